@@ -1,0 +1,229 @@
+package io.trtcsim.media;
+
+import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
+import dev.onvoid.webrtc.PeerConnectionObserver;
+import dev.onvoid.webrtc.PortAllocatorConfig;
+import dev.onvoid.webrtc.RTCAnswerOptions;
+import dev.onvoid.webrtc.RTCConfiguration;
+import dev.onvoid.webrtc.RTCIceCandidate;
+import dev.onvoid.webrtc.RTCIceGatheringState;
+import dev.onvoid.webrtc.RTCOfferOptions;
+import dev.onvoid.webrtc.RTCPeerConnection;
+import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCSdpType;
+import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.SetSessionDescriptionObserver;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer connection with the negotiation steps as futures. Negotiation is not trickled: a
+ * description is handed over once ICE gathering completes, so it carries every candidate and the
+ * signaling needs no candidate messages (host candidates gather in milliseconds, no STUN/TURN).
+ */
+public final class PeerLink implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
+
+    private final String name;
+    private final RTCPeerConnection connection;
+    private final CompletableFuture<Void> gathered = new CompletableFuture<>();
+    private final CompletableFuture<Void> connected = new CompletableFuture<>();
+    private final List<RTCRtpSender> senders = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RTCRtpTransceiver>> trackListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<RTCPeerConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
+    private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+    private volatile boolean closed;
+
+    PeerLink(MediaEngine engine, String name) {
+        this.name = name;
+        RTCConfiguration configuration = new RTCConfiguration();
+        // TCP candidates only slow gathering down; every peer here is reachable over UDP.
+        configuration.portAllocatorConfig = new PortAllocatorConfig(0, 0,
+                PortAllocatorConfig.PORTALLOCATOR_DISABLE_TCP | PortAllocatorConfig.PORTALLOCATOR_DISABLE_RELAY);
+        this.connection = engine.factory().createPeerConnection(configuration, new Observer());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RTCPeerConnectionState state() {
+        return state;
+    }
+
+    public void addTrack(MediaStreamTrack track, String streamId) {
+        senders.add(connection.addTrack(track, List.of(streamId)));
+    }
+
+    public void onTrack(Consumer<RTCRtpTransceiver> listener) {
+        trackListeners.add(listener);
+    }
+
+    public void onStateChange(Consumer<RTCPeerConnectionState> listener) {
+        stateListeners.add(listener);
+    }
+
+    /** Creates the offer, applies it locally and completes with the full SDP once gathering ends. */
+    public CompletableFuture<String> createOffer() {
+        CompletableFuture<RTCSessionDescription> offer = new CompletableFuture<>();
+        connection.createOffer(new RTCOfferOptions(), new CreateObserver(offer, "createOffer"));
+        return offer.thenCompose(this::setLocal).thenCompose(ignored -> localDescriptionWhenGathered());
+    }
+
+    /** Applies a remote offer, answers it and completes with the full answer SDP. */
+    public CompletableFuture<String> acceptOffer(String offerSdp) {
+        return setRemote(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
+                .thenCompose(ignored -> {
+                    CompletableFuture<RTCSessionDescription> answer = new CompletableFuture<>();
+                    connection.createAnswer(new RTCAnswerOptions(), new CreateObserver(answer, "createAnswer"));
+                    return answer;
+                })
+                .thenCompose(this::setLocal)
+                .thenCompose(ignored -> localDescriptionWhenGathered());
+    }
+
+    public CompletableFuture<Void> acceptAnswer(String answerSdp) {
+        return setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp));
+    }
+
+    /** Completes when the connection reaches CONNECTED; fails if it fails or closes first. */
+    public CompletableFuture<Void> connected() {
+        return connected;
+    }
+
+    /** The connection's WebRTC statistics (getStats). */
+    public CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> stats() {
+        CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> report = new CompletableFuture<>();
+        connection.getStats(report::complete);
+        return report;
+    }
+
+    public RTCPeerConnection connection() {
+        return connection;
+    }
+
+    private CompletableFuture<Void> setLocal(RTCSessionDescription description) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        connection.setLocalDescription(description, new SetObserver(done, "setLocalDescription"));
+        return done;
+    }
+
+    private CompletableFuture<Void> setRemote(RTCSessionDescription description) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        connection.setRemoteDescription(description, new SetObserver(done, "setRemoteDescription"));
+        return done;
+    }
+
+    private CompletableFuture<String> localDescriptionWhenGathered() {
+        if (connection.getIceGatheringState() == RTCIceGatheringState.COMPLETE) {
+            gathered.complete(null);
+        }
+        return gathered.thenApply(ignored -> connection.getLocalDescription().sdp);
+    }
+
+    /** Removes senders before closing: disposing a track still attached throws a native error. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (RTCRtpSender sender : senders) {
+            try {
+                connection.removeTrack(sender);
+            } catch (RuntimeException e) {
+                log.debug("{}: removeTrack failed while closing", name, e);
+            }
+        }
+        senders.clear();
+        connection.close();
+        IllegalStateException closedError = new IllegalStateException("peer connection " + name + " closed");
+        gathered.completeExceptionally(closedError);
+        connected.completeExceptionally(closedError);
+    }
+
+    @Override
+    public String toString() {
+        return "PeerLink[" + name + ", " + state + "]";
+    }
+
+    private final class Observer implements PeerConnectionObserver {
+        @Override
+        public void onIceCandidate(RTCIceCandidate candidate) {
+            // Candidates travel inside the description once gathering completes.
+        }
+
+        @Override
+        public void onIceGatheringChange(RTCIceGatheringState gatheringState) {
+            if (gatheringState == RTCIceGatheringState.COMPLETE) {
+                gathered.complete(null);
+            }
+        }
+
+        @Override
+        public void onConnectionChange(RTCPeerConnectionState newState) {
+            state = newState;
+            log.debug("{}: {}", name, newState);
+            switch (newState) {
+                case CONNECTED -> connected.complete(null);
+                case FAILED, CLOSED -> connected.completeExceptionally(
+                        new IllegalStateException("peer connection " + name + " reached " + newState));
+                default -> { }
+            }
+            stateListeners.forEach(listener -> listener.accept(newState));
+        }
+
+        @Override
+        public void onTrack(RTCRtpTransceiver transceiver) {
+            trackListeners.forEach(listener -> listener.accept(transceiver));
+        }
+    }
+
+    private final class CreateObserver implements CreateSessionDescriptionObserver {
+        private final CompletableFuture<RTCSessionDescription> result;
+        private final String what;
+
+        CreateObserver(CompletableFuture<RTCSessionDescription> result, String what) {
+            this.result = result;
+            this.what = what;
+        }
+
+        @Override
+        public void onSuccess(RTCSessionDescription description) {
+            result.complete(description);
+        }
+
+        @Override
+        public void onFailure(String error) {
+            result.completeExceptionally(new IllegalStateException(name + ": " + what + " failed: " + error));
+        }
+    }
+
+    private final class SetObserver implements SetSessionDescriptionObserver {
+        private final CompletableFuture<Void> result;
+        private final String what;
+
+        SetObserver(CompletableFuture<Void> result, String what) {
+            this.result = result;
+            this.what = what;
+        }
+
+        @Override
+        public void onSuccess() {
+            result.complete(null);
+        }
+
+        @Override
+        public void onFailure(String error) {
+            result.completeExceptionally(new IllegalStateException(name + ": " + what + " failed: " + error));
+        }
+    }
+}

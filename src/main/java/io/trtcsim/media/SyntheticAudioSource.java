@@ -1,0 +1,68 @@
+package io.trtcsim.media;
+
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A microphone stand-in: a 48 kHz mono tone pushed in 10 ms chunks, as libwebrtc expects. */
+public final class SyntheticAudioSource implements AutoCloseable {
+
+    public static final int SAMPLE_RATE = 48_000;
+    public static final int CHUNK_SAMPLES = 480;
+
+    private static final Logger log = LoggerFactory.getLogger(SyntheticAudioSource.class);
+
+    private final CustomAudioSource source = new CustomAudioSource();
+    private final AudioTone tone = new AudioTone();
+    private final AtomicLong chunks = new AtomicLong();
+    private final ScheduledExecutorService pacer;
+    private volatile boolean closed;
+
+    public SyntheticAudioSource(String name) {
+        this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "audio-source-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        pacer.scheduleAtFixedRate(this::pushChunk, 0, 10, TimeUnit.MILLISECONDS);
+    }
+
+    public CustomAudioSource source() {
+        return source;
+    }
+
+    public long chunksCaptured() {
+        return chunks.get();
+    }
+
+    private void pushChunk() {
+        if (closed) {
+            return;
+        }
+        try {
+            source.pushAudio(tone.nextChunk(), 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
+            chunks.incrementAndGet();
+        } catch (RuntimeException e) {
+            log.error("audio source failed to push a chunk", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pacer.shutdownNow();
+        try {
+            pacer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.dispose();
+    }
+}

@@ -1,0 +1,92 @@
+package io.trtcsim.media;
+
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
+import dev.onvoid.webrtc.media.video.NativeI420Buffer;
+import dev.onvoid.webrtc.media.video.VideoFrame;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A camera stand-in: paints a moving test pattern at the profile's rate and stamps each frame
+ * with a marker (sequence number and capture time) that the receiving sink reads back.
+ */
+public final class SyntheticVideoSource implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SyntheticVideoSource.class);
+
+    private final CustomVideoSource source = new CustomVideoSource();
+    private final VideoProfile profile;
+    private final MediaClock clock;
+    private final FrameMarkerCodec markers = new FrameMarkerCodec();
+    private final TestPattern pattern = new TestPattern();
+    private final AtomicLong sequence = new AtomicLong();
+    private final ScheduledExecutorService pacer;
+    private volatile boolean closed;
+
+    public SyntheticVideoSource(String name, VideoProfile profile, MediaClock clock) {
+        this.profile = profile;
+        this.clock = clock;
+        this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "video-source-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        pacer.scheduleAtFixedRate(this::pushFrame, 0, profile.frameIntervalMicros(), TimeUnit.MICROSECONDS);
+    }
+
+    public CustomVideoSource source() {
+        return source;
+    }
+
+    public VideoProfile profile() {
+        return profile;
+    }
+
+    /** Frames pushed so far. */
+    public long framesCaptured() {
+        return sequence.get();
+    }
+
+    private void pushFrame() {
+        if (closed) {
+            return;
+        }
+        try {
+            long seq = sequence.getAndIncrement();
+            NativeI420Buffer buffer = NativeI420Buffer.allocate(profile.width(), profile.height());
+            int band = markers.bandHeight(profile.width());
+            pattern.paint(seq, buffer.getDataY(), buffer.getStrideY(), buffer.getDataU(), buffer.getStrideU(),
+                    buffer.getDataV(), buffer.getStrideV(), profile.width(), profile.height(), band);
+            markers.encode(new FrameMarker(seq, clock.nowMicros()), buffer.getDataY(), buffer.getStrideY(),
+                    profile.width(), profile.height());
+            VideoFrame frame = new VideoFrame(buffer, System.nanoTime());
+            try {
+                source.pushFrame(frame);
+            } finally {
+                frame.release();
+            }
+        } catch (RuntimeException e) {
+            // An exception would cancel the schedule silently; log it so a stalled source is explained.
+            log.error("video source failed to push a frame", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pacer.shutdownNow();
+        try {
+            pacer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.dispose();
+    }
+}

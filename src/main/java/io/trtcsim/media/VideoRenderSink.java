@@ -1,0 +1,78 @@
+package io.trtcsim.media;
+
+import dev.onvoid.webrtc.media.video.I420Buffer;
+import dev.onvoid.webrtc.media.video.VideoFrame;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What Stream.play(elementId) renders into: counts frames, reads each frame's marker and keeps
+ * arrival times. Called on libwebrtc's decoder thread, so its state is concurrent.
+ */
+public final class VideoRenderSink implements VideoTrackSink {
+
+    private final String elementId;
+    private final MediaClock clock;
+    private final FrameMarkerCodec markers = new FrameMarkerCodec();
+    private final ConcurrentLinkedQueue<RenderedFrame> frames = new ConcurrentLinkedQueue<>();
+    private final AtomicLong count = new AtomicLong();
+    private final AtomicLong unmarked = new AtomicLong();
+    private volatile RenderedFrame last;
+
+    public VideoRenderSink(String elementId, MediaClock clock) {
+        this.elementId = elementId;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onVideoFrame(VideoFrame frame) {
+        try {
+            long now = clock.nowMicros();
+            I420Buffer buffer = frame.buffer.toI420();
+            int width = buffer.getWidth();
+            int height = buffer.getHeight();
+            Optional<FrameMarker> marker = markers.decode(buffer.getDataY(), buffer.getStrideY(), width, height, now);
+            RenderedFrame rendered = marker
+                    .map(m -> new RenderedFrame(now, width, height, m.sequence(), m.captureMicros()))
+                    .orElseGet(() -> new RenderedFrame(now, width, height, -1, -1));
+            if (marker.isEmpty()) {
+                unmarked.incrementAndGet();
+            }
+            frames.add(rendered);
+            last = rendered;
+            count.incrementAndGet();
+        } finally {
+            // Every frame handed to a sink is its own native copy.
+            frame.release();
+        }
+    }
+
+    public String elementId() {
+        return elementId;
+    }
+
+    public long framesRendered() {
+        return count.get();
+    }
+
+    public long framesWithoutMarker() {
+        return unmarked.get();
+    }
+
+    public Optional<RenderedFrame> lastFrame() {
+        return Optional.ofNullable(last);
+    }
+
+    /** A snapshot of every frame rendered so far, in arrival order. */
+    public List<RenderedFrame> frames() {
+        return List.copyOf(frames);
+    }
+
+    @Override
+    public String toString() {
+        return "video in '" + elementId + "': " + count.get() + " frames";
+    }
+}

@@ -1,0 +1,388 @@
+package io.trtcsim.sdk;
+
+import io.trtcsim.media.MediaEngine;
+import io.trtcsim.media.PeerLink;
+import io.trtcsim.stack.JoinRequest;
+import io.trtcsim.stack.Stack;
+import io.trtcsim.stack.StackEvent;
+import io.trtcsim.stack.StackListener;
+import io.trtcsim.stack.StackSession;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TRTC's Client: joins a room, publishes a LocalStream, subscribes to RemoteStreams and delivers
+ * the documented events to handlers registered with {@link #on}. Every delivered event is also
+ * written to the client's {@link EventJournal}. Handlers run on one event thread, in order.
+ */
+public final class Client implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Client.class);
+
+    private final ClientConfig config;
+    private final Stack stack;
+    private final SdkOptions options;
+    private final Supplier<MediaEngine> engine;
+    private final EventJournal journal;
+    private final ExecutorService events;
+    private final Map<ClientEvent, List<Consumer<TrtcEvent>>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, RemoteStream> remoteStreams = new ConcurrentHashMap<>();
+    private final Map<String, PeerLink> downlinks = new ConcurrentHashMap<>();
+    private volatile StackSession session;
+    private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+    private volatile Long roomId;
+    private volatile PeerLink uplink;
+    private volatile LocalStream published;
+    private volatile boolean destroyed;
+
+    Client(ClientConfig config, Stack stack, SdkOptions options, Supplier<MediaEngine> engine) {
+        this.config = config;
+        this.stack = stack;
+        this.options = options;
+        this.engine = engine;
+        this.journal = new EventJournal(options.originNanos());
+        this.events = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "client-events-" + config.userId());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public String getUserId() {
+        return config.userId();
+    }
+
+    public ClientConfig config() {
+        return config;
+    }
+
+    public EventJournal journal() {
+        return journal;
+    }
+
+    public ConnectionState connectionState() {
+        return state;
+    }
+
+    public Optional<Long> roomId() {
+        return Optional.ofNullable(roomId);
+    }
+
+    /** Registers a handler for a documented event name; an undocumented name is INVALID_PARAMETER. */
+    public void on(String eventName, Consumer<TrtcEvent> handler) {
+        handlers.computeIfAbsent(ClientEvent.named(eventName), e -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    public void off(String eventName, Consumer<TrtcEvent> handler) {
+        List<Consumer<TrtcEvent>> registered = handlers.get(ClientEvent.named(eventName));
+        if (registered != null) {
+            registered.remove(handler);
+        }
+    }
+
+    public CompletableFuture<Void> join(JoinOptions options) {
+        if (destroyed) {
+            return failed(ErrorCode.INVALID_OPERATION, "client of " + getUserId() + " was destroyed");
+        }
+        if (session != null) {
+            return failed(ErrorCode.INVALID_OPERATION, getUserId() + " is already in room " + roomId);
+        }
+        if (options.roomId() < 1 || options.roomId() > 4_294_967_294L) {
+            return failed(ErrorCode.INVALID_PARAMETER, "roomId " + options.roomId() + " is outside [1, 4294967294]");
+        }
+        StackSession opened = stack.openSession(new Listener());
+        session = opened;
+        changeState(ConnectionState.CONNECTING);
+        JoinRequest request = new JoinRequest(config.sdkAppId(), getUserId(), config.userSig(), options.roomId(),
+                config.mode(), options.role());
+        return within(opened.join(request), this.options.signalingTimeout(), "join room " + options.roomId())
+                .handle((ok, failure) -> {
+                    if (failure == null) {
+                        roomId = options.roomId();
+                        changeState(ConnectionState.CONNECTED);
+                        return null;
+                    }
+                    closeSession(opened);
+                    RtcError error = asRtcError(failure, ErrorCode.JOIN_ROOM_FAILED, "join failed");
+                    // A refusal by the server arrives as JOIN_ROOM_FAILED, whatever the channel said.
+                    throw error.errorCode() == ErrorCode.INVALID_PARAMETER || error.errorCode() == ErrorCode.JOIN_ROOM_FAILED
+                            ? error : new RtcError(ErrorCode.JOIN_ROOM_FAILED, error.getMessage(), error);
+                });
+    }
+
+    public CompletableFuture<Void> publish(LocalStream stream) {
+        StackSession current = session;
+        if (current == null || roomId == null) {
+            return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before publishing");
+        }
+        if (!stream.isInitialized()) {
+            return failed(ErrorCode.INVALID_OPERATION, "the local stream of " + getUserId() + " is not initialized");
+        }
+        if (uplink != null) {
+            return failed(ErrorCode.INVALID_OPERATION, getUserId() + " already publishes a stream");
+        }
+        PeerLink link = engine.get().createPeerLink(getUserId() + " uplink");
+        uplink = link;
+        published = stream;
+        stream.sendOn(link);
+        CompletableFuture<Void> negotiated = link.createOffer()
+                .thenCompose(offer -> current.publish(offer, stream.hasAudio(), stream.hasVideo()))
+                .thenCompose(answer -> link.acceptAnswer(answer.answerSdp()))
+                .thenCompose(ignored -> link.connected());
+        return within(negotiated, options.mediaTimeout(), "publish (uplink connected)")
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        dropUplink(link);
+                    }
+                })
+                .exceptionally(failure -> {
+                    throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "publish failed");
+                });
+    }
+
+    public CompletableFuture<Void> unpublish(LocalStream stream) {
+        StackSession current = session;
+        PeerLink link = uplink;
+        if (current == null || link == null || published != stream) {
+            return failed(ErrorCode.INVALID_OPERATION, "the stream of " + getUserId() + " is not published");
+        }
+        return within(current.unpublish(getUserId() + "_main"), options.signalingTimeout(), "unpublish")
+                .whenComplete((ok, failure) -> dropUplink(link));
+    }
+
+    public CompletableFuture<Void> subscribe(RemoteStream stream) {
+        StackSession current = session;
+        if (current == null) {
+            return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before subscribing");
+        }
+        if (remoteStreams.get(stream.getId()) != stream) {
+            return failed(ErrorCode.REMOTE_STREAM_NOT_EXIST, "stream " + stream.getId() + " is not in the room of " + getUserId());
+        }
+        closeDownlink(stream.getId());
+        PeerLink link = engine.get().createPeerLink(getUserId() + " downlink " + stream.getId());
+        link.onTrack(transceiver -> stream.attach(transceiver.getReceiver().getTrack()));
+        downlinks.put(stream.getId(), link);
+        CompletableFuture<Void> negotiated = current.subscribe(stream.getId())
+                .thenCompose(link::acceptOffer)
+                .thenCompose(answer -> current.completeSubscription(stream.getId(), answer))
+                .thenCompose(ignored -> link.connected());
+        return within(negotiated, options.mediaTimeout(), "subscribe to " + stream.getId() + " (downlink connected)")
+                .whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        emit(ClientEvent.STREAM_SUBSCRIBED, stream.getUserId(), stream, Map.of());
+                    } else {
+                        closeDownlink(stream.getId());
+                    }
+                })
+                .exceptionally(failure -> {
+                    throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "subscribe failed");
+                });
+    }
+
+    public CompletableFuture<Void> unsubscribe(RemoteStream stream) {
+        StackSession current = session;
+        if (current == null || !downlinks.containsKey(stream.getId())) {
+            return failed(ErrorCode.INVALID_OPERATION, getUserId() + " is not subscribed to " + stream.getId());
+        }
+        return within(current.unsubscribe(stream.getId()), options.signalingTimeout(), "unsubscribe")
+                .whenComplete((ok, failure) -> closeDownlink(stream.getId()));
+    }
+
+    /** Leaves the room: unpublishes, closes every remote stream; the client may join again. */
+    public CompletableFuture<Void> leave() {
+        StackSession current = session;
+        if (current == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return within(current.leave(), options.signalingTimeout(), "leave")
+                .whenComplete((ok, failure) -> {
+                    releaseRoom();
+                    closeSession(current);
+                    changeState(ConnectionState.DISCONNECTED);
+                });
+    }
+
+    /** Releases everything the client holds; it cannot join again. */
+    public void destroy() {
+        close();
+    }
+
+    @Override
+    public void close() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
+        StackSession current = session;
+        releaseRoom();
+        if (current != null) {
+            closeSession(current);
+        }
+        events.shutdown();
+        try {
+            events.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public List<RemoteStream> remoteStreams() {
+        return List.copyOf(remoteStreams.values());
+    }
+
+    private void releaseRoom() {
+        PeerLink link = uplink;
+        if (link != null) {
+            dropUplink(link);
+        }
+        downlinks.keySet().forEach(this::closeDownlink);
+        remoteStreams.values().forEach(RemoteStream::detach);
+        remoteStreams.clear();
+        roomId = null;
+    }
+
+    private void closeSession(StackSession toClose) {
+        if (session == toClose) {
+            session = null;
+        }
+        toClose.close();
+    }
+
+    private void dropUplink(PeerLink link) {
+        if (uplink == link) {
+            uplink = null;
+            published = null;
+        }
+        link.close();
+    }
+
+    private void closeDownlink(String streamId) {
+        PeerLink link = downlinks.remove(streamId);
+        if (link != null) {
+            RemoteStream stream = remoteStreams.get(streamId);
+            if (stream != null) {
+                stream.detach();
+            }
+            link.close();
+        }
+    }
+
+    private void changeState(ConnectionState next) {
+        ConnectionState previous = state;
+        if (previous == next) {
+            return;
+        }
+        state = next;
+        emit(ClientEvent.CONNECTION_STATE_CHANGED, null, null, Map.of("prevState", previous.name(), "state", next.name()));
+    }
+
+    /** Records the event and runs the handlers, on the event thread, in arrival order. */
+    private void emit(ClientEvent type, String userId, RemoteStream stream, Map<String, String> details) {
+        if (events.isShutdown()) {
+            return;
+        }
+        events.execute(() -> {
+            journal.record(new JournalEntry(System.nanoTime(), type, userId, stream == null ? null : stream.getId(), details));
+            TrtcEvent event = new TrtcEvent(type, userId, stream, details);
+            for (Consumer<TrtcEvent> handler : handlers.getOrDefault(type, List.of())) {
+                try {
+                    handler.accept(event);
+                } catch (RuntimeException e) {
+                    log.error("{}: a '{}' handler threw", getUserId(), type, e);
+                }
+            }
+        });
+    }
+
+    private final class Listener implements StackListener {
+        @Override
+        public void onEvent(StackEvent event) {
+            ClientEvent type;
+            try {
+                type = ClientEvent.named(event.name());
+            } catch (RtcError e) {
+                log.warn("{}: the stack sent an undocumented event '{}'", getUserId(), event.name());
+                return;
+            }
+            switch (type) {
+                case STREAM_ADDED -> {
+                    RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.audio(), event.video(),
+                            options.clock());
+                    remoteStreams.put(stream.getId(), stream);
+                    emit(type, event.userId(), stream, Map.of());
+                }
+                case STREAM_REMOVED -> {
+                    // TRTC unsubscribes by itself when a stream goes away.
+                    RemoteStream stream = remoteStreams.get(event.streamId());
+                    closeDownlink(event.streamId());
+                    remoteStreams.remove(event.streamId());
+                    emit(type, event.userId(), stream, Map.of());
+                }
+                case CLIENT_BANNED -> {
+                    Map<String, String> details = new HashMap<>();
+                    if (event.reason() != null) {
+                        details.put("reason", event.reason());
+                    }
+                    emit(type, event.userId(), null, details);
+                    StackSession current = session;
+                    releaseRoom();
+                    if (current != null) {
+                        closeSession(current);
+                    }
+                    changeState(ConnectionState.DISCONNECTED);
+                }
+                default -> emit(type, event.userId(), null, Map.of());
+            }
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+            log.info("{}: signaling lost: {}", getUserId(), reason);
+            StackSession current = session;
+            releaseRoom();
+            if (current != null) {
+                closeSession(current);
+            }
+            changeState(ConnectionState.DISCONNECTED);
+        }
+    }
+
+    private static <T> CompletableFuture<T> within(CompletableFuture<T> operation, java.time.Duration timeout, String what) {
+        return operation.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof TimeoutException) {
+                        throw new RtcError(ErrorCode.SERVER_TIMEOUT, what + " did not complete within " + timeout.toMillis() + " ms");
+                    }
+                    throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
+                });
+    }
+
+    private static RtcError asRtcError(Throwable failure, ErrorCode fallback, String what) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof java.util.concurrent.ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RtcError rtc ? rtc : new RtcError(fallback, what + ": " + cause, cause);
+    }
+
+    private static <T> CompletableFuture<T> failed(ErrorCode code, String message) {
+        return CompletableFuture.failedFuture(new RtcError(code, message));
+    }
+}

@@ -1,0 +1,6 @@
+package io.trtcsim.sdk;
+
+/** States of the signaling connection, as connection-state-changed reports them. */
+public enum ConnectionState {
+    DISCONNECTED, CONNECTING, RECONNECTING, CONNECTED
+}

@@ -1,0 +1,139 @@
+package io.trtcsim.sdk;
+
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.trtcsim.media.MediaClock;
+import io.trtcsim.media.MediaEngine;
+import io.trtcsim.media.PeerLink;
+import io.trtcsim.media.SyntheticAudioSource;
+import io.trtcsim.media.SyntheticVideoSource;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * TRTC's LocalStream: createStream gives one, initialize() starts capture. Capture here is
+ * synthetic: a marked test pattern and a tone, so the receiving side can measure them.
+ */
+public final class LocalStream extends Stream {
+
+    private final StreamConfig config;
+    private final Supplier<MediaEngine> engine;
+    private volatile SyntheticVideoSource videoSource;
+    private volatile SyntheticAudioSource audioSource;
+    private volatile VideoTrack videoTrack;
+    private volatile AudioTrack audioTrack;
+    private volatile boolean closed;
+
+    LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
+        super(config.userId(), clock);
+        this.config = config;
+        this.engine = engine;
+    }
+
+    @Override
+    public String getId() {
+        return "local-" + getUserId();
+    }
+
+    @Override
+    public boolean hasAudio() {
+        return config.audio();
+    }
+
+    @Override
+    public boolean hasVideo() {
+        return config.video();
+    }
+
+    public StreamConfig config() {
+        return config;
+    }
+
+    /** Starts capture. Fails with INVALID_OPERATION when already initialized or closed. */
+    public synchronized CompletableFuture<Void> initialize() {
+        if (closed) {
+            return CompletableFuture.failedFuture(new RtcError(ErrorCode.INVALID_OPERATION, "stream is closed"));
+        }
+        if (isInitialized()) {
+            return CompletableFuture.failedFuture(new RtcError(ErrorCode.INVALID_OPERATION,
+                    "stream of " + getUserId() + " is already initialized"));
+        }
+        try {
+            MediaEngine media = engine.get();
+            if (config.video()) {
+                videoSource = new SyntheticVideoSource(getUserId(), config.videoProfile(), clock());
+                videoTrack = media.createVideoTrack("video-" + getUserId(), videoSource.source());
+                videoSource.start();
+            }
+            if (config.audio()) {
+                audioSource = new SyntheticAudioSource(getUserId());
+                audioTrack = media.createAudioTrack("audio-" + getUserId(), audioSource.source());
+                audioSource.start();
+            }
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            releaseMedia();
+            return CompletableFuture.failedFuture(new RtcError(ErrorCode.INITIALIZE_FAILED,
+                    "could not start capture: " + e.getMessage(), e));
+        }
+    }
+
+    public boolean isInitialized() {
+        return videoTrack != null || audioTrack != null;
+    }
+
+    /** Sends the stream's tracks on an uplink. Audio and video get separate stream ids: shared ones make the receiver delay video for lip-sync. */
+    void sendOn(PeerLink uplink) {
+        if (videoTrack != null) {
+            uplink.addTrack(videoTrack, "video-" + getUserId());
+        }
+        if (audioTrack != null) {
+            uplink.addTrack(audioTrack, "audio-" + getUserId());
+        }
+    }
+
+    @Override
+    Optional<VideoTrack> videoTrack() {
+        return Optional.ofNullable(videoTrack);
+    }
+
+    @Override
+    Optional<AudioTrack> audioTrack() {
+        return Optional.ofNullable(audioTrack);
+    }
+
+    public long framesCaptured() {
+        SyntheticVideoSource source = videoSource;
+        return source == null ? 0 : source.framesCaptured();
+    }
+
+    /** Stops capture and releases tracks. Unpublish first: a track still on a connection cannot be disposed. */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stop();
+        releaseMedia();
+    }
+
+    private void releaseMedia() {
+        if (videoSource != null) {
+            videoSource.close();
+        }
+        if (audioSource != null) {
+            audioSource.close();
+        }
+        if (videoTrack != null) {
+            videoTrack.dispose();
+        }
+        if (audioTrack != null) {
+            audioTrack.dispose();
+        }
+        videoTrack = null;
+        audioTrack = null;
+        videoSource = null;
+        audioSource = null;
+    }
+}

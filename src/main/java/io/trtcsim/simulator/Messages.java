@@ -1,0 +1,41 @@
+package io.trtcsim.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.sdk.ErrorCode;
+
+/** Builds the simulator's outgoing JSON messages (see docs/simulator-protocol.md). */
+final class Messages {
+
+    private final ObjectMapper json;
+
+    Messages(ObjectMapper json) {
+        this.json = json;
+    }
+
+    ObjectNode ok(long requestId) {
+        return json.createObjectNode().put("type", "response").put("id", requestId).put("ok", true);
+    }
+
+    ObjectNode error(long requestId, ErrorCode code, String message) {
+        return json.createObjectNode().put("type", "response").put("id", requestId).put("ok", false)
+                .put("code", code.code()).put("error", code.name()).put("message", message);
+    }
+
+    ObjectNode userEvent(String name, String userId) {
+        return json.createObjectNode().put("type", "event").put("name", name).put("userId", userId);
+    }
+
+    ObjectNode streamEvent(String name, RelayedStream stream) {
+        return userEvent(name, stream.userId()).put("streamId", stream.streamId())
+                .put("audio", stream.hasAudio()).put("video", stream.hasVideo());
+    }
+
+    ObjectNode banned(String userId, String reason) {
+        return userEvent("client-banned", userId).put("reason", reason);
+    }
+
+    String write(ObjectNode message) {
+        return message.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package io.trtcsim.simulator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who is in a room and what they publish. Guarded by its own monitor: membership changes and the
+ * snapshots taken for fan-out must agree, or a newcomer could miss a stream published meanwhile.
+ */
+final class Room {
+
+    private final long roomId;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, RelayedStream> streams = new LinkedHashMap<>();
+
+    Room(long roomId) {
+        this.roomId = roomId;
+    }
+
+    long roomId() {
+        return roomId;
+    }
+
+    synchronized Optional<Member> member(String userId) {
+        return Optional.ofNullable(members.get(userId));
+    }
+
+    synchronized void add(Member member) {
+        members.put(member.userId(), member);
+    }
+
+    /** Removes the member only if it is still the one given (a newer login may have replaced it). */
+    synchronized boolean remove(Member member) {
+        return members.remove(member.userId(), member);
+    }
+
+    synchronized List<Member> members() {
+        return new ArrayList<>(members.values());
+    }
+
+    synchronized List<Member> othersThan(String userId) {
+        return members.values().stream().filter(m -> !m.userId().equals(userId)).toList();
+    }
+
+    synchronized boolean isEmpty() {
+        return members.isEmpty();
+    }
+
+    synchronized void addStream(RelayedStream stream) {
+        streams.put(stream.streamId(), stream);
+    }
+
+    synchronized Optional<RelayedStream> stream(String streamId) {
+        return Optional.ofNullable(streams.get(streamId));
+    }
+
+    synchronized Optional<RelayedStream> removeStream(String streamId) {
+        return Optional.ofNullable(streams.remove(streamId));
+    }
+
+    synchronized List<RelayedStream> streams() {
+        return new ArrayList<>(streams.values());
+    }
+}

@@ -1,0 +1,95 @@
+package io.trtcsim.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.websocket.WsContext;
+import io.trtcsim.media.MediaEngine;
+import io.trtcsim.usersig.UserSigVerifier;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference simulator of TRTC's documented behaviour: WebSocket signaling on /signal (JSON,
+ * see docs/simulator-protocol.md), rooms, UserSig checks and a media relay. Runs in-process for a
+ * scenario or on its own through {@link SimulatorMain}.
+ */
+public final class SimulatorServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatorServer.class);
+
+    private final Javalin app;
+    private final MediaEngine engine;
+    private final SimulatorContext context;
+    private final Map<String, SignalingConnection> connections = new ConcurrentHashMap<>();
+    private final String host;
+
+    private SimulatorServer(SimulatorConfig config) {
+        this.host = config.host();
+        this.engine = new MediaEngine("simulator");
+        ObjectMapper json = new ObjectMapper();
+        this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
+                new UserSigVerifier(config.appKeys(), config.clock()), engine, config.mediaTimeout());
+        this.app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ofHours(1)));
+        });
+        app.get("/health", ctx -> ctx.json(Map.of("status", "up", "connections", connections.size(),
+                "rooms", context.rooms().all().size())));
+        app.ws("/signal", ws -> {
+            ws.onConnect(ctx -> connections.put(ctx.sessionId(), new SignalingConnection(context, ctx)));
+            ws.onMessage(ctx -> connection(ctx).onMessage(ctx.message()));
+            ws.onClose(ctx -> {
+                SignalingConnection connection = connections.remove(ctx.sessionId());
+                if (connection != null) {
+                    connection.onClose("status " + ctx.status() + " " + ctx.reason());
+                }
+            });
+            ws.onError(ctx -> log.debug("signaling error on {}", ctx.sessionId(), ctx.error()));
+        });
+    }
+
+    /** Starts a simulator; port 0 picks a free one. */
+    public static SimulatorServer start(SimulatorConfig config) {
+        SimulatorServer server = new SimulatorServer(config);
+        try {
+            server.app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        log.info("TRTC simulator listening on {}", server.signalingUri());
+        return server;
+    }
+
+    private SignalingConnection connection(WsContext ctx) {
+        return connections.computeIfAbsent(ctx.sessionId(), id -> new SignalingConnection(context, ctx));
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public URI signalingUri() {
+        return URI.create("ws://" + host + ":" + port() + "/signal");
+    }
+
+    public URI httpUri() {
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Stops accepting, drops every connection (as disconnects) and releases the media engine. */
+    @Override
+    public void close() {
+        try {
+            app.stop();
+        } finally {
+            connections.values().forEach(connection -> connection.onClose("simulator stopped"));
+            connections.clear();
+            engine.close();
+        }
+    }
+}

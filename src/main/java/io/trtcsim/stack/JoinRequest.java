@@ -1,0 +1,5 @@
+package io.trtcsim.stack;
+
+/** What a client presents to enter a room. {@code roomId} is unchecked here: the stack judges it. */
+public record JoinRequest(long sdkAppId, String userId, String userSig, long roomId, String mode, String role) {
+}

@@ -1,0 +1,229 @@
+package io.trtcsim.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.sdk.RtcError;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client's WebSocket to a simulator (embedded or remote), speaking the JSON protocol of
+ * docs/simulator-protocol.md. Replies are matched to requests by id; events go to the listener on
+ * one thread, in the order the simulator sent them.
+ */
+final class SimulatorSession implements StackSession {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatorSession.class);
+
+    private final URI uri;
+    private final ObjectMapper json;
+    private final StackListener listener;
+    private final Duration connectTimeout;
+    private final ExecutorService inbox;
+    private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final HttpClient http;
+    private volatile CompletableFuture<WebSocket> socket;
+    private volatile boolean closedByUs;
+
+    SimulatorSession(URI uri, ObjectMapper json, StackListener listener, Duration connectTimeout) {
+        this.uri = uri;
+        this.json = json;
+        this.listener = listener;
+        this.connectTimeout = connectTimeout;
+        this.inbox = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "signaling-inbox");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(inbox).build();
+    }
+
+    private synchronized CompletableFuture<WebSocket> socket() {
+        if (socket == null) {
+            socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
+                    .buildAsync(uri, new Receiver())
+                    .exceptionally(failure -> {
+                        throw new RtcError(ErrorCode.SIGNAL_CAHNNEL_SETUP_FAILED,
+                                "cannot open signaling WebSocket " + uri + ": " + rootMessage(failure), failure);
+                    });
+        }
+        return socket;
+    }
+
+    @Override
+    public CompletableFuture<Void> join(JoinRequest request) {
+        ObjectNode message = json.createObjectNode().put("type", "join")
+                .put("sdkAppId", request.sdkAppId()).put("userId", request.userId())
+                .put("userSig", request.userSig()).put("roomId", request.roomId())
+                .put("mode", request.mode()).put("role", request.role());
+        return call(message).thenApply(reply -> null);
+    }
+
+    @Override
+    public CompletableFuture<PublishAnswer> publish(String offerSdp, boolean audio, boolean video) {
+        ObjectNode message = json.createObjectNode().put("type", "publish").put("sdp", offerSdp)
+                .put("audio", audio).put("video", video);
+        return call(message).thenApply(reply -> new PublishAnswer(reply.path("streamId").asText(),
+                reply.path("sdp").asText()));
+    }
+
+    @Override
+    public CompletableFuture<Void> unpublish(String streamId) {
+        return call(json.createObjectNode().put("type", "unpublish").put("streamId", streamId)).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<String> subscribe(String streamId) {
+        return call(json.createObjectNode().put("type", "subscribe").put("streamId", streamId))
+                .thenApply(reply -> reply.path("sdp").asText());
+    }
+
+    @Override
+    public CompletableFuture<Void> completeSubscription(String streamId, String answerSdp) {
+        return call(json.createObjectNode().put("type", "subscribe-answer").put("streamId", streamId)
+                .put("sdp", answerSdp)).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> unsubscribe(String streamId) {
+        return call(json.createObjectNode().put("type", "unsubscribe").put("streamId", streamId)).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> leave() {
+        return call(json.createObjectNode().put("type", "leave")).thenApply(r -> null);
+    }
+
+    private CompletableFuture<JsonNode> call(ObjectNode message) {
+        long id = nextId.getAndIncrement();
+        message.put("id", id);
+        CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+        pending.put(id, reply);
+        socket().thenCompose(ws -> ws.sendText(message.toString(), true))
+                .whenComplete((ws, failure) -> {
+                    if (failure != null) {
+                        pending.remove(id);
+                        reply.completeExceptionally(failure instanceof RtcError ? failure
+                                : unwrapRtcError(failure, "cannot send " + message.path("type").asText()));
+                    }
+                });
+        return reply;
+    }
+
+    private static Throwable unwrapRtcError(Throwable failure, String what) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof RtcError)) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RtcError ? cause
+                : new RtcError(ErrorCode.SIGNAL_CHANNEL_ERROR, what + ": " + rootMessage(failure), failure);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
+    private void onText(String text) {
+        JsonNode message;
+        try {
+            message = json.readTree(text);
+        } catch (Exception e) {
+            log.warn("ignoring a signaling message that is not JSON: {}", text);
+            return;
+        }
+        switch (message.path("type").asText()) {
+            case "response" -> resolve(message);
+            case "event" -> listener.onEvent(new StackEvent(message.path("name").asText(),
+                    message.path("userId").asText(null), message.path("streamId").asText(null),
+                    message.path("audio").asBoolean(false), message.path("video").asBoolean(false),
+                    message.path("reason").asText(null)));
+            default -> log.warn("ignoring a signaling message of unknown type: {}", text);
+        }
+    }
+
+    private void resolve(JsonNode response) {
+        CompletableFuture<JsonNode> reply = pending.remove(response.path("id").asLong());
+        if (reply == null) {
+            log.warn("response to no pending request: {}", response);
+            return;
+        }
+        if (response.path("ok").asBoolean(false)) {
+            reply.complete(response);
+        } else {
+            ErrorCode code = ErrorCode.ofCode(response.path("code").asInt()).orElse(ErrorCode.UNKOWN);
+            reply.completeExceptionally(new RtcError(code, response.path("message").asText("no reason given")));
+        }
+    }
+
+    private void failPending(String reason) {
+        RtcError error = new RtcError(ErrorCode.SIGNAL_CHANNEL_ERROR, reason);
+        pending.values().forEach(reply -> reply.completeExceptionally(error));
+        pending.clear();
+    }
+
+    @Override
+    public void close() {
+        closedByUs = true;
+        CompletableFuture<WebSocket> current;
+        synchronized (this) {
+            current = socket;
+        }
+        if (current != null) {
+            current.thenAccept(ws -> ws.abort()).exceptionally(failure -> null);
+        }
+        failPending("signaling closed by the client");
+        inbox.shutdown();
+    }
+
+    private final class Receiver implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                SimulatorSession.this.onText(text);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            disconnected("closed by the stack (" + statusCode + " " + reason + ")");
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            disconnected("signaling failed: " + rootMessage(error));
+        }
+
+        private void disconnected(String reason) {
+            failPending(reason);
+            if (!closedByUs) {
+                listener.onDisconnected(reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.trtcsim.stack;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One client's signaling connection to a stack: the operations of TRTC's Client, reduced to what
+ * crosses the wire. Media stays with the caller's peer connections; SDPs carry all candidates.
+ * Futures fail with {@link io.trtcsim.sdk.RtcError} carrying the stack's documented code.
+ */
+public interface StackSession extends AutoCloseable {
+
+    CompletableFuture<Void> join(JoinRequest request);
+
+    /** Hands over the uplink's offer; the stack answers and names the stream. */
+    CompletableFuture<PublishAnswer> publish(String offerSdp, boolean audio, boolean video);
+
+    CompletableFuture<Void> unpublish(String streamId);
+
+    /** Asks for a downlink of a stream; the stack offers, the caller answers with {@link #completeSubscription}. */
+    CompletableFuture<String> subscribe(String streamId);
+
+    CompletableFuture<Void> completeSubscription(String streamId, String answerSdp);
+
+    CompletableFuture<Void> unsubscribe(String streamId);
+
+    CompletableFuture<Void> leave();
+
+    /** Closes the connection at once, without leaving: the stack sees a disconnect. */
+    @Override
+    void close();
+}

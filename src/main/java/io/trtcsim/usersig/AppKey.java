@@ -1,0 +1,42 @@
+package io.trtcsim.usersig;
+
+import java.util.Optional;
+
+/**
+ * The keys of one TRTC application, as the console shows them.
+ *
+ * @param sdkAppId    the application's SDKAppID
+ * @param secretKey   the key that signs UserSigs (TLS-SigAPIv2 HMAC key)
+ * @param callbackKey the key that signs server event callbacks; {@code null} when the app has none
+ */
+public record AppKey(long sdkAppId, String secretKey, String callbackKey) {
+
+    public AppKey {
+        if (sdkAppId <= 0) {
+            throw new IllegalArgumentException("sdkAppId must be positive, got " + sdkAppId);
+        }
+        if (secretKey == null || secretKey.isBlank()) {
+            // An empty HMAC key would make every signature trivially forgeable (and javax.crypto refuses it).
+            throw new IllegalArgumentException("secretKey of app " + sdkAppId + " must not be blank");
+        }
+        if (callbackKey != null && callbackKey.isBlank()) {
+            throw new IllegalArgumentException("callbackKey of app " + sdkAppId + " must be null or non-blank");
+        }
+    }
+
+    /** An app without a callback key. */
+    public AppKey(long sdkAppId, String secretKey) {
+        this(sdkAppId, secretKey, null);
+    }
+
+    public Optional<String> optionalCallbackKey() {
+        return Optional.ofNullable(callbackKey);
+    }
+
+    /** Keys are redacted so that logging an AppKey (or a test failure message) never leaks them. */
+    @Override
+    public String toString() {
+        return "AppKey[sdkAppId=" + sdkAppId + ", secretKey=***, callbackKey="
+                + (callbackKey == null ? "none" : "***") + "]";
+    }
+}
