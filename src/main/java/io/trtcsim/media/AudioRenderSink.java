@@ -7,7 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class AudioRenderSink implements AudioTrackSink {
 
     private final MediaClock clock;
+    /** RMS level above which a chunk counts as sound rather than silence or comfort noise. */
+    public static final double AUDIBLE_LEVEL = 0.01;
+
     private final AtomicLong samples = new AtomicLong();
+    private final AtomicLong audibleSamples = new AtomicLong();
     private final AtomicLong callbacks = new AtomicLong();
     private volatile long firstArrivalMicros = -1;
     private volatile double lastLevel;
@@ -23,14 +27,27 @@ public final class AudioRenderSink implements AudioTrackSink {
         }
         callbacks.incrementAndGet();
         samples.addAndGet(frames);
-        if (bitsPerSample == 16 && channels == 1) {
-            lastLevel = AudioTone.rmsLevel(data, frames);
+        if (bitsPerSample == 16) {
+            // Interleaved channels: the RMS over all of them is the level a meter would show.
+            double level = AudioTone.rmsLevel(data, frames * channels);
+            lastLevel = level;
+            if (level >= AUDIBLE_LEVEL) {
+                audibleSamples.addAndGet(frames);
+            }
         }
     }
 
     /** Audio frames (samples per channel) delivered so far. */
     public long samplesReceived() {
         return samples.get();
+    }
+
+    /**
+     * Samples in chunks loud enough to be the sender's sound. A receiver plays out silence and
+     * comfort noise even when no audio arrives, so this, not {@link #samplesReceived}, proves delivery.
+     */
+    public long audibleSamples() {
+        return audibleSamples.get();
     }
 
     public long callbacks() {
@@ -48,6 +65,7 @@ public final class AudioRenderSink implements AudioTrackSink {
 
     @Override
     public String toString() {
-        return "audio: " + samples.get() + " samples in " + callbacks.get() + " chunks";
+        return "audio: " + samples.get() + " samples in " + callbacks.get() + " chunks, " + audibleSamples.get()
+                + " audible, last level " + String.format("%.3f", lastLevel);
     }
 }

@@ -33,6 +33,7 @@ public final class PeerLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PeerLink.class);
 
     private final String name;
+    private final MediaEngine engine;
     private final RTCPeerConnection connection;
     private final CompletableFuture<Void> gathered = new CompletableFuture<>();
     private final CompletableFuture<Void> connected = new CompletableFuture<>();
@@ -44,6 +45,7 @@ public final class PeerLink implements AutoCloseable {
 
     PeerLink(MediaEngine engine, String name) {
         this.name = name;
+        this.engine = engine;
         RTCConfiguration configuration = new RTCConfiguration();
         // TCP candidates only slow gathering down; every peer here is reachable over UDP.
         configuration.portAllocatorConfig = new PortAllocatorConfig(0, 0,
@@ -94,6 +96,20 @@ public final class PeerLink implements AutoCloseable {
         return setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp));
     }
 
+    /**
+     * Applies the answer and completes once the connection is up, and, when it sends audio, once
+     * that audio flows; the engine's audio pushes wait meanwhile (see {@link MediaEngine#withAudioHeld}).
+     */
+    public CompletableFuture<Void> acceptAnswerAndConnect(String answerSdp, boolean sendsAudio, java.time.Duration timeout) {
+        if (!sendsAudio) {
+            return acceptAnswer(answerSdp).thenCompose(ignored -> connected);
+        }
+        return engine.withAudioHeld(() -> acceptAnswer(answerSdp)
+                .thenCompose(ignored -> connected)
+                .thenCompose(ignored -> audioSending(timeout))
+                .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+
     /** Completes when the connection reaches CONNECTED; fails if it fails or closes first. */
     public CompletableFuture<Void> connected() {
         return connected;
@@ -108,6 +124,31 @@ public final class PeerLink implements AutoCloseable {
 
     public RTCPeerConnection connection() {
         return connection;
+    }
+
+    /**
+     * Completes once this connection has sent audio packets (outbound-rtp audio packetsSent &gt; 0):
+     * by then libwebrtc has started the audio send stream. Fails after {@code timeout}.
+     */
+    public CompletableFuture<Void> audioSending(java.time.Duration timeout) {
+        CompletableFuture<Void> sending = new CompletableFuture<>();
+        java.util.concurrent.ScheduledFuture<?> poll = engine.every(10, () -> {
+            if (closed) {
+                sending.completeExceptionally(new IllegalStateException("peer connection " + name + " closed"));
+                return;
+            }
+            connection.getStats(report -> {
+                boolean sent = report.getStats().values().stream()
+                        .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.OUTBOUND_RTP)
+                        .filter(stats -> "audio".equals(stats.getAttributes().get("kind")))
+                        .anyMatch(stats -> stats.getAttributes().get("packetsSent") instanceof Number n && n.longValue() > 0);
+                if (sent) {
+                    sending.complete(null);
+                }
+            });
+        });
+        return sending.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .whenComplete((ok, failure) -> poll.cancel(false));
     }
 
     private CompletableFuture<Void> setLocal(RTCSessionDescription description) {

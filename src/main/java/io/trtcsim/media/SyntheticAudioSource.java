@@ -19,10 +19,12 @@ public final class SyntheticAudioSource implements AutoCloseable {
     private final CustomAudioSource source = new CustomAudioSource();
     private final AudioTone tone = new AudioTone();
     private final AtomicLong chunks = new AtomicLong();
+    private final MediaEngine engine;
     private final ScheduledExecutorService pacer;
     private volatile boolean closed;
 
-    public SyntheticAudioSource(String name) {
+    public SyntheticAudioSource(String name, MediaEngine engine) {
+        this.engine = engine;
         this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "audio-source-" + name);
             thread.setDaemon(true);
@@ -47,7 +49,7 @@ public final class SyntheticAudioSource implements AutoCloseable {
             return;
         }
         try {
-            source.pushAudio(tone.nextChunk(), 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
+            engine.pushAudio(source, tone.nextChunk(), 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
             chunks.incrementAndGet();
         } catch (RuntimeException e) {
             log.error("audio source failed to push a chunk", e);

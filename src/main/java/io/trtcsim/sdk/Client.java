@@ -141,8 +141,8 @@ public final class Client implements AutoCloseable {
         stream.sendOn(link);
         CompletableFuture<Void> negotiated = link.createOffer()
                 .thenCompose(offer -> current.publish(offer, stream.hasAudio(), stream.hasVideo()))
-                .thenCompose(answer -> link.acceptAnswer(answer.answerSdp()))
-                .thenCompose(ignored -> link.connected());
+                .thenCompose(answer -> link.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(),
+                        options.mediaTimeout()));
         return within(negotiated, options.mediaTimeout(), "publish (uplink connected)")
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
@@ -250,7 +250,6 @@ public final class Client implements AutoCloseable {
             dropUplink(link);
         }
         downlinks.keySet().forEach(this::closeDownlink);
-        remoteStreams.values().forEach(RemoteStream::detach);
         remoteStreams.clear();
         roomId = null;
     }
@@ -270,14 +269,18 @@ public final class Client implements AutoCloseable {
         link.close();
     }
 
+    /** Media stops with the connection; only then do the stream's taps come off its tracks. */
     private void closeDownlink(String streamId) {
         PeerLink link = downlinks.remove(streamId);
         if (link != null) {
             RemoteStream stream = remoteStreams.get(streamId);
             if (stream != null) {
-                stream.detach();
+                stream.stop();
             }
             link.close();
+            if (stream != null) {
+                stream.releaseTracks();
+            }
         }
     }
 

@@ -21,8 +21,7 @@ public final class LocalStream extends Stream {
     private final Supplier<MediaEngine> engine;
     private volatile SyntheticVideoSource videoSource;
     private volatile SyntheticAudioSource audioSource;
-    private volatile VideoTrack videoTrack;
-    private volatile AudioTrack audioTrack;
+    private volatile AudioTrack localAudioTrack;
     private volatile boolean closed;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
@@ -63,12 +62,15 @@ public final class LocalStream extends Stream {
             MediaEngine media = engine.get();
             if (config.video()) {
                 videoSource = new SyntheticVideoSource(getUserId(), config.videoProfile(), clock());
-                videoTrack = media.createVideoTrack("video-" + getUserId(), videoSource.source());
+                attachTrack(media.createVideoTrack("video-" + getUserId(), videoSource.source()));
                 videoSource.start();
             }
             if (config.audio()) {
-                audioSource = new SyntheticAudioSource(getUserId());
-                audioTrack = media.createAudioTrack("audio-" + getUserId(), audioSource.source());
+                audioSource = new SyntheticAudioSource(getUserId(), media);
+                // Not tapped: TRTC plays local streams muted, and a second sink on a custom audio
+                // source aborted libwebrtc once the track was also being sent (audio_send_stream.cc
+                // race checker), so local audio is only ever sent, never rendered.
+                localAudioTrack = media.createAudioTrack("audio-" + getUserId(), audioSource.source());
                 audioSource.start();
             }
             return CompletableFuture.completedFuture(null);
@@ -80,27 +82,15 @@ public final class LocalStream extends Stream {
     }
 
     public boolean isInitialized() {
-        return videoTrack != null || audioTrack != null;
+        return videoTrack().isPresent() || localAudioTrack != null;
     }
 
     /** Sends the stream's tracks on an uplink. Audio and video get separate stream ids: shared ones make the receiver delay video for lip-sync. */
     void sendOn(PeerLink uplink) {
-        if (videoTrack != null) {
-            uplink.addTrack(videoTrack, "video-" + getUserId());
+        videoTrack().ifPresent(track -> uplink.addTrack(track, "video-" + getUserId()));
+        if (localAudioTrack != null) {
+            uplink.addTrack(localAudioTrack, "audio-" + getUserId());
         }
-        if (audioTrack != null) {
-            uplink.addTrack(audioTrack, "audio-" + getUserId());
-        }
-    }
-
-    @Override
-    Optional<VideoTrack> videoTrack() {
-        return Optional.ofNullable(videoTrack);
-    }
-
-    @Override
-    Optional<AudioTrack> audioTrack() {
-        return Optional.ofNullable(audioTrack);
     }
 
     public long framesCaptured() {
@@ -114,10 +104,10 @@ public final class LocalStream extends Stream {
             return;
         }
         closed = true;
-        stop();
         releaseMedia();
     }
 
+    /** Sources stop first, so no frame is in flight when the taps come off and the tracks go. */
     private void releaseMedia() {
         if (videoSource != null) {
             videoSource.close();
@@ -125,14 +115,13 @@ public final class LocalStream extends Stream {
         if (audioSource != null) {
             audioSource.close();
         }
-        if (videoTrack != null) {
-            videoTrack.dispose();
+        Optional<VideoTrack> video = videoTrack();
+        releaseTracks();
+        video.ifPresent(VideoTrack::dispose);
+        if (localAudioTrack != null) {
+            localAudioTrack.dispose();
+            localAudioTrack = null;
         }
-        if (audioTrack != null) {
-            audioTrack.dispose();
-        }
-        videoTrack = null;
-        audioTrack = null;
         videoSource = null;
         audioSource = null;
     }

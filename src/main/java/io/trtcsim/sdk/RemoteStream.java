@@ -4,7 +4,6 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.MediaClock;
-import java.util.Optional;
 
 /**
  * TRTC's RemoteStream: announced by stream-added, given tracks by subscribe. The tracks belong to
@@ -15,8 +14,6 @@ public final class RemoteStream extends Stream {
     private final String streamId;
     private final boolean audio;
     private final boolean video;
-    private volatile VideoTrack videoTrack;
-    private volatile AudioTrack audioTrack;
 
     RemoteStream(String streamId, String userId, boolean audio, boolean video, MediaClock clock) {
         super(userId, clock);
@@ -45,32 +42,16 @@ public final class RemoteStream extends Stream {
         return video;
     }
 
+    /** Called from the downlink's onTrack, on libwebrtc's signaling thread, before media flows. */
     void attach(MediaStreamTrack track) {
         if (track instanceof VideoTrack v) {
-            videoTrack = v;
+            attachTrack(v);
         } else if (track instanceof AudioTrack a) {
-            audioTrack = a;
+            attachTrack(a);
         }
     }
 
-    /** Stops playing and forgets the tracks, before their connection closes. */
-    void detach() {
-        stop();
-        videoTrack = null;
-        audioTrack = null;
-    }
-
     public boolean isSubscribed() {
-        return videoTrack != null || audioTrack != null;
-    }
-
-    @Override
-    Optional<VideoTrack> videoTrack() {
-        return Optional.ofNullable(videoTrack);
-    }
-
-    @Override
-    Optional<AudioTrack> audioTrack() {
-        return Optional.ofNullable(audioTrack);
+        return videoTrack().isPresent() || audioTrack().isPresent();
     }
 }

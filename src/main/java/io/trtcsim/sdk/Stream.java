@@ -3,18 +3,26 @@ package io.trtcsim.sdk;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.AudioRenderSink;
+import io.trtcsim.media.AudioTap;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoRenderSink;
+import io.trtcsim.media.VideoTap;
 import java.util.Optional;
 
 /**
  * What TRTC's Stream shares between local and remote streams: its id, its user, its tracks and
- * play(elementId), which here attaches sinks that count and measure what would be rendered.
+ * play(elementId), which here routes the tracks into sinks that count and measure what would be
+ * rendered. Taps are attached to the native tracks once, when the tracks appear, and removed once
+ * media has stopped: adding a sink while frames flow can abort libwebrtc.
  */
 public abstract class Stream {
 
     private final String userId;
     private final MediaClock clock;
+    private final VideoTap videoTap = new VideoTap();
+    private final AudioTap audioTap = new AudioTap();
+    private volatile VideoTrack videoTrack;
+    private volatile AudioTrack audioTrack;
     private volatile Playback playback;
 
     Stream(String userId, MediaClock clock) {
@@ -32,46 +40,63 @@ public abstract class Stream {
 
     public abstract boolean hasVideo();
 
-    abstract Optional<VideoTrack> videoTrack();
-
-    abstract Optional<AudioTrack> audioTrack();
-
     /** Renders the stream "into" an element: from now on its frames and audio are counted there. */
     public synchronized void play(String elementId) {
         if (elementId == null || elementId.isBlank()) {
             throw new RtcError(ErrorCode.INVALID_PARAMETER, "play needs an element id");
         }
-        if (videoTrack().isEmpty() && audioTrack().isEmpty()) {
+        if (videoTrack == null && audioTrack == null) {
             throw new RtcError(ErrorCode.INVALID_OPERATION, "stream " + getId() + " has no tracks to play yet"
                     + (this instanceof RemoteStream ? " (subscribe first)" : " (initialize first)"));
         }
-        stop();
-        Optional<VideoRenderSink> video = videoTrack().map(track -> {
-            VideoRenderSink sink = new VideoRenderSink(elementId, clock);
-            track.addSink(sink);
-            return sink;
-        });
-        Optional<AudioRenderSink> audio = audioTrack().map(track -> {
-            AudioRenderSink sink = new AudioRenderSink(clock);
-            track.addSink(sink);
-            return sink;
-        });
+        Optional<VideoRenderSink> video = Optional.ofNullable(videoTrack).map(t -> new VideoRenderSink(elementId, clock));
+        Optional<AudioRenderSink> audio = Optional.ofNullable(audioTrack).map(t -> new AudioRenderSink(clock));
         playback = new Playback(elementId, video, audio);
+        videoTap.route(video.orElse(null));
+        audioTap.route(audio.orElse(null));
     }
 
     /** Stops rendering; the sinks keep what they counted. */
     public synchronized void stop() {
-        Playback current = playback;
-        if (current == null) {
-            return;
-        }
-        current.video().ifPresent(sink -> videoTrack().ifPresent(track -> track.removeSink(sink)));
-        current.audio().ifPresent(sink -> audioTrack().ifPresent(track -> track.removeSink(sink)));
+        videoTap.route(null);
+        audioTap.route(null);
     }
 
     /** The current or last playback, if play was called. */
     public Optional<Playback> playback() {
         return Optional.ofNullable(playback);
+    }
+
+    /** Taps a track as it appears, before media flows on it. */
+    synchronized void attachTrack(VideoTrack track) {
+        videoTrack = track;
+        track.addSink(videoTap);
+    }
+
+    synchronized void attachTrack(AudioTrack track) {
+        audioTrack = track;
+        track.addSink(audioTap);
+    }
+
+    /** Untaps and forgets the tracks; call once no media flows on them any more. */
+    synchronized void releaseTracks() {
+        stop();
+        if (videoTrack != null) {
+            videoTrack.removeSink(videoTap);
+        }
+        if (audioTrack != null) {
+            audioTrack.removeSink(audioTap);
+        }
+        videoTrack = null;
+        audioTrack = null;
+    }
+
+    Optional<VideoTrack> videoTrack() {
+        return Optional.ofNullable(videoTrack);
+    }
+
+    Optional<AudioTrack> audioTrack() {
+        return Optional.ofNullable(audioTrack);
     }
 
     MediaClock clock() {

@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,22 +37,31 @@ final class RelayedStream implements AutoCloseable {
     private final boolean audio;
     private final boolean video;
     private final MediaEngine engine;
+    private final java.time.Duration mediaTimeout;
     private final PeerLink uplink;
     private final CustomVideoSource videoRelay = new CustomVideoSource();
     private final CustomAudioSource audioRelay = new CustomAudioSource();
     private final VideoTrackSink videoForwarder = this::forwardVideo;
     private final AudioTrackSink audioForwarder = this::forwardAudio;
+    private final ThreadPoolExecutor audioPump;
     private final List<MediaStreamTrack> uplinkTracks = new CopyOnWriteArrayList<>();
     private final Map<String, Downlink> downlinks = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    RelayedStream(MediaEngine engine, String streamId, String userId, boolean audio, boolean video) {
+    RelayedStream(MediaEngine engine, String streamId, String userId, boolean audio, boolean video,
+                  java.time.Duration mediaTimeout) {
+        this.mediaTimeout = mediaTimeout;
         this.engine = engine;
         this.streamId = streamId;
         this.userId = userId;
         this.audio = audio;
         this.video = video;
         this.uplink = engine.createPeerLink("uplink " + streamId);
+        this.audioPump = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(50), r -> {
+            Thread thread = new Thread(r, "relay-audio-" + streamId);
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
         uplink.onTrack(this::attachUplinkTrack);
     }
 
@@ -97,7 +110,7 @@ final class RelayedStream implements AutoCloseable {
             return CompletableFuture.failedFuture(SignalingException.invalidOperation(
                     subscriberId + " has no pending subscription to " + streamId));
         }
-        return downlink.link().acceptAnswer(answerSdp);
+        return downlink.link().acceptAnswerAndConnect(answerSdp, audio, mediaTimeout);
     }
 
     void closeDownlink(String subscriberId) {
@@ -131,19 +144,38 @@ final class RelayedStream implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands the chunk to the relay's own pushing thread. The uplink's sink is called by the audio
+     * device's thread and, now and then, by another libwebrtc thread; two threads pushing into one
+     * source at once abort libwebrtc (audio_send_stream.cc race checker), so one thread pushes.
+     */
     private void forwardAudio(byte[] data, int bitsPerSample, int sampleRate, int channels, int frames) {
-        if (!closed) {
-            audioRelay.pushAudio(data, bitsPerSample, sampleRate, channels, frames);
+        if (closed) {
+            return;
+        }
+        try {
+            audioPump.execute(() -> {
+                if (!closed) {
+                    engine.pushAudio(audioRelay, data, bitsPerSample, sampleRate, channels, frames);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closing, or more than the queue's half second behind: drop the chunk, as a network would.
         }
     }
 
-    /** Detaches the forwarders first so no callback reaches a disposed relay source. */
+    /**
+     * Closes the uplink first so no frame is in flight, then takes the forwarders off its tracks
+     * (touching a track's sinks while frames flow can abort libwebrtc), then the relay sources.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        downlinks.keySet().forEach(this::closeDownlink);
+        uplink.close();
         for (MediaStreamTrack track : uplinkTracks) {
             try {
                 if (track instanceof VideoTrack videoTrack) {
@@ -155,8 +187,13 @@ final class RelayedStream implements AutoCloseable {
                 log.debug("{}: could not detach a forwarder", streamId, e);
             }
         }
-        downlinks.keySet().forEach(this::closeDownlink);
-        uplink.close();
+        uplinkTracks.clear();
+        audioPump.shutdownNow();
+        try {
+            audioPump.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         videoRelay.dispose();
         audioRelay.dispose();
     }

@@ -138,7 +138,8 @@ final class SignalingConnection {
         boolean audio = request.path("audio").asBoolean(true);
         boolean video = request.path("video").asBoolean(true);
         Room joined = room;
-        RelayedStream stream = new RelayedStream(simulator.engine(), self.userId() + "_main", self.userId(), audio, video);
+        RelayedStream stream = new RelayedStream(simulator.engine(), self.userId() + "_main", self.userId(), audio, video,
+                simulator.mediaTimeout());
         published = stream;
         stream.uplinkConnected()
                 .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)

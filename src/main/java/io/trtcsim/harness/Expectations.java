@@ -1,0 +1,122 @@
+package io.trtcsim.harness;
+
+import static org.awaitility.Awaitility.await;
+
+import io.trtcsim.media.AudioRenderSink;
+import io.trtcsim.media.VideoRenderSink;
+import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.sdk.JournalEntry;
+import io.trtcsim.sdk.RemoteStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The checks Then steps make, as waits with a deadline. Each failure names the participant, what
+ * was awaited, the time allowed, and what arrived instead.
+ */
+public final class Expectations {
+
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private Expectations() {
+    }
+
+    /** At least {@code times} events of that kind from that user, counted since the scenario began. */
+    public static void receives(Participant receiver, ClientEvent event, String from, int times, Duration within) {
+        String what = receiver + " receives '" + event + "' from " + from + (times > 1 ? " " + times + " times" : "");
+        waitFor(what, within, () -> receiver.journal().count(event, from) >= times,
+                () -> "got " + receiver.journal().count(event, from) + "; events of " + receiver + ":\n"
+                        + receiver.journal().describe());
+    }
+
+    /** None so far and none during the whole period. */
+    public static void receivesNone(Participant receiver, ClientEvent event, String from, Duration period) {
+        String what = receiver + " receives no '" + event + "' from " + from + " for " + period.toMillis() + " ms";
+        try {
+            await(what).during(period).atMost(period.plusSeconds(1)).pollInterval(POLL)
+                    .until(() -> receiver.journal().count(event, from) == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + ", but it arrived; events of " + receiver + ":\n"
+                    + receiver.journal().describe());
+        }
+    }
+
+    /** The events appear in this order among those concerning that user (others may come between). */
+    public static void receivedInOrder(Participant receiver, String from, List<ClientEvent> expected, Duration within) {
+        String what = receiver + " received " + expected + " from " + from + " in that order";
+        waitFor(what, within, () -> isSubsequence(expected, receiver.journal().entries(), from),
+                () -> "events of " + receiver + ":\n" + receiver.journal().describe());
+    }
+
+    public static void rendersVideoFrames(Participant receiver, String from, long frames, Duration within) {
+        String what = receiver + " renders at least " + frames + " video frames from " + from;
+        waitFor(what, within, () -> videoSink(receiver, from).map(VideoRenderSink::framesRendered).orElse(0L) >= frames,
+                () -> mediaState(receiver, from));
+    }
+
+    public static void receivesAudio(Participant receiver, String from, Duration within) {
+        String what = receiver + " receives audio from " + from;
+        // 100 ms of audible sound: silence and comfort noise are played out even when nothing arrives.
+        waitFor(what, within, () -> audioSink(receiver, from).map(AudioRenderSink::audibleSamples).orElse(0L) >= 4800,
+                () -> mediaState(receiver, from));
+    }
+
+    public static void callTookAtMost(Participant participant, String operation, Duration limit) {
+        Duration took = participant.lastCallDuration(operation).orElseThrow(() -> new AssertionError(
+                participant + " made no " + operation + " call to time"));
+        if (took.compareTo(limit) > 0) {
+            throw new AssertionError(participant + ": the last " + operation + " took " + took.toMillis()
+                    + " ms, more than the " + limit.toMillis() + " ms allowed");
+        }
+    }
+
+    static Optional<VideoRenderSink> videoSink(Participant receiver, String from) {
+        return receiver.remoteStreamOf(from).flatMap(RemoteStream::playback).flatMap(p -> p.video());
+    }
+
+    static Optional<AudioRenderSink> audioSink(Participant receiver, String from) {
+        return receiver.remoteStreamOf(from).flatMap(RemoteStream::playback).flatMap(p -> p.audio());
+    }
+
+    private static String mediaState(Participant receiver, String from) {
+        Optional<RemoteStream> stream = receiver.remoteStreamOf(from);
+        StringBuilder state = new StringBuilder();
+        if (stream.isEmpty()) {
+            state.append(receiver).append(" has no stream of ").append(from);
+        } else if (stream.get().playback().isEmpty()) {
+            state.append(receiver).append(" does not play ").append(stream.get().getId())
+                    .append(stream.get().isSubscribed() ? " (subscribed)" : " (not subscribed)");
+        } else {
+            var playback = stream.get().playback().get();
+            state.append(receiver).append(" plays ").append(stream.get().getId()).append(" in '")
+                    .append(playback.elementId()).append("': ")
+                    .append(playback.video().map(Object::toString).orElse("no video")).append(", ")
+                    .append(playback.audio().map(Object::toString).orElse("no audio"));
+        }
+        if (!receiver.handlerFailures().isEmpty()) {
+            state.append("\nhandler failures: ").append(receiver.handlerFailures());
+        }
+        return state.append("\nevents of ").append(receiver).append(":\n").append(receiver.journal().describe()).toString();
+    }
+
+    private static boolean isSubsequence(List<ClientEvent> expected, List<JournalEntry> entries, String from) {
+        int next = 0;
+        for (JournalEntry entry : entries) {
+            if (next < expected.size() && entry.event() == expected.get(next) && from.equals(entry.userId())) {
+                next++;
+            }
+        }
+        return next == expected.size();
+    }
+
+    private static void waitFor(String what, Duration within, java.util.concurrent.Callable<Boolean> condition,
+                                java.util.function.Supplier<String> instead) {
+        try {
+            await(what).atMost(within).pollInterval(POLL).until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + what + " within " + within.toMillis() + " ms, but " + instead.get());
+        }
+    }
+}

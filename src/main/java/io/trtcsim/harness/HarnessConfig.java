@@ -1,0 +1,115 @@
+package io.trtcsim.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The harness settings: harness.properties on the class path, overridden by system properties of
+ * the same name (so {@code mvn test -Dharness.timeout.call=30s} works). Read once per scenario.
+ */
+public final class HarnessConfig {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
+
+    private final Properties values;
+
+    private HarnessConfig(Properties values) {
+        this.values = values;
+    }
+
+    public static HarnessConfig load() {
+        Properties defaults = new Properties();
+        try (InputStream in = HarnessConfig.class.getResourceAsStream("/harness.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("harness.properties is missing from the class path");
+            }
+            defaults.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read harness.properties", e);
+        }
+        Properties merged = new Properties();
+        merged.putAll(defaults);
+        for (String key : defaults.stringPropertyNames()) {
+            String override = System.getProperty(key);
+            if (override != null && !override.isBlank()) {
+                merged.setProperty(key, override.trim());
+            }
+        }
+        return new HarnessConfig(merged);
+    }
+
+    /** For tests: the defaults with some values replaced. */
+    public HarnessConfig with(String key, String value) {
+        Properties copy = new Properties();
+        copy.putAll(values);
+        copy.setProperty(key, value);
+        return new HarnessConfig(copy);
+    }
+
+    public String stack() {
+        return text("harness.stack");
+    }
+
+    public Duration callTimeout() {
+        return duration("harness.timeout.call");
+    }
+
+    public Duration signalingTimeout() {
+        return duration("harness.timeout.signaling");
+    }
+
+    public Duration mediaTimeout() {
+        return duration("harness.timeout.media");
+    }
+
+    public Duration eventTimeout() {
+        return duration("harness.timeout.event");
+    }
+
+    public Path fixtures() {
+        return Path.of(text("harness.fixtures"));
+    }
+
+    public long sdkAppId() {
+        String value = text("harness.sdkAppId");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("harness.sdkAppId '" + value + "' is not a number");
+        }
+    }
+
+    public Duration userSigValidity() {
+        String value = text("harness.userSig.validity");
+        return value.endsWith("h") ? Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)))
+                : duration("harness.userSig.validity");
+    }
+
+    private String text(String key) {
+        String value = values.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("setting " + key + " is missing from harness.properties");
+        }
+        return value.trim();
+    }
+
+    private Duration duration(String key) {
+        String value = text(key);
+        Matcher m = DURATION.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("setting " + key + " = '" + value + "' is not a duration like 500ms, 10s or 2m");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
+    }
+}

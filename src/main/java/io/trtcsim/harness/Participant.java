@@ -1,0 +1,223 @@
+package io.trtcsim.harness;
+
+import io.trtcsim.sdk.Client;
+import io.trtcsim.sdk.ClientConfig;
+import io.trtcsim.sdk.EventJournal;
+import io.trtcsim.sdk.JoinOptions;
+import io.trtcsim.sdk.LocalStream;
+import io.trtcsim.sdk.RemoteStream;
+import io.trtcsim.sdk.RtcError;
+import io.trtcsim.sdk.StreamConfig;
+import io.trtcsim.sdk.TRTC;
+import io.trtcsim.media.VideoProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A simulated user: one TRTC instance (as a browser tab), its client and its local stream, driven
+ * the way a web page drives the SDK. Each call a step makes is awaited with the call timeout, and
+ * its duration is kept for 'joined within' checks.
+ */
+public final class Participant implements AutoCloseable {
+
+    private final String userId;
+    private final TRTC trtc;
+    private final Duration callTimeout;
+    private final Map<String, Duration> lastCallDurations = new ConcurrentHashMap<>();
+    private final Map<String, Throwable> lastFailures = new ConcurrentHashMap<>();
+    private final List<String> handlerFailures = new CopyOnWriteArrayList<>();
+    private volatile Client client;
+    private volatile LocalStream localStream;
+
+    Participant(String userId, TRTC trtc, Duration callTimeout) {
+        this.userId = userId;
+        this.trtc = trtc;
+        this.callTimeout = callTimeout;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public void createClient(String mode, long sdkAppId, String userSig) {
+        if (client != null) {
+            throw new IllegalStateException(userId + " already has a client");
+        }
+        client = trtc.createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
+    }
+
+    public Client client() {
+        if (client == null) {
+            throw new IllegalStateException(userId + " has no client yet; start with: Given \"" + userId
+                    + "\" has created a client in \"rtc\" mode");
+        }
+        return client;
+    }
+
+    public boolean hasClient() {
+        return client != null;
+    }
+
+    public EventJournal journal() {
+        return client().journal();
+    }
+
+    public void join(long roomId) {
+        call("join", client().join(JoinOptions.room(roomId)));
+    }
+
+    /** Joins, keeping a refusal for a later 'fails to join' check instead of failing now. */
+    public void tryToJoin(long roomId) {
+        attempt("join", client().join(JoinOptions.room(roomId)));
+    }
+
+    public void leave() {
+        call("leave", client().leave());
+    }
+
+    public void createLocalStream(boolean audio, boolean video, VideoProfile profile) {
+        if (localStream != null) {
+            localStream.close();
+        }
+        localStream = trtc.createStream(new StreamConfig(userId, audio, video, profile));
+    }
+
+    public LocalStream localStream() {
+        if (localStream == null) {
+            throw new IllegalStateException(userId + " has no local stream; first: When \"" + userId
+                    + "\" creates a local stream with audio and video");
+        }
+        return localStream;
+    }
+
+    public void initializeLocalStream() {
+        call("initialize", localStream().initialize());
+    }
+
+    public void playLocalStream(String elementId) {
+        localStream().play(elementId);
+    }
+
+    public void publish() {
+        call("publish", client().publish(localStream()));
+    }
+
+    public void tryToPublish() {
+        attempt("publish", client().publish(localStream()));
+    }
+
+    public void subscribeTo(String publisherId) {
+        call("subscribe", client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
+                userId + " has no stream of " + publisherId + " to subscribe to; remote streams: " + client().remoteStreams()))));
+    }
+
+    public void playStreamOf(String publisherId, String elementId) {
+        remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
+                userId + " has no stream of " + publisherId + " to play; remote streams: " + client().remoteStreams()))
+                .play(elementId);
+    }
+
+    /**
+     * The handlers TRTC's documentation registers: subscribe on stream-added, then play into
+     * 'remote_stream-&lt;id&gt;' on stream-subscribed. A failure in them is kept and reported by checks.
+     */
+    public void subscribeToAndPlayEveryAddedStream() {
+        Client own = client();
+        own.on("stream-added", event -> own.subscribe(event.stream()).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                handlerFailures.add("subscribe to " + event.stream().getId() + " failed: " + rootMessage(failure));
+            }
+        }));
+        own.on("stream-subscribed", event -> {
+            try {
+                event.stream().play("remote_stream-" + event.stream().getId());
+            } catch (RuntimeException e) {
+                handlerFailures.add("play of " + event.stream().getId() + " failed: " + e.getMessage());
+            }
+        });
+    }
+
+    public Optional<RemoteStream> remoteStreamOf(String publisherId) {
+        if (client == null) {
+            return Optional.empty();
+        }
+        return client.remoteStreams().stream().filter(s -> s.getUserId().equals(publisherId)).findFirst();
+    }
+
+    public Optional<Duration> lastCallDuration(String operation) {
+        return Optional.ofNullable(lastCallDurations.get(operation));
+    }
+
+    public Optional<Throwable> lastFailure(String operation) {
+        return Optional.ofNullable(lastFailures.get(operation));
+    }
+
+    public List<String> handlerFailures() {
+        return List.copyOf(handlerFailures);
+    }
+
+    private void call(String operation, CompletableFuture<?> pending) {
+        Throwable failure = await(operation, pending);
+        if (failure != null) {
+            throw new AssertionError(userId + ": " + operation + " failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    private void attempt(String operation, CompletableFuture<?> pending) {
+        Throwable failure = await(operation, pending);
+        if (failure != null) {
+            lastFailures.put(operation, failure);
+        } else {
+            lastFailures.remove(operation);
+        }
+    }
+
+    /** Waits for an SDK call; returns its failure (an RtcError where the SDK gave one) or null. */
+    private Throwable await(String operation, CompletableFuture<?> pending) {
+        long started = System.nanoTime();
+        CompletableFuture<?> timed = pending.whenComplete((ok, failure) ->
+                lastCallDurations.put(operation, Duration.ofNanos(System.nanoTime() - started)));
+        try {
+            timed.get(callTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            throw new AssertionError(userId + ": " + operation + " did not complete within "
+                    + callTimeout.toMillis() + " ms (harness.timeout.call)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return cause;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(userId + ": interrupted while waiting for " + operation);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof RtcError)) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
+    }
+
+    /** Releases the client, the stream and the engine, in that order. */
+    @Override
+    public void close() {
+        trtc.close();
+    }
+
+    @Override
+    public String toString() {
+        return userId;
+    }
+}

@@ -1,0 +1,150 @@
+package io.trtcsim.harness;
+
+import io.trtcsim.sdk.SdkOptions;
+import io.trtcsim.sdk.TRTC;
+import io.trtcsim.media.MediaClock;
+import io.trtcsim.stack.Stack;
+import io.trtcsim.usersig.AppKey;
+import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.UserSigGenerator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything one scenario owns: the stack it runs against, its participants by name, and the
+ * instant it began. Closing it releases all of it in reverse order of creation; it is the only
+ * teardown path and runs whether the scenario passed or not.
+ */
+public final class ScenarioContext implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ScenarioContext.class);
+
+    private final HarnessConfig config;
+    private final long originNanos = System.nanoTime();
+    private final Map<String, Participant> participants = new LinkedHashMap<>();
+    private Stack stack;
+    private AppKey app;
+
+    /** A scenario with the harness settings (harness.properties and -D overrides). */
+    public ScenarioContext() {
+        this(HarnessConfig.load());
+    }
+
+    private ScenarioContext(HarnessConfig config) {
+        this.config = config;
+    }
+
+    /** A scenario with given settings, for use from plain Java. */
+    public static ScenarioContext with(HarnessConfig config) {
+        return new ScenarioContext(config);
+    }
+
+    public HarnessConfig config() {
+        return config;
+    }
+
+    public long originNanos() {
+        return originNanos;
+    }
+
+    /** The stack, started on first use so a scenario that needs none starts none. */
+    public synchronized Stack stack() {
+        if (stack == null) {
+            stack = Stacks.start(config);
+            log.info("scenario stack: {}", stack.name());
+        }
+        return stack;
+    }
+
+    public synchronized boolean hasStack() {
+        return stack != null;
+    }
+
+    /** A participant that must already exist; the error names the ones that do. */
+    public synchronized Participant participant(String name) {
+        Participant participant = participants.get(name);
+        if (participant == null) {
+            throw new IllegalArgumentException("no participant named '" + name + "' in this scenario"
+                    + (participants.isEmpty() ? "" : " (known: " + String.join(", ", participants.keySet()) + ")")
+                    + "; create one first, e.g. Given \"" + name + "\" has created a client in \"rtc\" mode");
+        }
+        return participant;
+    }
+
+    public synchronized Participant participantOrNew(String name) {
+        Participant existing = participants.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        SdkOptions options = new SdkOptions(config.signalingTimeout(), config.mediaTimeout(), MediaClock.system(),
+                originNanos);
+        Participant created = new Participant(name, new TRTC(name, stack(), options), config.callTimeout());
+        participants.put(name, created);
+        return created;
+    }
+
+    public synchronized List<Participant> participants() {
+        return List.copyOf(participants.values());
+    }
+
+    /** The sdkAppId participants join with (harness.sdkAppId). */
+    public long sdkAppId() {
+        return app().sdkAppId();
+    }
+
+    /** A valid UserSig for the user, made by Tencent's published generator with the fixture key. */
+    public String userSigFor(String userId) {
+        return new UserSigGenerator(app()).genUserSig(userId, config.userSigValidity());
+    }
+
+    private synchronized AppKey app() {
+        if (app == null) {
+            AppKeyStore keys = AppKeyStore.load(config.fixtures().resolve("apps.json"));
+            app = keys.find(config.sdkAppId()).orElseThrow(() -> new IllegalStateException(
+                    "harness.sdkAppId " + config.sdkAppId() + " has no key in " + config.fixtures().resolve("apps.json")));
+        }
+        return app;
+    }
+
+    /** Every participant's journal, for failure messages and reports. */
+    public synchronized String describeJournals() {
+        return participants.values().stream()
+                .filter(Participant::hasClient)
+                .map(p -> p.userId() + ":\n" + p.journal().describe())
+                .collect(Collectors.joining("\n"));
+    }
+
+    @Override
+    public synchronized void close() {
+        List<Participant> reversed = new ArrayList<>(participants.values());
+        Collections.reverse(reversed);
+        RuntimeException first = null;
+        for (Participant participant : reversed) {
+            try {
+                participant.close();
+            } catch (RuntimeException e) {
+                log.error("closing participant {} failed", participant, e);
+                first = first == null ? e : first;
+            }
+        }
+        participants.clear();
+        if (stack != null) {
+            try {
+                stack.close();
+            } catch (RuntimeException e) {
+                log.error("closing stack {} failed", stack.name(), e);
+                first = first == null ? e : first;
+            }
+            stack = null;
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

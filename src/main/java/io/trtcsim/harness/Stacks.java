@@ -1,0 +1,35 @@
+package io.trtcsim.harness;
+
+import io.trtcsim.simulator.SimulatorConfig;
+import io.trtcsim.stack.EmbeddedSimulatorStack;
+import io.trtcsim.stack.SimulatorStack;
+import io.trtcsim.stack.Stack;
+import io.trtcsim.usersig.AppKeyStore;
+import java.net.URI;
+import java.net.URISyntaxException;
+
+/** Turns the harness.stack setting into a running stack. */
+public final class Stacks {
+
+    private Stacks() {
+    }
+
+    public static Stack start(HarnessConfig config) {
+        String choice = config.stack();
+        if (choice.equals("embedded")) {
+            AppKeyStore keys = AppKeyStore.load(config.fixtures().resolve("apps.json"));
+            SimulatorConfig simulator = new SimulatorConfig("127.0.0.1", 0, keys, java.time.Clock.systemUTC(),
+                    config.mediaTimeout());
+            return EmbeddedSimulatorStack.start(simulator, config.signalingTimeout());
+        }
+        if (choice.startsWith("ws://") || choice.startsWith("wss://")) {
+            try {
+                return new SimulatorStack(new URI(choice), config.signalingTimeout());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("harness.stack '" + choice + "' is not a valid URL: " + e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException("harness.stack '" + choice
+                + "' is not known; use 'embedded' or the ws:// URL of a running simulator's /signal endpoint");
+    }
+}

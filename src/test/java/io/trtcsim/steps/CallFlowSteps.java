@@ -1,0 +1,85 @@
+package io.trtcsim.steps;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.When;
+import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.media.VideoProfile;
+
+/** The documented call flow, one SDK call per step. */
+public class CallFlowSteps {
+
+    private final ScenarioContext scenario;
+
+    public CallFlowSteps(ScenarioContext scenario) {
+        this.scenario = scenario;
+    }
+
+    @Given("{participant} has created a client in {string} mode")
+    public void createClient(String name, String mode) {
+        scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
+    }
+
+    @When("{participant} joins room {room}")
+    public void join(String name, Long roomId) {
+        scenario.participant(name).join(roomId);
+    }
+
+    @When("{participant} creates a local stream with {media}")
+    public void createLocalStream(String name, MediaChoice media) {
+        scenario.participantOrNew(name).createLocalStream(media.audio, media.video, VideoProfile.DEFAULT);
+    }
+
+    @When("{participant} initializes the local stream")
+    public void initializeLocalStream(String name) {
+        scenario.participant(name).initializeLocalStream();
+    }
+
+    @When("{participant} plays the local stream in {string}")
+    public void playLocalStream(String name, String elementId) {
+        scenario.participant(name).playLocalStream(elementId);
+    }
+
+    @When("{participant} publishes the local stream")
+    public void publish(String name) {
+        scenario.participant(name).publish();
+    }
+
+    @When("{participant} subscribes to the stream of {participant}")
+    public void subscribe(String name, String publisher) {
+        scenario.participant(name).subscribeTo(publisher);
+    }
+
+    @When("{participant} plays the stream of {participant} in {string}")
+    public void playRemoteStream(String name, String publisher, String elementId) {
+        scenario.participant(name).playStreamOf(publisher, elementId);
+    }
+
+    @Given("{participant} subscribes to and plays every added stream")
+    public void subscribeToAndPlayEveryAddedStream(String name) {
+        scenario.participant(name).subscribeToAndPlayEveryAddedStream();
+    }
+
+    @When("{participant} leaves the room")
+    public void leave(String name) {
+        scenario.participant(name).leave();
+    }
+
+    @Given("{participant} and {participant} are in a call in room {room}")
+    public void inACall(String first, String second, Long roomId) {
+        Participant[] pair = {scenario.participantOrNew(first), scenario.participantOrNew(second)};
+        for (Participant participant : pair) {
+            participant.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor(participant.userId()));
+            participant.subscribeToAndPlayEveryAddedStream();
+        }
+        for (Participant participant : pair) {
+            participant.join(roomId);
+            participant.createLocalStream(true, true, VideoProfile.DEFAULT);
+            participant.initializeLocalStream();
+            participant.publish();
+        }
+        Expectations.rendersVideoFrames(pair[0], second, 1, scenario.config().mediaTimeout());
+        Expectations.rendersVideoFrames(pair[1], first, 1, scenario.config().mediaTimeout());
+    }
+}

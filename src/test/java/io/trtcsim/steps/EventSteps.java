@@ -1,0 +1,45 @@
+package io.trtcsim.steps;
+
+import io.cucumber.java.en.Then;
+import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.sdk.ClientEvent;
+import java.time.Duration;
+import java.util.List;
+
+/** Checks on the events each participant's client received, and on how long calls took. */
+public class EventSteps {
+
+    private final ScenarioContext scenario;
+    private final ParameterTypes types = new ParameterTypes();
+
+    public EventSteps(ScenarioContext scenario) {
+        this.scenario = scenario;
+    }
+
+    @Then("{participant} {timedCall} within {duration}")
+    public void callTookAtMost(String name, String operation, Duration limit) {
+        Expectations.callTookAtMost(scenario.participant(name), operation, limit);
+    }
+
+    @Then("{participant} receives {event} from {participant} within {duration}")
+    public void receives(String name, ClientEvent event, String from, Duration within) {
+        Expectations.receives(scenario.participant(name), event, from, 1, within);
+    }
+
+    @Then("{participant} receives {event} from {participant} {int} times within {duration}")
+    public void receivesTimes(String name, ClientEvent event, String from, int times, Duration within) {
+        Expectations.receives(scenario.participant(name), event, from, times, within);
+    }
+
+    @Then("{participant} does not receive {event} from {participant} within {duration}")
+    public void receivesNone(String name, ClientEvent event, String from, Duration period) {
+        Expectations.receivesNone(scenario.participant(name), event, from, period);
+    }
+
+    @Then("{participant} received these events from {participant} in order:")
+    public void receivedInOrder(String name, String from, List<String> events) {
+        List<ClientEvent> expected = events.stream().map(e -> types.event(e.trim())).toList();
+        Expectations.receivedInOrder(scenario.participant(name), from, expected, scenario.config().eventTimeout());
+    }
+}

@@ -1,0 +1,66 @@
+package io.trtcsim.steps;
+
+import io.cucumber.java.ParameterType;
+import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.sdk.RtcError;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/** Every parameter type of the step library, in one place. */
+public class ParameterTypes {
+
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+    /** A participant, named by its TRTC userId: "alice". */
+    @ParameterType("\"([^\"]*)\"")
+    public String participant(String name) {
+        if (!USER_ID.matcher(name).matches()) {
+            throw new IllegalArgumentException("participant name \"" + name
+                    + "\" is not a usable TRTC userId (1-32 letters, digits, '_' or '-')");
+        }
+        return name;
+    }
+
+    /** An event TRTC documents: "stream-added". Anything else is refused with the documented list. */
+    @ParameterType("\"([^\"]*)\"")
+    public ClientEvent event(String name) {
+        try {
+            return ClientEvent.named(name);
+        } catch (RtcError e) {
+            throw new IllegalArgumentException("\"" + name + "\" is not an event TRTC documents; documented client events: "
+                    + ClientEvent.documentedNames());
+        }
+    }
+
+    /** A room id as written: 8888. Range checks are the SDK's and the stack's (INVALID_PARAMETER). */
+    @ParameterType("[^\\s\"]+")
+    public Long room(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("room id '" + text + "' is not a number; TRTC room ids are integers in [1, 4294967294]");
+        }
+    }
+
+    /** "2 seconds", "1 second", "500 ms", "500 milliseconds". */
+    @ParameterType("(\\d+) (seconds?|ms|milliseconds?)")
+    public Duration duration(String amount, String unit) {
+        long value = Long.parseLong(amount);
+        return unit.startsWith("second") ? Duration.ofSeconds(value) : Duration.ofMillis(value);
+    }
+
+    @ParameterType("audio and video|audio only|video only")
+    public MediaChoice media(String text) {
+        return MediaChoice.valueOf(text.toUpperCase().replace(' ', '_'));
+    }
+
+    /** The calls whose duration 'within' checks: joined, published, left. */
+    @ParameterType("joined|published|left")
+    public String timedCall(String text) {
+        return switch (text) {
+            case "joined" -> "join";
+            case "published" -> "publish";
+            default -> "leave";
+        };
+    }
+}
