@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import io.trtcsim.media.AudioRenderSink;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.sdk.RtcError;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.sdk.RemoteStream;
 import java.time.Duration;
@@ -69,6 +71,21 @@ public final class Expectations {
         if (took.compareTo(limit) > 0) {
             throw new AssertionError(participant + ": the last " + operation + " took " + took.toMillis()
                     + " ms, more than the " + limit.toMillis() + " ms allowed");
+        }
+    }
+
+    /** The last 'tries to' call of that operation was refused with that documented code. */
+    public static void failedWith(Participant participant, String operation, ErrorCode expected) {
+        Throwable failure = participant.lastFailure(operation).orElseThrow(() -> new AssertionError(
+                participant + ": expected the last " + operation + " to fail with " + expected
+                        + ", but it succeeded (or was never tried with 'tries to')"));
+        if (!(failure instanceof RtcError error)) {
+            throw new AssertionError(participant + ": expected " + operation + " to fail with " + expected
+                    + ", but it failed with a non-TRTC error: " + failure, failure);
+        }
+        if (error.errorCode() != expected) {
+            throw new AssertionError(participant + ": expected " + operation + " to fail with " + expected + " ("
+                    + expected.code() + "), but it failed with " + error.getMessage(), error);
         }
     }
 

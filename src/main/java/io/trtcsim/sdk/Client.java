@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
 public final class Client implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Client.class);
+    private static final java.util.Set<ErrorCode> KEPT_JOIN_ERRORS = java.util.EnumSet.of(ErrorCode.INVALID_PARAMETER,
+            ErrorCode.JOIN_ROOM_FAILED, ErrorCode.SIGNAL_CAHNNEL_SETUP_FAILED, ErrorCode.SIGNAL_CHANNEL_ERROR,
+            ErrorCode.SERVER_TIMEOUT);
 
     private final ClientConfig config;
     private final Stack stack;
@@ -117,9 +120,11 @@ public final class Client implements AutoCloseable {
                         return null;
                     }
                     closeSession(opened);
+                    changeState(ConnectionState.DISCONNECTED);
                     RtcError error = asRtcError(failure, ErrorCode.JOIN_ROOM_FAILED, "join failed");
-                    // A refusal by the server arrives as JOIN_ROOM_FAILED, whatever the channel said.
-                    throw error.errorCode() == ErrorCode.INVALID_PARAMETER || error.errorCode() == ErrorCode.JOIN_ROOM_FAILED
+                    // The server's refusals reach the app as JOIN_ROOM_FAILED (its reason in the
+                    // message); failures of the channel itself keep their own codes.
+                    throw KEPT_JOIN_ERRORS.contains(error.errorCode())
                             ? error : new RtcError(ErrorCode.JOIN_ROOM_FAILED, error.getMessage(), error);
                 });
     }

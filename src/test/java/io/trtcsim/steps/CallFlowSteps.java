@@ -26,6 +26,16 @@ public class CallFlowSteps {
         scenario.participant(name).join(roomId);
     }
 
+    @When("{participant} tries to join room {room}")
+    public void tryToJoin(String name, Long roomId) {
+        scenario.participant(name).tryToJoin(roomId);
+    }
+
+    @When("{participant} tries to publish the local stream")
+    public void tryToPublish(String name) {
+        scenario.participant(name).tryToPublish();
+    }
+
     @When("{participant} creates a local stream with {media}")
     public void createLocalStream(String name, MediaChoice media) {
         scenario.participantOrNew(name).createLocalStream(media.audio, media.video, VideoProfile.DEFAULT);

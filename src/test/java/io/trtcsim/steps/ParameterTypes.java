@@ -2,6 +2,7 @@ package io.trtcsim.steps;
 
 import io.cucumber.java.ParameterType;
 import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.sdk.ErrorCode;
 import io.trtcsim.sdk.RtcError;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -47,6 +48,12 @@ public class ParameterTypes {
     public Duration duration(String amount, String unit) {
         long value = Long.parseLong(amount);
         return unit.startsWith("second") ? Duration.ofSeconds(value) : Duration.ofMillis(value);
+    }
+
+    /** A TRTC error name as documented: JOIN_ROOM_FAILED, INVALID_PARAMETER, ... */
+    @ParameterType("[A-Z_]+")
+    public ErrorCode errorCode(String name) {
+        return ErrorCode.named(name);
     }
 
     @ParameterType("audio and video|audio only|video only")

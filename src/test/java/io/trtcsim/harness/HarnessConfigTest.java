@@ -1,0 +1,41 @@
+package io.trtcsim.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HarnessConfigTest {
+
+    @Test
+    void defaultsComeFromHarnessProperties() {
+        HarnessConfig config = HarnessConfig.load();
+        assertThat(config.callTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.sdkAppId()).isEqualTo(1400000001L);
+        assertThat(config.userSigValidity()).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void durationsAcceptMillisecondsSecondsAndMinutes() {
+        HarnessConfig config = HarnessConfig.load();
+        assertThat(config.with("harness.timeout.call", "750ms").callTimeout()).isEqualTo(Duration.ofMillis(750));
+        assertThat(config.with("harness.timeout.call", "2m").callTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+
+    @Test
+    void aMalformedSettingNamesTheKeyAndTheValue() {
+        HarnessConfig config = HarnessConfig.load().with("harness.timeout.media", "soon");
+        assertThatThrownBy(config::mediaTimeout)
+                .hasMessageContaining("harness.timeout.media")
+                .hasMessageContaining("soon");
+    }
+
+    @Test
+    void anUnknownStackIsRefusedWithTheChoices() {
+        HarnessConfig config = HarnessConfig.load().with("harness.stack", "jaanus");
+        assertThatThrownBy(() -> Stacks.start(config))
+                .hasMessageContaining("jaanus")
+                .hasMessageContaining("embedded");
+    }
+}

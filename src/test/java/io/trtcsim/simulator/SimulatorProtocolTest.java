@@ -1,0 +1,180 @@
+package io.trtcsim.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trtcsim.usersig.AppKey;
+import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.UserSigGenerator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The simulator's signaling rules, spoken to over a bare WebSocket: no SDK, no media. */
+class SimulatorProtocolTest {
+
+    private static final AppKey APP = new AppKey(1400000001L, "5f2a8c1e9b7d4f6a0c3e8b1d2f4a6c8e0b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a");
+    private static final AppKey OTHER_APP = new AppKey(1400000002L, "0e1d2c3b4a5968778695a4b3c2d1e0f0e1d2c3b4a5968778695a4b3c2d1e0f00");
+    private static SimulatorServer server;
+
+    @BeforeAll
+    static void startSimulator() {
+        server = SimulatorServer.start(SimulatorConfig.onLoopback(AppKeyStore.of(APP, OTHER_APP)));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        server.close();
+    }
+
+    private static String sig(String userId) {
+        return new UserSigGenerator(APP).genUserSig(userId, Duration.ofHours(1));
+    }
+
+    private static String join(long id, String userId, String roomId, String userSig) {
+        return "{\"type\":\"join\",\"id\":" + id + ",\"sdkAppId\":" + APP.sdkAppId() + ",\"userId\":\"" + userId
+                + "\",\"userSig\":\"" + userSig + "\",\"roomId\":" + roomId + ",\"mode\":\"rtc\"}";
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "4294967295", "\"8888\"", "1.5", "null"})
+    void roomIdsOutsideTheDocumentedRangeAreRefusedWithInvalidParameter(String roomId) {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "alice", roomId, sig("alice")));
+            JsonNode response = client.response(1);
+            assertThat(response.path("ok").asBoolean()).isFalse();
+            assertThat(response.path("error").asText()).isEqualTo("INVALID_PARAMETER");
+            assertThat(response.path("code").asInt()).isEqualTo(0x1000);
+            assertThat(response.path("message").asText()).contains("roomId");
+        }
+    }
+
+    @Test
+    void theHighestRoomIdIsAccepted() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "alice", "4294967294", sig("alice")));
+            assertThat(client.response(1).path("ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aSignatureForAnotherUserIsRefusedWithJoinRoomFailedAndTheReason() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "mallory", "8888", sig("bob")));
+            JsonNode response = client.response(1);
+            assertThat(response.path("error").asText()).isEqualTo("JOIN_ROOM_FAILED");
+            assertThat(response.path("code").asInt()).isEqualTo(0x4004);
+            assertThat(response.path("message").asText()).contains("IDENTIFIER_MISMATCH");
+        }
+    }
+
+    @Test
+    void aSignatureMadeWithAnotherKeyIsRefused() {
+        String forged = new UserSigGenerator(new AppKey(APP.sdkAppId(), OTHER_APP.secretKey()))
+                .genUserSig("mallory", Duration.ofHours(1));
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "mallory", "8888", forged));
+            JsonNode response = client.response(1);
+            assertThat(response.path("error").asText()).isEqualTo("JOIN_ROOM_FAILED");
+            assertThat(response.path("message").asText()).contains("BAD_SIGNATURE");
+        }
+    }
+
+    @Test
+    void garbageDoesNotKillTheConnectionOrTheServer() throws Exception {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send("this is not json");
+            client.send("[1,2,3]");
+            client.send("{\"type\":\"teleport\",\"id\":9}");
+            assertThat(client.response(9).path("message").asText()).contains("teleport");
+            assertThat(client.received()).hasSize(3)
+                    .allSatisfy(m -> assertThat(m.path("error").asText()).isEqualTo("INVALID_PARAMETER"));
+            client.send(join(10, "alice", "8888", sig("alice")));
+            assertThat(client.response(10).path("ok").asBoolean()).isTrue();
+        }
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.httpUri() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"up\"");
+    }
+
+    @Test
+    void operationsBeforeJoiningAreInvalid() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send("{\"type\":\"publish\",\"id\":1,\"sdp\":\"v=0\"}");
+            client.send("{\"type\":\"subscribe\",\"id\":2,\"streamId\":\"bob_main\"}");
+            client.send("{\"type\":\"leave\",\"id\":3}");
+            for (long id = 1; id <= 3; id++) {
+                assertThat(client.response(id).path("error").asText()).isEqualTo("INVALID_OPERATION");
+            }
+        }
+    }
+
+    @Test
+    void subscribingToAStreamThatIsNotPublishedIsRemoteStreamNotExist() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "bob", "5151", sig("bob")));
+            client.response(1);
+            client.send("{\"type\":\"subscribe\",\"id\":2,\"streamId\":\"ghost_main\"}");
+            assertThat(client.response(2).path("error").asText()).isEqualTo("REMOTE_STREAM_NOT_EXIST");
+        }
+    }
+
+    @Test
+    void joinersAndMembersAreToldAboutEachOtherAndAboutLeaving() {
+        try (RawSignalingClient alice = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient bob = new RawSignalingClient(server.signalingUri())) {
+            alice.send(join(1, "alice", "6161", sig("alice")));
+            alice.response(1);
+            bob.send(join(1, "bob", "6161", sig("bob")));
+            bob.response(1);
+            bob.event("peer-join", "alice");
+            alice.event("peer-join", "bob");
+            bob.send("{\"type\":\"leave\",\"id\":2}");
+            assertThat(bob.response(2).path("ok").asBoolean()).isTrue();
+            alice.event("peer-leave", "bob");
+        }
+    }
+
+    @Test
+    void theSameUserJoiningAgainBansTheEarlierClient() {
+        try (RawSignalingClient first = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient second = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient watcher = new RawSignalingClient(server.signalingUri())) {
+            watcher.send(join(1, "watcher", "7171", sig("watcher")));
+            watcher.response(1);
+            first.send(join(1, "alice", "7171", sig("alice")));
+            first.response(1);
+            second.send(join(1, "alice", "7171", sig("alice")));
+            assertThat(second.response(1).path("ok").asBoolean()).isTrue();
+            assertThat(first.event("client-banned", "alice").path("reason").asText()).contains("again");
+            watcher.event("peer-leave", "alice");
+            // The earlier client is out of the room: it may join again (and bans the second in turn).
+            first.send(join(2, "alice", "7171", sig("alice")));
+            assertThat(first.response(2).path("ok").asBoolean()).isTrue();
+            second.event("client-banned", "alice");
+        }
+    }
+
+    @Test
+    void disconnectingWithoutLeavingTellsTheOthersAtOnce() {
+        try (RawSignalingClient alice = new RawSignalingClient(server.signalingUri())) {
+            RawSignalingClient bob = new RawSignalingClient(server.signalingUri());
+            alice.send(join(1, "alice", "8181", sig("alice")));
+            alice.response(1);
+            bob.send(join(1, "bob", "8181", sig("bob")));
+            bob.response(1);
+            alice.event("peer-join", "bob");
+            bob.close();
+            alice.event("peer-leave", "bob");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.trtcsim.steps;
+
+import io.cucumber.java.en.Then;
+import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.sdk.ErrorCode;
+
+/** Checks on calls made with 'tries to': they must have been refused with the documented code. */
+public class ErrorSteps {
+
+    private final ScenarioContext scenario;
+
+    public ErrorSteps(ScenarioContext scenario) {
+        this.scenario = scenario;
+    }
+
+    @Then("{participant} fails to join with error {errorCode}")
+    public void failsToJoin(String name, ErrorCode code) {
+        Expectations.failedWith(scenario.participant(name), "join", code);
+    }
+
+    @Then("{participant} fails to publish with error {errorCode}")
+    public void failsToPublish(String name, ErrorCode code) {
+        Expectations.failedWith(scenario.participant(name), "publish", code);
+    }
+}
