@@ -1,3 +1,4 @@
+@smoke
 Feature: The documented basic call
   TRTC Web SDK v4's basic call flow, step by step, between two participants:
   create a client, join, create and initialize a local stream, publish, stream-added,
