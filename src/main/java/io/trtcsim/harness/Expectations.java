@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.media.AudioRenderSink;
+import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.sdk.ClientEvent;
 import io.trtcsim.sdk.ErrorCode;
@@ -31,6 +32,59 @@ public final class Expectations {
         waitFor(what, within, () -> receiver.journal().count(event, from) >= times,
                 () -> "got " + receiver.journal().count(event, from) + "; events of " + receiver + ":\n"
                         + receiver.journal().describe());
+    }
+
+    /** At least one such event, whoever it concerns (client-banned, connection-state-changed, ...). */
+    public static void receivesAny(Participant receiver, ClientEvent event, Duration within) {
+        String what = receiver + " receives '" + event + "'";
+        waitFor(what, within, () -> receiver.journal().count(event, null) >= 1,
+                () -> "events of " + receiver + ":\n" + receiver.journal().describe());
+    }
+
+    /** No frame captured after the step began reaches the receiver during the period; frames in flight may land. */
+    public static void rendersNoVideo(Participant receiver, String from, Duration period) {
+        long since = MediaClock.system().nowMicros();
+        String what = receiver + " renders no video frames from " + from + " captured after the check began, for "
+                + period.toMillis() + " ms";
+        try {
+            await(what).during(period).atMost(period.plusSeconds(1)).pollInterval(POLL)
+                    .until(() -> videoSink(receiver, from).map(s -> s.framesCapturedSince(since)).orElse(0L) == 0);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + what + ", but " + videoSink(receiver, from)
+                    .map(s -> s.framesCapturedSince(since)).orElse(0L) + " arrived; " + mediaState(receiver, from));
+        }
+    }
+
+    /** Audio already in the receiver's jitter buffer may play out; after this grace, nothing audible may arrive. */
+    public static final Duration AUDIO_DRAIN = Duration.ofMillis(300);
+
+    public static void receivesNoAudio(Participant receiver, String from, Duration period) {
+        long quietFrom = MediaClock.system().nowMicros() + AUDIO_DRAIN.toNanos() / 1000;
+        String what = receiver + " receives no audible audio from " + from + " for " + period.toMillis()
+                + " ms (after " + AUDIO_DRAIN.toMillis() + " ms for audio in flight)";
+        try {
+            await(what).during(period).atMost(period.plusSeconds(1)).pollInterval(POLL)
+                    .until(() -> audioSink(receiver, from).map(AudioRenderSink::lastAudibleMicros).orElse(-1L) < quietFrom);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + what + ", but audible audio kept arriving; " + mediaState(receiver, from));
+        }
+    }
+
+    /** Frames that arrive after the step began. */
+    public static void rendersNewVideoFrames(Participant receiver, String from, long frames, Duration within) {
+        long since = MediaClock.system().nowMicros();
+        String what = receiver + " renders at least " + frames + " new video frames from " + from;
+        waitFor(what, within, () -> videoSink(receiver, from).map(s -> s.framesArrivedSince(since)).orElse(0L) >= frames,
+                () -> videoSink(receiver, from).map(s -> s.framesArrivedSince(since)).orElse(0L) + " arrived; "
+                        + mediaState(receiver, from));
+    }
+
+    /** getRemoteMutedState() of the receiver shows that kind of media of that user muted (or not). */
+    public static void seesMuted(Participant receiver, String from, boolean audio, boolean muted, Duration within) {
+        String what = receiver + " sees the " + (audio ? "audio" : "video") + " of " + from + " " + (muted ? "muted" : "unmuted");
+        waitFor(what, within, () -> receiver.client().getRemoteMutedState().stream()
+                        .anyMatch(s -> s.userId().equals(from) && (audio ? s.audioMuted() : s.videoMuted()) == muted),
+                () -> "getRemoteMutedState() is " + receiver.client().getRemoteMutedState());
     }
 
     /** None so far and none during the whole period. */
@@ -75,6 +129,15 @@ public final class Expectations {
     }
 
     /** The last 'tries to' call of that operation was refused with that documented code. */
+    public static void failedWith(Participant participant, String operation, ErrorCode expected, String mentioning) {
+        failedWith(participant, operation, expected);
+        String message = participant.lastFailure(operation).map(Throwable::getMessage).orElse("");
+        if (!message.contains(mentioning)) {
+            throw new AssertionError(participant + ": expected the " + operation + " error to mention '" + mentioning
+                    + "', but it said: " + message);
+        }
+    }
+
     public static void failedWith(Participant participant, String operation, ErrorCode expected) {
         Throwable failure = participant.lastFailure(operation).orElseThrow(() -> new AssertionError(
                 participant + ": expected the last " + operation + " to fail with " + expected
@@ -97,7 +160,7 @@ public final class Expectations {
         return receiver.remoteStreamOf(from).flatMap(RemoteStream::playback).flatMap(p -> p.audio());
     }
 
-    private static String mediaState(Participant receiver, String from) {
+    static String mediaState(Participant receiver, String from) {
         Optional<RemoteStream> stream = receiver.remoteStreamOf(from);
         StringBuilder state = new StringBuilder();
         if (stream.isEmpty()) {

@@ -33,8 +33,11 @@ public final class Participant implements AutoCloseable {
     private final Map<String, Duration> lastCallDurations = new ConcurrentHashMap<>();
     private final Map<String, Throwable> lastFailures = new ConcurrentHashMap<>();
     private final List<String> handlerFailures = new CopyOnWriteArrayList<>();
+    private final List<Client> otherClients = new CopyOnWriteArrayList<>();
     private volatile Client client;
     private volatile LocalStream localStream;
+    private volatile String role = "anchor";
+    private volatile String privateMapKey = "";
 
     Participant(String userId, TRTC trtc, Duration callTimeout) {
         this.userId = userId;
@@ -51,6 +54,16 @@ public final class Participant implements AutoCloseable {
             throw new IllegalStateException(userId + " already has a client");
         }
         client = trtc.createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
+    }
+
+    /** The role the next join asks for, in 'live' mode ('anchor' or 'audience'). */
+    public void joinAs(String newRole) {
+        role = newRole;
+    }
+
+    /** A privateMapKey the next join presents. */
+    public void presentPrivateMapKey(String key) {
+        privateMapKey = key;
     }
 
     public Client client() {
@@ -70,12 +83,56 @@ public final class Participant implements AutoCloseable {
     }
 
     public void join(long roomId) {
-        call("join", client().join(JoinOptions.room(roomId)));
+        call("join", client().join(joinOptions(roomId)));
     }
 
     /** Joins, keeping a refusal for a later 'fails to join' check instead of failing now. */
     public void tryToJoin(long roomId) {
-        attempt("join", client().join(JoinOptions.room(roomId)));
+        attempt("join", client().join(joinOptions(roomId)));
+    }
+
+    private JoinOptions joinOptions(long roomId) {
+        return JoinOptions.room(roomId).withRole(role).withPrivateMapKey(privateMapKey);
+    }
+
+    /** A second client with the same userId joins: TRTC removes the first with client-banned. */
+    public void joinWithAnotherClient(long roomId, String mode, long sdkAppId, String userSig) {
+        Client other = trtc.createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
+        otherClients.add(other);
+        Throwable failure = await("join of another client", other.join(JoinOptions.room(roomId).withRole(role)));
+        if (failure != null) {
+            throw new AssertionError(userId + ": another client's join failed: " + failure.getMessage(), failure);
+        }
+    }
+
+    public void switchRole(String newRole) {
+        call("switchRole", client().switchRole(newRole));
+        role = newRole;
+    }
+
+    public void unpublish() {
+        call("unpublish", client().unpublish(localStream()));
+    }
+
+    public void unsubscribeFrom(String publisherId) {
+        call("unsubscribe", client().unsubscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
+                userId + " has no stream of " + publisherId + " to unsubscribe from; remote streams: "
+                        + client().remoteStreams()))));
+    }
+
+    /** muteAudio / muteVideo / unmuteAudio / unmuteVideo on the local stream. */
+    public void mute(boolean audio, boolean muted) {
+        LocalStream stream = localStream();
+        boolean applied = audio ? (muted ? stream.muteAudio() : stream.unmuteAudio())
+                : (muted ? stream.muteVideo() : stream.unmuteVideo());
+        if (!applied) {
+            throw new AssertionError(userId + ": the local stream has no " + (audio ? "audio" : "video") + " to "
+                    + (muted ? "mute" : "unmute"));
+        }
+    }
+
+    public void dropSignaling() {
+        client().dropSignaling();
     }
 
     public void leave() {
@@ -180,7 +237,7 @@ public final class Participant implements AutoCloseable {
     }
 
     /** Waits for an SDK call; returns its failure (an RtcError where the SDK gave one) or null. */
-    private Throwable await(String operation, CompletableFuture<?> pending) {
+    Throwable await(String operation, CompletableFuture<?> pending) {
         long started = System.nanoTime();
         CompletableFuture<?> timed = pending.whenComplete((ok, failure) ->
                 lastCallDurations.put(operation, Duration.ofNanos(System.nanoTime() - started)));

@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.media.MediaClock;
+import io.trtcsim.appserver.AppServer;
 import io.trtcsim.stack.Stack;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;
@@ -30,6 +31,9 @@ public final class ScenarioContext implements AutoCloseable {
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private Stack stack;
     private AppKey app;
+    private AppKeyStore keys;
+    private AppServer appServer;
+    private boolean stackKnowsAppServer;
 
     /** A scenario with the harness settings (harness.properties and -D overrides). */
     public ScenarioContext() {
@@ -56,7 +60,10 @@ public final class ScenarioContext implements AutoCloseable {
     /** The stack, started on first use so a scenario that needs none starts none. */
     public synchronized Stack stack() {
         if (stack == null) {
-            stack = Stacks.start(config);
+            java.util.Optional<java.net.URI> callbacks = appServer == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(appServer.callbackUri());
+            stack = Stacks.start(config, callbacks);
+            stackKnowsAppServer = callbacks.isPresent();
             log.info("scenario stack: {}", stack.name());
         }
         return stack;
@@ -103,13 +110,83 @@ public final class ScenarioContext implements AutoCloseable {
         return new UserSigGenerator(app()).genUserSig(userId, config.userSigValidity());
     }
 
-    private synchronized AppKey app() {
+    /** A UserSig with the given fault ({@code otherUser} is used for {@link SignatureFault#OTHER_USER}). */
+    public String faultyUserSigFor(String userId, SignatureFault fault, String otherUser) {
+        return switch (fault) {
+            case EXPIRED -> new UserSigGenerator(app()).genUserSig(userId, java.time.Duration.ZERO);
+            case WRONG_KEY -> new UserSigGenerator(new AppKey(app().sdkAppId(), otherApp().secretKey()))
+                    .genUserSig(userId, config.userSigValidity());
+            case OTHER_USER -> new UserSigGenerator(app()).genUserSig(otherUser, config.userSigValidity());
+            case OTHER_APPLICATION -> new UserSigGenerator(otherApp()).genUserSig(userId, config.userSigValidity());
+            case MALFORMED -> "this-is-not-a-user-signature";
+        };
+    }
+
+    /** A privateMapKey for the user and room granting exactly the given privilege bits. */
+    public String privateMapKeyFor(String userId, long roomId, int privilegeMap) {
+        return new UserSigGenerator(app()).genPrivateMapKey(userId, config.userSigValidity(), roomId, privilegeMap);
+    }
+
+    /** A UserSig of the application's administrator account, for server API calls. */
+    public String administratorUserSig(String administrator) {
+        return new UserSigGenerator(app()).genUserSig(administrator, config.userSigValidity());
+    }
+
+    public synchronized AppKeyStore appKeys() {
+        if (keys == null) {
+            keys = AppKeyStore.load(config.fixtures().resolve("apps.json"));
+        }
+        return keys;
+    }
+
+    public synchronized AppKey app() {
         if (app == null) {
-            AppKeyStore keys = AppKeyStore.load(config.fixtures().resolve("apps.json"));
-            app = keys.find(config.sdkAppId()).orElseThrow(() -> new IllegalStateException(
+            app = appKeys().find(config.sdkAppId()).orElseThrow(() -> new IllegalStateException(
                     "harness.sdkAppId " + config.sdkAppId() + " has no key in " + config.fixtures().resolve("apps.json")));
         }
         return app;
+    }
+
+    /** Another application of the fixtures, for signatures that belong elsewhere. */
+    private AppKey otherApp() {
+        return appKeys().apps().stream().filter(other -> other.sdkAppId() != app().sdkAppId()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(config.fixtures().resolve("apps.json")
+                        + " needs a second application for 'another application' and 'wrong key' signatures"));
+    }
+
+    /**
+     * The scenario's app server (WireMock), started on first use. Start it before the stack (tag
+     * the scenario {@code @app-server}) when the stack must send it callbacks.
+     */
+    public synchronized AppServer appServer() {
+        if (appServer == null) {
+            appServer = AppServer.start(config.fixtures().resolve("app-server"), appKeys());
+        }
+        return appServer;
+    }
+
+    public synchronized boolean hasAppServer() {
+        return appServer != null;
+    }
+
+    /** Whether the stack was started knowing the app server, so its callbacks reach it. */
+    public synchronized boolean stackSendsCallbacksToAppServer() {
+        return stackKnowsAppServer;
+    }
+
+    private final java.util.Map<String, Throwable> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Keeps the outcome of a 'tries to' action that is not an SDK call (null failure: it worked). */
+    public void recordFailure(String who, String action, Throwable failure) {
+        if (failure == null) {
+            failures.remove(who + "/" + action);
+        } else {
+            failures.put(who + "/" + action, failure);
+        }
+    }
+
+    public java.util.Optional<Throwable> recordedFailure(String who, String action) {
+        return java.util.Optional.ofNullable(failures.get(who + "/" + action));
     }
 
     /** Every participant's journal, for failure messages and reports. */
@@ -142,6 +219,15 @@ public final class ScenarioContext implements AutoCloseable {
                 first = first == null ? e : first;
             }
             stack = null;
+        }
+        if (appServer != null) {
+            try {
+                appServer.close();
+            } catch (RuntimeException e) {
+                log.error("closing the app server failed", e);
+                first = first == null ? e : first;
+            }
+            appServer = null;
         }
         if (first != null) {
             throw first;

@@ -15,11 +15,18 @@ public final class Stacks {
     }
 
     public static Stack start(HarnessConfig config) {
+        return start(config, java.util.Optional.empty());
+    }
+
+    /** {@code callbacks}: where an embedded simulator sends its server callbacks (the scenario's app server). */
+    public static Stack start(HarnessConfig config, java.util.Optional<URI> callbacks) {
         String choice = config.stack();
         if (choice.equals("embedded")) {
             AppKeyStore keys = AppKeyStore.load(config.fixtures().resolve("apps.json"));
-            SimulatorConfig simulator = new SimulatorConfig("127.0.0.1", 0, keys, java.time.Clock.systemUTC(),
-                    config.mediaTimeout());
+            SimulatorConfig simulator = SimulatorConfig.onLoopback(keys).withMediaTimeout(config.mediaTimeout());
+            if (callbacks.isPresent()) {
+                simulator = simulator.withCallbacksTo(callbacks.get());
+            }
             return EmbeddedSimulatorStack.start(simulator, config.signalingTimeout());
         }
         if (choice.startsWith("ws://") || choice.startsWith("wss://")) {

@@ -15,6 +15,7 @@ public final class AudioRenderSink implements AudioTrackSink {
     private final AtomicLong callbacks = new AtomicLong();
     private volatile long firstArrivalMicros = -1;
     private volatile double lastLevel;
+    private volatile long lastAudibleMicros = -1;
 
     public AudioRenderSink(MediaClock clock) {
         this.clock = clock;
@@ -33,6 +34,7 @@ public final class AudioRenderSink implements AudioTrackSink {
             lastLevel = level;
             if (level >= AUDIBLE_LEVEL) {
                 audibleSamples.addAndGet(frames);
+                lastAudibleMicros = clock.nowMicros();
             }
         }
     }
@@ -48,6 +50,11 @@ public final class AudioRenderSink implements AudioTrackSink {
      */
     public long audibleSamples() {
         return audibleSamples.get();
+    }
+
+    /** When the last audible chunk arrived (media clock, µs), or -1. */
+    public long lastAudibleMicros() {
+        return lastAudibleMicros;
     }
 
     public long callbacks() {

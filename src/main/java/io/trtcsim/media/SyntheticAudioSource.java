@@ -22,6 +22,7 @@ public final class SyntheticAudioSource implements AutoCloseable {
     private final MediaEngine engine;
     private final ScheduledExecutorService pacer;
     private volatile boolean closed;
+    private volatile boolean paused;
 
     public SyntheticAudioSource(String name, MediaEngine engine) {
         this.engine = engine;
@@ -45,7 +46,7 @@ public final class SyntheticAudioSource implements AutoCloseable {
     }
 
     private void pushChunk() {
-        if (closed) {
+        if (closed || paused) {
             return;
         }
         try {
@@ -54,6 +55,15 @@ public final class SyntheticAudioSource implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("audio source failed to push a chunk", e);
         }
+    }
+
+    /** A paused source pushes nothing: the receiving side sees the media stop, as after a mute. */
+    public void setPaused(boolean pause) {
+        paused = pause;
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class SyntheticVideoSource implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private final ScheduledExecutorService pacer;
     private volatile boolean closed;
+    private volatile boolean paused;
 
     public SyntheticVideoSource(String name, VideoProfile profile, MediaClock clock) {
         this.profile = profile;
@@ -55,7 +56,7 @@ public final class SyntheticVideoSource implements AutoCloseable {
     }
 
     private void pushFrame() {
-        if (closed) {
+        if (closed || paused) {
             return;
         }
         try {
@@ -76,6 +77,15 @@ public final class SyntheticVideoSource implements AutoCloseable {
             // An exception would cancel the schedule silently; log it so a stalled source is explained.
             log.error("video source failed to push a frame", e);
         }
+    }
+
+    /** A paused source pushes nothing: the receiving side sees the media stop, as after a mute. */
+    public void setPaused(boolean pause) {
+        paused = pause;
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     @Override

@@ -66,6 +66,16 @@ public final class VideoRenderSink implements VideoTrackSink {
         return Optional.ofNullable(last);
     }
 
+    /** Frames whose marker says they were captured at or after {@code captureMicros}. */
+    public long framesCapturedSince(long captureMicros) {
+        return frames.stream().filter(f -> f.hasMarker() && f.captureMicros() >= captureMicros).count();
+    }
+
+    /** Frames that arrived at or after {@code arrivalMicros}. */
+    public long framesArrivedSince(long arrivalMicros) {
+        return frames.stream().filter(f -> f.arrivalMicros() >= arrivalMicros).count();
+    }
+
     /** A snapshot of every frame rendered so far, in arrival order. */
     public List<RenderedFrame> frames() {
         return List.copyOf(frames);

@@ -45,6 +45,7 @@ public final class Client implements AutoCloseable {
     private final Map<ClientEvent, List<Consumer<TrtcEvent>>> handlers = new ConcurrentHashMap<>();
     private final Map<String, RemoteStream> remoteStreams = new ConcurrentHashMap<>();
     private final Map<String, PeerLink> downlinks = new ConcurrentHashMap<>();
+    private final Map<String, RemoteMutedState> remoteMuted = new ConcurrentHashMap<>();
     private volatile StackSession session;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile Long roomId;
@@ -111,7 +112,7 @@ public final class Client implements AutoCloseable {
         session = opened;
         changeState(ConnectionState.CONNECTING);
         JoinRequest request = new JoinRequest(config.sdkAppId(), getUserId(), config.userSig(), options.roomId(),
-                config.mode(), options.role());
+                config.mode(), options.role(), options.privateMapKey());
         return within(opened.join(request), this.options.signalingTimeout(), "join room " + options.roomId())
                 .handle((ok, failure) -> {
                     if (failure == null) {
@@ -152,6 +153,15 @@ public final class Client implements AutoCloseable {
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
                         dropUplink(link);
+                    } else {
+                        stream.publishedBy(this::reportMute);
+                        // Tracks muted before publishing are announced as muted.
+                        if (stream.isAudioMuted()) {
+                            reportMute("audio", true);
+                        }
+                        if (stream.isVideoMuted()) {
+                            reportMute("video", true);
+                        }
                     }
                 })
                 .exceptionally(failure -> {
@@ -167,6 +177,58 @@ public final class Client implements AutoCloseable {
         }
         return within(current.unpublish(getUserId() + "_main"), options.signalingTimeout(), "unpublish")
                 .whenComplete((ok, failure) -> dropUplink(link));
+    }
+
+    /** TRTC's switchRole, in 'live' mode: an anchor may publish, an audience member may not. */
+    public CompletableFuture<Void> switchRole(String role) {
+        StackSession current = session;
+        if (current == null) {
+            return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before switching role");
+        }
+        if (!"live".equals(config.mode())) {
+            return failed(ErrorCode.INVALID_OPERATION, "switchRole is for 'live' mode; " + getUserId() + " is in 'rtc' mode");
+        }
+        if (!"anchor".equals(role) && !"audience".equals(role)) {
+            return failed(ErrorCode.INVALID_PARAMETER, "role '" + role + "' is neither 'anchor' nor 'audience'");
+        }
+        return within(current.switchRole(role), options.signalingTimeout(), "switchRole")
+                .thenRun(() -> {
+                    PeerLink link = uplink;
+                    if ("audience".equals(role) && link != null) {
+                        dropUplink(link);
+                    }
+                });
+    }
+
+    /** getRemoteMutedState(): for each remote user with a stream, what it has and what it muted. */
+    public List<RemoteMutedState> getRemoteMutedState() {
+        return List.copyOf(remoteMuted.values());
+    }
+
+    private void reportMute(String kind, boolean muted) {
+        StackSession current = session;
+        if (current != null) {
+            current.mute(kind, muted).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    log.warn("{}: could not report {} {}: {}", getUserId(), muted ? "muting" : "unmuting", kind,
+                            failure.getMessage());
+                }
+            });
+        }
+    }
+
+    /**
+     * Fault injection for tests: the signaling connection breaks without a leave, as when a network
+     * fails. The client drops its room state and reports DISCONNECTED; the stack sees the socket close.
+     */
+    public void dropSignaling() {
+        StackSession current = session;
+        if (current == null) {
+            throw new RtcError(ErrorCode.INVALID_OPERATION, getUserId() + " has no signaling connection to drop");
+        }
+        releaseRoom();
+        closeSession(current);
+        changeState(ConnectionState.DISCONNECTED);
     }
 
     public CompletableFuture<Void> subscribe(RemoteStream stream) {
@@ -256,6 +318,7 @@ public final class Client implements AutoCloseable {
         }
         downlinks.keySet().forEach(this::closeDownlink);
         remoteStreams.clear();
+        remoteMuted.clear();
         roomId = null;
     }
 
@@ -268,6 +331,10 @@ public final class Client implements AutoCloseable {
 
     private void dropUplink(PeerLink link) {
         if (uplink == link) {
+            LocalStream stream = published;
+            if (stream != null) {
+                stream.publishedBy(null);
+            }
             uplink = null;
             published = null;
         }
@@ -331,6 +398,8 @@ public final class Client implements AutoCloseable {
                     RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.audio(), event.video(),
                             options.clock());
                     remoteStreams.put(stream.getId(), stream);
+                    remoteMuted.put(event.userId(), new RemoteMutedState(event.userId(), event.audio(), event.video(),
+                            event.audioMuted(), event.videoMuted()));
                     emit(type, event.userId(), stream, Map.of());
                 }
                 case STREAM_REMOVED -> {
@@ -338,6 +407,7 @@ public final class Client implements AutoCloseable {
                     RemoteStream stream = remoteStreams.get(event.streamId());
                     closeDownlink(event.streamId());
                     remoteStreams.remove(event.streamId());
+                    remoteMuted.remove(event.userId());
                     emit(type, event.userId(), stream, Map.of());
                 }
                 case CLIENT_BANNED -> {
@@ -352,6 +422,14 @@ public final class Client implements AutoCloseable {
                         closeSession(current);
                     }
                     changeState(ConnectionState.DISCONNECTED);
+                }
+                case MUTE_AUDIO, UNMUTE_AUDIO -> {
+                    remoteMuted.computeIfPresent(event.userId(), (id, state) -> state.withAudioMuted(type == ClientEvent.MUTE_AUDIO));
+                    emit(type, event.userId(), null, Map.of());
+                }
+                case MUTE_VIDEO, UNMUTE_VIDEO -> {
+                    remoteMuted.computeIfPresent(event.userId(), (id, state) -> state.withVideoMuted(type == ClientEvent.MUTE_VIDEO));
+                    emit(type, event.userId(), null, Map.of());
                 }
                 default -> emit(type, event.userId(), null, Map.of());
             }

@@ -23,6 +23,9 @@ public final class LocalStream extends Stream {
     private volatile SyntheticAudioSource audioSource;
     private volatile AudioTrack localAudioTrack;
     private volatile boolean closed;
+    private volatile boolean audioMuted;
+    private volatile boolean videoMuted;
+    private volatile java.util.function.BiConsumer<String, Boolean> muteListener;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
         super(config.userId(), clock);
@@ -63,6 +66,7 @@ public final class LocalStream extends Stream {
             if (config.video()) {
                 videoSource = new SyntheticVideoSource(getUserId(), config.videoProfile(), clock());
                 attachTrack(media.createVideoTrack("video-" + getUserId(), videoSource.source()));
+                videoSource.setPaused(videoMuted);
                 videoSource.start();
             }
             if (config.audio()) {
@@ -71,6 +75,7 @@ public final class LocalStream extends Stream {
                 // source aborted libwebrtc once the track was also being sent (audio_send_stream.cc
                 // race checker), so local audio is only ever sent, never rendered.
                 localAudioTrack = media.createAudioTrack("audio-" + getUserId(), audioSource.source());
+                audioSource.setPaused(audioMuted);
                 audioSource.start();
             }
             return CompletableFuture.completedFuture(null);
@@ -91,6 +96,60 @@ public final class LocalStream extends Stream {
         if (localAudioTrack != null) {
             uplink.addTrack(localAudioTrack, "audio-" + getUserId());
         }
+    }
+
+    /** muteAudio(): capture stops sending sound; remote users get mute-audio. True when there is audio. */
+    public boolean muteAudio() {
+        return setMuted("audio", true);
+    }
+
+    public boolean unmuteAudio() {
+        return setMuted("audio", false);
+    }
+
+    /** muteVideo(): no more frames leave; remote users get mute-video. True when there is video. */
+    public boolean muteVideo() {
+        return setMuted("video", true);
+    }
+
+    public boolean unmuteVideo() {
+        return setMuted("video", false);
+    }
+
+    public boolean isAudioMuted() {
+        return audioMuted;
+    }
+
+    public boolean isVideoMuted() {
+        return videoMuted;
+    }
+
+    private synchronized boolean setMuted(String kind, boolean muted) {
+        boolean ofAudio = kind.equals("audio");
+        if (ofAudio ? !config.audio() : !config.video()) {
+            return false;
+        }
+        if (ofAudio) {
+            audioMuted = muted;
+            if (audioSource != null) {
+                audioSource.setPaused(muted);
+            }
+        } else {
+            videoMuted = muted;
+            if (videoSource != null) {
+                videoSource.setPaused(muted);
+            }
+        }
+        java.util.function.BiConsumer<String, Boolean> listener = muteListener;
+        if (listener != null) {
+            listener.accept(kind, muted);
+        }
+        return true;
+    }
+
+    /** The client that publishes this stream hears of mutes from here (null when unpublished). */
+    void publishedBy(java.util.function.BiConsumer<String, Boolean> listener) {
+        muteListener = listener;
     }
 
     public long framesCaptured() {

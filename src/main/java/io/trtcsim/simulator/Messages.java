@@ -13,6 +13,10 @@ final class Messages {
         this.json = json;
     }
 
+    ObjectMapper json() {
+        return json;
+    }
+
     ObjectNode ok(long requestId) {
         return json.createObjectNode().put("type", "response").put("id", requestId).put("ok", true);
     }
@@ -28,7 +32,12 @@ final class Messages {
 
     ObjectNode streamEvent(String name, RelayedStream stream) {
         return userEvent(name, stream.userId()).put("streamId", stream.streamId())
-                .put("audio", stream.hasAudio()).put("video", stream.hasVideo());
+                .put("audio", stream.hasAudio()).put("video", stream.hasVideo())
+                .put("audioMuted", stream.audioMuted()).put("videoMuted", stream.videoMuted());
+    }
+
+    ObjectNode muteEvent(String name, RelayedStream stream) {
+        return userEvent(name, stream.userId()).put("streamId", stream.streamId());
     }
 
     ObjectNode banned(String userId, String reason) {

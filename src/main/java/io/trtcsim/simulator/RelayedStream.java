@@ -47,6 +47,8 @@ final class RelayedStream implements AutoCloseable {
     private final List<MediaStreamTrack> uplinkTracks = new CopyOnWriteArrayList<>();
     private final Map<String, Downlink> downlinks = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile boolean audioMuted;
+    private volatile boolean videoMuted;
 
     RelayedStream(MediaEngine engine, String streamId, String userId, boolean audio, boolean video,
                   java.time.Duration mediaTimeout) {
@@ -79,6 +81,25 @@ final class RelayedStream implements AutoCloseable {
 
     boolean hasVideo() {
         return video;
+    }
+
+    boolean audioMuted() {
+        return audioMuted;
+    }
+
+    boolean videoMuted() {
+        return videoMuted;
+    }
+
+    /** Records a publisher's mute; false when it changes nothing. */
+    boolean mute(boolean ofAudio, boolean muted) {
+        boolean changed = ofAudio ? audioMuted != muted : videoMuted != muted;
+        if (ofAudio) {
+            audioMuted = muted;
+        } else {
+            videoMuted = muted;
+        }
+        return changed;
     }
 
     /** Answers the publisher's offer. */

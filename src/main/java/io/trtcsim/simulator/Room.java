@@ -12,16 +12,24 @@ import java.util.Optional;
  */
 final class Room {
 
-    private final long roomId;
+    private final RoomKey key;
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, RelayedStream> streams = new LinkedHashMap<>();
 
-    Room(long roomId) {
-        this.roomId = roomId;
+    Room(RoomKey key) {
+        this.key = key;
+    }
+
+    RoomKey key() {
+        return key;
     }
 
     long roomId() {
-        return roomId;
+        return key.roomId();
+    }
+
+    long sdkAppId() {
+        return key.sdkAppId();
     }
 
     synchronized Optional<Member> member(String userId) {
@@ -41,8 +49,8 @@ final class Room {
         return new ArrayList<>(members.values());
     }
 
-    synchronized List<Member> othersThan(String userId) {
-        return members.values().stream().filter(m -> !m.userId().equals(userId)).toList();
+    synchronized List<Member> othersThan(Member member) {
+        return members.values().stream().filter(m -> m != member).toList();
     }
 
     synchronized boolean isEmpty() {
@@ -57,11 +65,16 @@ final class Room {
         return Optional.ofNullable(streams.get(streamId));
     }
 
-    synchronized Optional<RelayedStream> removeStream(String streamId) {
-        return Optional.ofNullable(streams.remove(streamId));
+    synchronized Optional<RelayedStream> removeStream(RelayedStream stream) {
+        return streams.remove(stream.streamId(), stream) ? Optional.of(stream) : Optional.empty();
     }
 
     synchronized List<RelayedStream> streams() {
         return new ArrayList<>(streams.values());
+    }
+
+    @Override
+    public String toString() {
+        return "room " + key;
     }
 }

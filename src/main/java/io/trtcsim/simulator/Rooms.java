@@ -3,31 +3,41 @@ package io.trtcsim.simulator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
- * The simulator's rooms by id; a room exists while someone is in it. Entering and leaving run
- * under this directory's lock so a room is never dropped between being found and being joined.
+ * The simulator's rooms by application and id; a room exists while someone is in it. Entering
+ * and leaving run under this directory's lock so a room is never dropped between being found and
+ * being joined.
  */
 final class Rooms {
 
-    private final Map<Long, Room> rooms = new HashMap<>();
+    private final Map<RoomKey, Room> rooms = new HashMap<>();
 
-    /** Runs {@code action} on the room (created if needed) while no one can drop it. */
-    synchronized <T> T enter(long roomId, Function<Room, T> action) {
-        return action.apply(rooms.computeIfAbsent(roomId, Room::new));
+    /** Runs {@code action} on the room (created if needed; the flag says so) while no one can drop it. */
+    synchronized <T> T enter(RoomKey key, BiFunction<Room, Boolean, T> action) {
+        Room existing = rooms.get(key);
+        Room room = existing != null ? existing : new Room(key);
+        rooms.put(key, room);
+        return action.apply(room, existing == null);
     }
 
-    /** Removes the member and drops the room once empty; false if the member was already gone. */
-    synchronized boolean leave(Room room, Member member) {
+    /** Removes the member; true if it was there. {@code emptied} tells whether the room is now gone. */
+    synchronized Departure leave(Room room, Member member) {
         boolean removed = room.remove(member);
-        if (room.isEmpty()) {
-            rooms.remove(room.roomId(), room);
-        }
-        return removed;
+        boolean emptied = room.isEmpty() && rooms.remove(room.key(), room);
+        return new Departure(removed, emptied);
+    }
+
+    synchronized Optional<Room> find(RoomKey key) {
+        return Optional.ofNullable(rooms.get(key));
     }
 
     synchronized List<Room> all() {
         return List.copyOf(rooms.values());
+    }
+
+    record Departure(boolean removed, boolean roomEmptied) {
     }
 }

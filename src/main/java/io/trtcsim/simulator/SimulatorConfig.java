@@ -1,36 +1,64 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.simulator.callback.CallbackPolicy;
 import io.trtcsim.usersig.AppKeyStore;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run a simulator: where it listens, which applications' keys it trusts, its clock (for
- * UserSig expiry) and how long a peer connection may take to come up.
+ * UserSig expiry), how long a peer connection may take to come up, how long a silent signaling
+ * connection is kept, and where the app server's callbacks go.
  */
-public record SimulatorConfig(String host, int port, AppKeyStore appKeys, Clock clock, Duration mediaTimeout) {
+public record SimulatorConfig(String host, int port, AppKeyStore appKeys, Clock clock, Duration mediaTimeout,
+                              Duration idleTimeout, Optional<URI> callbackUrl, CallbackPolicy callbackPolicy) {
+
+    /** TRTC's signaling messages are small; SDPs are a few kilobytes. */
+    public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
     public SimulatorConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(appKeys, "appKeys");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(mediaTimeout, "mediaTimeout");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(callbackUrl, "callbackUrl");
+        Objects.requireNonNull(callbackPolicy, "callbackPolicy");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is outside 0..65535");
         }
     }
 
-    /** Loopback, an ephemeral port, the system clock and a 10 s media timeout. */
+    /** Loopback, an ephemeral port, the system clock, 10 s media timeout, 6 s idle timeout, no callbacks. */
     public static SimulatorConfig onLoopback(AppKeyStore appKeys) {
-        return new SimulatorConfig("127.0.0.1", 0, appKeys, Clock.systemUTC(), Duration.ofSeconds(10));
+        return new SimulatorConfig("127.0.0.1", 0, appKeys, Clock.systemUTC(), Duration.ofSeconds(10),
+                Duration.ofSeconds(6), Optional.empty(), CallbackPolicy.documented());
     }
 
     public SimulatorConfig withPort(int newPort) {
-        return new SimulatorConfig(host, newPort, appKeys, clock, mediaTimeout);
+        return new SimulatorConfig(host, newPort, appKeys, clock, mediaTimeout, idleTimeout, callbackUrl, callbackPolicy);
     }
 
     public SimulatorConfig withHost(String newHost) {
-        return new SimulatorConfig(newHost, port, appKeys, clock, mediaTimeout);
+        return new SimulatorConfig(newHost, port, appKeys, clock, mediaTimeout, idleTimeout, callbackUrl, callbackPolicy);
+    }
+
+    public SimulatorConfig withMediaTimeout(Duration timeout) {
+        return new SimulatorConfig(host, port, appKeys, clock, timeout, idleTimeout, callbackUrl, callbackPolicy);
+    }
+
+    public SimulatorConfig withIdleTimeout(Duration timeout) {
+        return new SimulatorConfig(host, port, appKeys, clock, mediaTimeout, timeout, callbackUrl, callbackPolicy);
+    }
+
+    public SimulatorConfig withCallbacksTo(URI url) {
+        return new SimulatorConfig(host, port, appKeys, clock, mediaTimeout, idleTimeout, Optional.of(url), callbackPolicy);
+    }
+
+    public SimulatorConfig withCallbackPolicy(CallbackPolicy policy) {
+        return new SimulatorConfig(host, port, appKeys, clock, mediaTimeout, idleTimeout, callbackUrl, policy);
     }
 }

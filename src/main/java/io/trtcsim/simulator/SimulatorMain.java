@@ -2,7 +2,6 @@ package io.trtcsim.simulator;
 
 import io.trtcsim.usersig.AppKeyStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -21,6 +20,7 @@ public final class SimulatorMain {
         int port = 7788;
         Path fixtures = Path.of("fixtures");
         Duration mediaTimeout = Duration.ofSeconds(10);
+        java.util.Optional<java.net.URI> callbackUrl = java.util.Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = i + 1 < args.length ? args[++i] : null;
@@ -32,11 +32,16 @@ public final class SimulatorMain {
                 case "--port" -> port = parsePort(value);
                 case "--fixtures" -> fixtures = Path.of(value);
                 case "--media-timeout-seconds" -> mediaTimeout = Duration.ofSeconds(Long.parseLong(value));
+                case "--callback-url" -> callbackUrl = java.util.Optional.of(java.net.URI.create(value));
                 default -> usage("unknown option " + option);
             }
         }
         AppKeyStore keys = AppKeyStore.load(fixtures.resolve("apps.json"));
-        SimulatorServer server = SimulatorServer.start(new SimulatorConfig(host, port, keys, Clock.systemUTC(), mediaTimeout));
+        SimulatorConfig config = SimulatorConfig.onLoopback(keys).withHost(host).withPort(port).withMediaTimeout(mediaTimeout);
+        if (callbackUrl.isPresent()) {
+            config = config.withCallbacksTo(callbackUrl.get());
+        }
+        SimulatorServer server = SimulatorServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -57,7 +62,7 @@ public final class SimulatorMain {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: SimulatorMain [--host 127.0.0.1] [--port 7788] [--fixtures fixtures] [--media-timeout-seconds 10]");
+        System.err.println("usage: SimulatorMain [--host 127.0.0.1] [--port 7788] [--fixtures fixtures] [--media-timeout-seconds 10] [--callback-url http://app-server/trtc/callback]");
         System.exit(2);
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
 import io.trtcsim.media.MediaEngine;
+import io.trtcsim.simulator.callback.CallbackDispatcher;
+import io.trtcsim.simulator.callback.CallbackSink;
+import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -26,17 +28,30 @@ public final class SimulatorServer implements AutoCloseable {
     private final SimulatorContext context;
     private final Map<String, SignalingConnection> connections = new ConcurrentHashMap<>();
     private final String host;
+    private final CallbackSink callbackSink;
 
     private SimulatorServer(SimulatorConfig config) {
         this.host = config.host();
         this.engine = new MediaEngine("simulator");
         ObjectMapper json = new ObjectMapper();
+        this.callbackSink = config.callbackUrl()
+                .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
+                        sdkAppId -> config.appKeys().find(sdkAppId).flatMap(AppKey::optionalCallbackKey)))
+                .orElse(CallbackSink.NONE);
         this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
-                new UserSigVerifier(config.appKeys(), config.clock()), engine, config.mediaTimeout());
+                new UserSigVerifier(config.appKeys(), config.clock()), engine, config.mediaTimeout(),
+                new CallbackReporter(callbackSink, config.clock()));
+        AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
-            javalin.jetty.modifyWebSocketServletFactory(factory -> factory.setIdleTimeout(Duration.ofHours(1)));
+            javalin.jetty.modifyWebSocketServletFactory(factory -> {
+                // A client that sends nothing for this long (not even a ping) is taken as gone.
+                factory.setIdleTimeout(config.idleTimeout());
+                factory.setMaxTextMessageSize(SimulatorConfig.MAX_MESSAGE_BYTES);
+            });
         });
+        app.post("/v4/trtc/RemoveUser", admin::removeUser);
+        app.post("/v4/trtc/DismissRoom", admin::dismissRoom);
         app.get("/health", ctx -> ctx.json(Map.of("status", "up", "connections", connections.size(),
                 "rooms", context.rooms().all().size())));
         app.ws("/signal", ws -> {
@@ -90,6 +105,7 @@ public final class SimulatorServer implements AutoCloseable {
             connections.values().forEach(connection -> connection.onClose("simulator stopped"));
             connections.clear();
             engine.close();
+            callbackSink.close();
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.trtcsim.stack;
 
-/** What a client presents to enter a room. {@code roomId} is unchecked here: the stack judges it. */
-public record JoinRequest(long sdkAppId, String userId, String userSig, long roomId, String mode, String role) {
+/**
+ * What a client presents to enter a room. {@code roomId} is unchecked here: the stack judges it.
+ * {@code privateMapKey} is empty when the client has none.
+ */
+public record JoinRequest(long sdkAppId, String userId, String userSig, long roomId, String mode, String role,
+                          String privateMapKey) {
 }

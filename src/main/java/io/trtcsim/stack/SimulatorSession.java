@@ -35,9 +35,13 @@ final class SimulatorSession implements StackSession {
     private final ExecutorService inbox;
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
+    private static final int HEARTBEAT_SECONDS = 2;
+
     private final HttpClient http;
+    private final java.util.concurrent.ScheduledExecutorService heartbeat;
     private volatile CompletableFuture<WebSocket> socket;
     private volatile boolean closedByUs;
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     SimulatorSession(URI uri, ObjectMapper json, StackListener listener, Duration connectTimeout) {
         this.uri = uri;
@@ -50,12 +54,22 @@ final class SimulatorSession implements StackSession {
             return thread;
         });
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(inbox).build();
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "signaling-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private synchronized CompletableFuture<WebSocket> socket() {
         if (socket == null) {
             socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
                     .buildAsync(uri, new Receiver())
+                    .whenComplete((ws, failure) -> {
+                        if (ws != null) {
+                            startHeartbeat(ws);
+                        }
+                    })
                     .exceptionally(failure -> {
                         throw new RtcError(ErrorCode.SIGNAL_CAHNNEL_SETUP_FAILED,
                                 "cannot open signaling WebSocket " + uri + ": " + rootMessage(failure), failure);
@@ -69,7 +83,8 @@ final class SimulatorSession implements StackSession {
         ObjectNode message = json.createObjectNode().put("type", "join")
                 .put("sdkAppId", request.sdkAppId()).put("userId", request.userId())
                 .put("userSig", request.userSig()).put("roomId", request.roomId())
-                .put("mode", request.mode()).put("role", request.role());
+                .put("mode", request.mode()).put("role", request.role())
+                .put("privateMapKey", request.privateMapKey());
         return call(message).thenApply(reply -> null);
     }
 
@@ -104,6 +119,16 @@ final class SimulatorSession implements StackSession {
     }
 
     @Override
+    public CompletableFuture<Void> switchRole(String role) {
+        return call(json.createObjectNode().put("type", "switch-role").put("role", role)).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> mute(String kind, boolean muted) {
+        return call(json.createObjectNode().put("type", "mute").put("kind", kind).put("muted", muted)).thenApply(r -> null);
+    }
+
+    @Override
     public CompletableFuture<Void> leave() {
         return call(json.createObjectNode().put("type", "leave")).thenApply(r -> null);
     }
@@ -113,7 +138,7 @@ final class SimulatorSession implements StackSession {
         message.put("id", id);
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        socket().thenCompose(ws -> ws.sendText(message.toString(), true))
+        socket().thenCompose(ws -> sendInTurn(ws, message.toString()))
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         pending.remove(id);
@@ -122,6 +147,14 @@ final class SimulatorSession implements StackSession {
                     }
                 });
         return reply;
+    }
+
+    /** The JDK's WebSocket refuses a text send while another is pending: sends go one after another. */
+    private synchronized CompletableFuture<WebSocket> sendInTurn(WebSocket ws, String text) {
+        CompletableFuture<WebSocket> next = lastSend.handle((ok, failure) -> null)
+                .thenCompose(ignored -> ws.sendText(text, true));
+        lastSend = next;
+        return next;
     }
 
     private static Throwable unwrapRtcError(Throwable failure, String what) {
@@ -154,6 +187,7 @@ final class SimulatorSession implements StackSession {
             case "event" -> listener.onEvent(new StackEvent(message.path("name").asText(),
                     message.path("userId").asText(null), message.path("streamId").asText(null),
                     message.path("audio").asBoolean(false), message.path("video").asBoolean(false),
+                    message.path("audioMuted").asBoolean(false), message.path("videoMuted").asBoolean(false),
                     message.path("reason").asText(null)));
             default -> log.warn("ignoring a signaling message of unknown type: {}", text);
         }
@@ -179,9 +213,22 @@ final class SimulatorSession implements StackSession {
         pending.clear();
     }
 
+    /**
+     * A ping every {@value #HEARTBEAT_SECONDS} s: the simulator takes a connection that stays silent
+     * for its idle timeout (6 s by default) as gone, as TRTC's server does with a dead client.
+     */
+    private void startHeartbeat(WebSocket ws) {
+        heartbeat.scheduleAtFixedRate(() -> {
+            if (!ws.isOutputClosed()) {
+                ws.sendPing(java.nio.ByteBuffer.allocate(0));
+            }
+        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         closedByUs = true;
+        heartbeat.shutdownNow();
         CompletableFuture<WebSocket> current;
         synchronized (this) {
             current = socket;
@@ -220,6 +267,7 @@ final class SimulatorSession implements StackSession {
         }
 
         private void disconnected(String reason) {
+            heartbeat.shutdownNow();
             failPending(reason);
             if (!closedByUs) {
                 listener.onDisconnected(reason);

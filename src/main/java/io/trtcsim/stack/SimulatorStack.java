@@ -34,6 +34,14 @@ public class SimulatorStack implements Stack {
         return new SimulatorSession(signalingUri, json, listener, connectTimeout);
     }
 
+    /** The simulator's HTTP server API lives on the same host and port as its signaling. */
+    @Override
+    public java.util.Optional<ServerApi> serverApi() {
+        String scheme = signalingUri.getScheme().equals("wss") ? "https" : "http";
+        URI base = URI.create(scheme + "://" + signalingUri.getAuthority() + "/");
+        return java.util.Optional.of(new SimulatorServerApi(base, connectTimeout));
+    }
+
     @Override
     public void close() {
         // Nothing of ours runs there.

@@ -23,6 +23,12 @@ public interface StackSession extends AutoCloseable {
 
     CompletableFuture<Void> unsubscribe(String streamId);
 
+    /** TRTC's switchRole, for 'live' mode: "anchor" or "audience". */
+    CompletableFuture<Void> switchRole(String role);
+
+    /** Tells the stack that the published stream's audio or video was muted or unmuted. */
+    CompletableFuture<Void> mute(String kind, boolean muted);
+
     CompletableFuture<Void> leave();
 
     /** Closes the connection at once, without leaving: the stack sees a disconnect. */

@@ -21,6 +21,31 @@ public class CallFlowSteps {
         scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
     }
 
+    @Given("{participant} has created a client in {string} mode as {string}")
+    public void createClientWithRole(String name, String mode, String role) {
+        Participant participant = scenario.participantOrNew(name);
+        participant.createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
+        participant.joinAs(role);
+    }
+
+    @Given("{participant} has created a client in {string} mode with {badSignature}")
+    public void createClientWithBadSignature(String name, String mode, BadSignature signature) {
+        scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(),
+                scenario.faultyUserSigFor(name, signature.fault(), signature.otherUser()));
+    }
+
+    @Given("{participant} has created a client in {string} mode with a private map key granting {string}")
+    public void createClientWithPrivileges(String name, String mode, String privileges) {
+        Participant participant = scenario.participantOrNew(name);
+        participant.createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
+        participant.presentPrivateMapKey(scenario.privateMapKeyFor(name, 0, Privileges.parse(privileges)));
+    }
+
+    @When("{participant} switches role to {string}")
+    public void switchRole(String name, String role) {
+        scenario.participant(name).switchRole(role);
+    }
+
     @When("{participant} joins room {room}")
     public void join(String name, Long roomId) {
         scenario.participant(name).join(roomId);
@@ -69,6 +94,31 @@ public class CallFlowSteps {
     @Given("{participant} subscribes to and plays every added stream")
     public void subscribeToAndPlayEveryAddedStream(String name) {
         scenario.participant(name).subscribeToAndPlayEveryAddedStream();
+    }
+
+    @When("{participant} unpublishes the local stream")
+    public void unpublish(String name) {
+        scenario.participant(name).unpublish();
+    }
+
+    @When("{participant} unsubscribes from the stream of {participant}")
+    public void unsubscribe(String name, String publisher) {
+        scenario.participant(name).unsubscribeFrom(publisher);
+    }
+
+    @When("{participant} {muteAction}")
+    public void mute(String name, MuteAction action) {
+        scenario.participant(name).mute(action.audio(), action.mute());
+    }
+
+    @When("the signaling connection of {participant} drops")
+    public void dropSignaling(String name) {
+        scenario.participant(name).dropSignaling();
+    }
+
+    @When("another client of {participant} joins room {room}")
+    public void anotherClientJoins(String name, Long roomId) {
+        scenario.participant(name).joinWithAnotherClient(roomId, "rtc", scenario.sdkAppId(), scenario.userSigFor(name));
     }
 
     @When("{participant} leaves the room")

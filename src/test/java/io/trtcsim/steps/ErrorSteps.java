@@ -19,6 +19,11 @@ public class ErrorSteps {
         Expectations.failedWith(scenario.participant(name), "join", code);
     }
 
+    @Then("{participant} fails to join with error {errorCode} mentioning {string}")
+    public void failsToJoinMentioning(String name, ErrorCode code, String mentioning) {
+        Expectations.failedWith(scenario.participant(name), "join", code, mentioning);
+    }
+
     @Then("{participant} fails to publish with error {errorCode}")
     public void failsToPublish(String name, ErrorCode code) {
         Expectations.failedWith(scenario.participant(name), "publish", code);

@@ -27,6 +27,11 @@ public class EventSteps {
         Expectations.receives(scenario.participant(name), event, from, 1, within);
     }
 
+    @Then("{participant} receives {event} within {duration}")
+    public void receivesAny(String name, ClientEvent event, Duration within) {
+        Expectations.receivesAny(scenario.participant(name), event, within);
+    }
+
     @Then("{participant} receives {event} from {participant} {int} times within {duration}")
     public void receivesTimes(String name, ClientEvent event, String from, int times, Duration within) {
         Expectations.receives(scenario.participant(name), event, from, times, within);

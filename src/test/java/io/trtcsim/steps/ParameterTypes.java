@@ -1,8 +1,11 @@
 package io.trtcsim.steps;
 
 import io.cucumber.java.ParameterType;
+import io.trtcsim.appserver.AppServerFault;
+import io.trtcsim.harness.SignatureFault;
 import io.trtcsim.sdk.ClientEvent;
 import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.simulator.callback.CallbackEvent;
 import io.trtcsim.sdk.RtcError;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -54,6 +57,52 @@ public class ParameterTypes {
     @ParameterType("[A-Z_]+")
     public ErrorCode errorCode(String name) {
         return ErrorCode.named(name);
+    }
+
+    /** How a feature spoils a participant's UserSig. */
+    @ParameterType("(an expired user signature|a user signature signed with the wrong key|a user signature for user \"([^\"]*)\"|a user signature for another application|a malformed user signature)")
+    public BadSignature badSignature(String text, String otherUser) {
+        if (text.startsWith("a user signature for user")) {
+            return new BadSignature(SignatureFault.OTHER_USER, otherUser);
+        }
+        SignatureFault fault = switch (text) {
+            case "an expired user signature" -> SignatureFault.EXPIRED;
+            case "a user signature signed with the wrong key" -> SignatureFault.WRONG_KEY;
+            case "a user signature for another application" -> SignatureFault.OTHER_APPLICATION;
+            default -> SignatureFault.MALFORMED;
+        };
+        return new BadSignature(fault, null);
+    }
+
+    @ParameterType("mutes audio|mutes video|unmutes audio|unmutes video")
+    public MuteAction muteAction(String text) {
+        return new MuteAction(text.endsWith("audio"), text.startsWith("mutes"));
+    }
+
+    @ParameterType("audio|video")
+    public String mediaKind(String text) {
+        return text;
+    }
+
+    @ParameterType("muted|unmuted")
+    public Boolean muteState(String text) {
+        return text.equals("muted");
+    }
+
+    /** A callback as TRTC names it: "enter room", "start video", ... */
+    @ParameterType("\"([^\"]*)\"")
+    public CallbackEvent callback(String phrase) {
+        return CallbackEvent.named(phrase);
+    }
+
+    /** How the app server fails: "HTTP 500", "a 3 second delay", "a connection reset". */
+    @ParameterType("HTTP 500|a 3 second delay|a connection reset")
+    public AppServerFault appServerFault(String text) {
+        return switch (text) {
+            case "HTTP 500" -> AppServerFault.SERVER_ERROR;
+            case "a 3 second delay" -> AppServerFault.SLOW;
+            default -> AppServerFault.CONNECTION_RESET;
+        };
     }
 
     @ParameterType("audio and video|audio only|video only")

@@ -1,0 +1,105 @@
+package io.trtcsim.appserver;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * One request that reached the app server's callback path, as received.
+ *
+ * <p>Parsing never fails: a body that is not TRTC's callback JSON still yields a record, with
+ * {@link #UNKNOWN} for what could not be read, so that a test can show what arrived instead.
+ * String room ids are not numbers; they appear as {@link #UNKNOWN} here and unchanged in {@link #rawBody()}.
+ *
+ * @param rawBody   the body exactly as received (UTF-8)
+ * @param sign      the {@code Sign} header, or {@code null}
+ * @param sdkAppId  the {@code SdkAppId} header, or {@code null}
+ * @param eventType {@code EventType} (103 enter room, 201 start video, ...), or {@link #UNKNOWN}
+ * @param roomId    {@code EventInfo.RoomId}, or {@link #UNKNOWN}
+ * @param userId    {@code EventInfo.UserId}, or {@code null} (room events have none)
+ */
+public record ReceivedCallback(String rawBody, String sign, String sdkAppId, int eventType, long roomId,
+                               String userId) {
+
+    public static final int UNKNOWN = -1;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public ReceivedCallback {
+        Objects.requireNonNull(rawBody, "rawBody");
+    }
+
+    public static ReceivedCallback parse(String rawBody, String sign, String sdkAppId) {
+        JsonNode root = readTree(rawBody);
+        JsonNode info = root.path("EventInfo");
+        return new ReceivedCallback(rawBody, sign, sdkAppId, eventType(root.path("EventType")),
+                roomId(info.path("RoomId")), info.path("UserId").isTextual() ? info.path("UserId").textValue() : null);
+    }
+
+    /**
+     * Whether {@code Sign} is base64(HMAC-SHA256(callbackKey, rawBody)), as TRTC signs callbacks.
+     * False when the header is missing or not base64.
+     */
+    public boolean signedWith(String callbackKey) {
+        if (callbackKey == null || callbackKey.isBlank()) {
+            throw new IllegalArgumentException("callbackKey must not be null or blank");
+        }
+        if (sign == null) {
+            return false;
+        }
+        byte[] given;
+        try {
+            given = Base64.getDecoder().decode(sign.trim());
+        } catch (IllegalArgumentException notBase64) {
+            return false;
+        }
+        // Constant-time, as an app server must compare it, so timing does not leak the expected signature.
+        return MessageDigest.isEqual(hmacSha256(callbackKey, rawBody), given);
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            JsonNode root = JSON.readTree(body);
+            return root == null ? JSON.missingNode() : root;
+        } catch (JacksonException notJson) {
+            return JSON.missingNode();
+        }
+    }
+
+    private static int eventType(JsonNode node) {
+        return node.isIntegralNumber() && node.canConvertToInt() ? node.intValue() : UNKNOWN;
+    }
+
+    private static long roomId(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return Long.parseLong(node.textValue());
+            } catch (NumberFormatException stringRoomId) {
+                return UNKNOWN;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    private static byte[] hmacSha256(String key, String content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            // Every Java platform must provide HmacSHA256, so this is a broken runtime, not a bad callback.
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+}

@@ -1,0 +1,370 @@
+package io.trtcsim.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.usersig.Privilege;
+import io.trtcsim.usersig.PrivateMapKey;
+import io.trtcsim.usersig.UserSigException;
+import io.trtcsim.usersig.VerifiedUserSig;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TRTC's rules for one client of the simulator: joining with a valid UserSig, roles, publishing,
+ * subscribing, muting, leaving, being banned. The room's events fan out from here. Requests arrive
+ * in order on the connection's thread; media steps complete later on libwebrtc's threads, so the
+ * state is volatile or concurrent.
+ */
+final class ClientSession {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
+
+    private final SimulatorContext simulator;
+    private final SignalingConnection connection;
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private volatile Member member;
+    private volatile Room room;
+    private volatile RelayedStream published;
+    private volatile Optional<PrivateMapKey> privileges = Optional.empty();
+
+    ClientSession(SimulatorContext simulator, SignalingConnection connection) {
+        this.simulator = simulator;
+        this.connection = connection;
+    }
+
+    private Messages messages() {
+        return simulator.messages();
+    }
+
+    /** Sends its own reply: the events that follow must reach the newcomer after it. */
+    void join(long id, JsonNode request) {
+        if (member != null) {
+            throw SignalingException.invalidOperation("already in a room (" + describe() + "); leave first");
+        }
+        long roomId = RoomIds.parse(request.get("roomId"));
+        String userId = Requests.text(request, "userId");
+        long sdkAppId = request.path("sdkAppId").asLong(0);
+        String mode = request.path("mode").asText("rtc");
+        if (!mode.equals("rtc") && !mode.equals("live")) {
+            throw SignalingException.invalidParameter("mode '" + mode + "' is neither 'rtc' nor 'live'");
+        }
+        String role = "live".equals(mode) ? request.path("role").asText(Member.ANCHOR) : Member.ANCHOR;
+        if (!role.equals(Member.ANCHOR) && !role.equals(Member.AUDIENCE)) {
+            throw SignalingException.invalidParameter("role '" + role + "' is neither 'anchor' nor 'audience'");
+        }
+        verifyUserSig(request.path("userSig").asText(""), sdkAppId, userId);
+        Optional<PrivateMapKey> granted = verifyPrivateMapKey(request.path("privateMapKey").asText(""), sdkAppId, userId,
+                roomId);
+        Member joining = new Member(userId, mode, role, connection);
+        Arrival arrival = simulator.rooms().enter(new RoomKey(sdkAppId, roomId), (entered, created) -> {
+            entered.member(userId).ifPresent(earlier ->
+                    earlier.connection().session().ban("user " + userId + " joined room " + roomId + " again elsewhere"));
+            entered.add(joining);
+            synchronized (this) {
+                this.room = entered;
+                this.member = joining;
+                this.privileges = granted;
+            }
+            if (created) {
+                simulator.callbacks().roomCreated(entered);
+            }
+            simulator.callbacks().entered(entered, joining);
+            return new Arrival(entered, entered.othersThan(joining), entered.streams());
+        });
+        log.info("{} joined {} ({} others)", joining, arrival.room(), arrival.others().size());
+        connection.send(messages().ok(id).put("roomId", roomId));
+        for (Member other : arrival.others()) {
+            if (other.visible()) {
+                connection.send(messages().userEvent("peer-join", other.userId()));
+            }
+        }
+        for (RelayedStream stream : arrival.streams()) {
+            connection.send(messages().streamEvent("stream-added", stream));
+        }
+        if (joining.visible()) {
+            tellOthers(arrival.room(), joining, messages().userEvent("peer-join", userId));
+        }
+    }
+
+    private void verifyUserSig(String userSig, long sdkAppId, String userId) {
+        try {
+            simulator.verifier().verify(userSig, sdkAppId, userId);
+        } catch (UserSigException e) {
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, "userSig refused: " + e.getMessage());
+        }
+    }
+
+    /** A privateMapKey, when given, must be valid for this user and room and grant entering it. */
+    private Optional<PrivateMapKey> verifyPrivateMapKey(String privateMapKey, long sdkAppId, String userId, long roomId) {
+        if (privateMapKey.isEmpty()) {
+            return Optional.empty();
+        }
+        VerifiedUserSig verified;
+        try {
+            verified = simulator.verifier().verify(privateMapKey, sdkAppId, userId);
+        } catch (UserSigException e) {
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, "privateMapKey refused: " + e.getMessage());
+        }
+        PrivateMapKey key = verified.privateMapKey().orElseThrow(() -> new SignalingException(ErrorCode.JOIN_ROOM_FAILED,
+                "privateMapKey refused: it carries no privilege map (TLS.userbuf)"));
+        if (key.roomId() != 0 && key.roomId() != roomId) {
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, "privateMapKey refused: it is for room "
+                    + key.roomId() + ", not " + roomId);
+        }
+        if (!key.allows(Privilege.ENTER_ROOM)) {
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED,
+                    "privateMapKey refused: it does not grant ENTER_ROOM (privileges " + key.privileges() + ")");
+        }
+        return Optional.of(key);
+    }
+
+    CompletableFuture<ObjectNode> publish(long id, JsonNode request) {
+        Member self = requireJoined("publish");
+        if (!self.mayPublish()) {
+            throw SignalingException.invalidOperation(self.userId()
+                    + " is an audience member in live mode and may not publish; switchRole('anchor') first");
+        }
+        if (published != null) {
+            throw SignalingException.invalidOperation(self.userId() + " already publishes " + published.streamId());
+        }
+        String offer = Requests.text(request, "sdp");
+        boolean audio = request.path("audio").asBoolean(true);
+        boolean video = request.path("video").asBoolean(true);
+        privileges.ifPresent(key -> {
+            requirePrivilege(key, audio, Privilege.SEND_AUDIO, "send audio");
+            requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
+        });
+        Room joined = room;
+        RelayedStream stream = new RelayedStream(simulator.engine(), self.userId() + "_main", self.userId(), audio, video,
+                simulator.mediaTimeout());
+        published = stream;
+        stream.uplinkConnected()
+                .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        log.warn("uplink of {} did not connect: {}", stream.streamId(), failure.toString());
+                        dropPublished(stream, joined, self);
+                    } else {
+                        announce(joined, self, stream);
+                    }
+                });
+        return stream.acceptUplinkOffer(offer)
+                .thenApply(answer -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", answer));
+    }
+
+    private static void requirePrivilege(PrivateMapKey key, boolean needed, Privilege privilege, String what) {
+        if (needed && !key.allows(privilege)) {
+            throw SignalingException.invalidOperation("privateMapKey does not grant " + privilege + " (" + what
+                    + "); privileges " + key.privileges());
+        }
+    }
+
+    private void announce(Room joined, Member self, RelayedStream stream) {
+        if (published != stream || room != joined) {
+            return;
+        }
+        joined.addStream(stream);
+        log.info("stream {} published in {}", stream.streamId(), joined);
+        simulator.callbacks().mediaStarted(joined, self, stream.hasAudio(), stream.hasVideo());
+        tellOthers(joined, self, messages().streamEvent("stream-added", stream));
+    }
+
+    ObjectNode unpublish(long id) {
+        Member self = requireJoined("unpublish");
+        RelayedStream stream = published;
+        if (stream == null) {
+            throw SignalingException.invalidOperation("nothing is published");
+        }
+        dropPublished(stream, room, self);
+        simulator.callbacks().mediaStopped(room, self, stream.hasAudio() && !stream.audioMuted(),
+                stream.hasVideo() && !stream.videoMuted());
+        return messages().ok(id);
+    }
+
+    private void dropPublished(RelayedStream stream, Room joined, Member self) {
+        if (published == stream) {
+            published = null;
+        }
+        boolean wasAnnounced = joined != null && joined.removeStream(stream).isPresent();
+        if (wasAnnounced) {
+            for (Member other : joined.othersThan(self)) {
+                other.connection().session().subscriptions.remove(stream.streamId());
+                other.connection().send(messages().streamEvent("stream-removed", stream));
+            }
+        }
+        stream.close();
+    }
+
+    CompletableFuture<ObjectNode> subscribe(long id, JsonNode request) {
+        Member self = requireJoined("subscribe");
+        RelayedStream stream = existingStream(Requests.text(request, "streamId"));
+        subscriptions.add(stream.streamId());
+        return stream.openDownlink(self.userId())
+                .thenApply(offer -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", offer));
+    }
+
+    CompletableFuture<ObjectNode> completeSubscription(long id, JsonNode request) {
+        Member self = requireJoined("answer a subscription");
+        RelayedStream stream = existingStream(Requests.text(request, "streamId"));
+        return stream.acceptDownlinkAnswer(self.userId(), Requests.text(request, "sdp"))
+                .thenApply(ignored -> messages().ok(id));
+    }
+
+    ObjectNode unsubscribe(long id, JsonNode request) {
+        Member self = requireJoined("unsubscribe");
+        RelayedStream stream = existingStream(Requests.text(request, "streamId"));
+        if (!subscriptions.remove(stream.streamId())) {
+            throw SignalingException.invalidOperation(self.userId() + " is not subscribed to " + stream.streamId());
+        }
+        stream.closeDownlink(self.userId());
+        return messages().ok(id);
+    }
+
+    /** TRTC's switchRole: live mode only; an anchor that becomes audience stops publishing. */
+    ObjectNode switchRole(long id, JsonNode request) {
+        Member self = requireJoined("switch role");
+        if (!self.isLive()) {
+            throw SignalingException.invalidOperation("switchRole is for 'live' mode; " + self.userId() + " is in 'rtc' mode");
+        }
+        String role = Requests.text(request, "role");
+        if (!role.equals(Member.ANCHOR) && !role.equals(Member.AUDIENCE)) {
+            throw SignalingException.invalidParameter("role '" + role + "' is neither 'anchor' nor 'audience'");
+        }
+        Room joined = room;
+        if (!role.equals(self.role())) {
+            boolean wasVisible = self.visible();
+            RelayedStream stream = published;
+            if (role.equals(Member.AUDIENCE) && stream != null) {
+                dropPublished(stream, joined, self);
+                simulator.callbacks().mediaStopped(joined, self, stream.hasAudio(), stream.hasVideo());
+            }
+            self.role(role);
+            simulator.callbacks().roleChanged(joined, self);
+            if (self.visible() != wasVisible) {
+                tellOthers(joined, self, messages().userEvent(self.visible() ? "peer-join" : "peer-leave", self.userId()));
+            }
+            log.info("{} switched role in {}", self, joined);
+        }
+        return messages().ok(id).put("role", role);
+    }
+
+    /** A publisher muted or unmuted a track: the others hear of it, the app server too. */
+    ObjectNode mute(long id, JsonNode request) {
+        Member self = requireJoined("mute");
+        RelayedStream stream = published;
+        if (stream == null) {
+            throw SignalingException.invalidOperation(self.userId() + " publishes nothing to mute");
+        }
+        String kind = Requests.text(request, "kind");
+        if (!kind.equals("audio") && !kind.equals("video")) {
+            throw SignalingException.invalidParameter("kind '" + kind + "' is neither 'audio' nor 'video'");
+        }
+        boolean muted = request.path("muted").asBoolean(true);
+        boolean ofAudio = kind.equals("audio");
+        if (stream.mute(ofAudio, muted)) {
+            Room joined = room;
+            String event = (muted ? "mute-" : "unmute-") + kind;
+            tellOthers(joined, self, messages().muteEvent(event, stream));
+            if (muted) {
+                simulator.callbacks().mediaStopped(joined, self, ofAudio, !ofAudio);
+            } else {
+                simulator.callbacks().mediaStarted(joined, self, ofAudio, !ofAudio);
+            }
+        }
+        return messages().ok(id);
+    }
+
+    ObjectNode leave(long id) {
+        requireJoined("leave");
+        departRoom("left");
+        return messages().ok(id);
+    }
+
+    /** Removes this client from its room because the app server or a newer login said so. */
+    void ban(String reason) {
+        Member current = member;
+        if (current != null) {
+            connection.send(messages().banned(current.userId(), reason));
+            departRoom(reason);
+        }
+    }
+
+    /**
+     * Everything leaving implies: the own stream is withdrawn, downlinks closed, the others told.
+     * Only the hand-over of the state is locked; a ban arrives from another connection's thread
+     * while it holds the room directory, so nothing here may wait for this session's monitor.
+     */
+    void departRoom(String why) {
+        Member self;
+        Room joined;
+        synchronized (this) {
+            self = member;
+            joined = room;
+            member = null;
+            room = null;
+            privileges = Optional.empty();
+        }
+        if (self == null || joined == null) {
+            return;
+        }
+        RelayedStream own = published;
+        if (own != null) {
+            dropPublished(own, joined, self);
+        }
+        for (RelayedStream stream : joined.streams()) {
+            stream.closeDownlink(self.userId());
+        }
+        subscriptions.clear();
+        Rooms.Departure departure = simulator.rooms().leave(joined, self);
+        if (departure.removed()) {
+            simulator.callbacks().exited(joined, self, why);
+            if (self.visible()) {
+                tellOthers(joined, self, messages().userEvent("peer-leave", self.userId()));
+            }
+        }
+        if (departure.roomEmptied()) {
+            simulator.callbacks().roomDismissed(joined, "everyone left");
+        }
+        log.info("{} left {} ({})", self, joined, why);
+    }
+
+    private void tellOthers(Room joined, Member self, ObjectNode event) {
+        for (Member other : joined.othersThan(self)) {
+            other.connection().send(event);
+        }
+    }
+
+    private Member requireJoined(String action) {
+        Member self = member;
+        if (self == null) {
+            throw SignalingException.invalidOperation("cannot " + action + " before joining a room");
+        }
+        return self;
+    }
+
+    private RelayedStream existingStream(String streamId) {
+        Room joined = room;
+        if (joined == null) {
+            throw SignalingException.invalidOperation("not in a room");
+        }
+        return joined.stream(streamId).orElseThrow(() -> new SignalingException(ErrorCode.REMOTE_STREAM_NOT_EXIST,
+                "stream " + streamId + " is not published in " + joined));
+    }
+
+    String describe() {
+        Member self = member;
+        Room joined = room;
+        return self == null || joined == null ? "(not joined)" : self + " in " + joined;
+    }
+
+    /** Who and what a newcomer finds, taken in the same instant it is added. */
+    private record Arrival(Room room, List<Member> others, List<RelayedStream> streams) {
+    }
+}
