@@ -81,7 +81,9 @@ public final class AppServer implements AutoCloseable {
                 .usingFilesUnderDirectory(root.toString())
                 .extensions(new UserSigResponder(keys), callbackFailures)
                 .notifier(new AppServerLog())
-                // Do not wait for a deliberately slow answer still in flight when the scenario ends.
+                // Delayed answers (AppServerFault.SLOW) wait on a scheduler rather than a Jetty thread, so
+                // close() does not sit out a slow answer the client has long given up on.
+                .asynchronousResponseEnabled(true)
                 .jettyStopTimeout(0L));
         try {
             server.start();

@@ -3,7 +3,9 @@ package io.trtcsim.appserver;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.trtcsim.appserver.UserSigUnavailableException.Reason;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
@@ -14,13 +16,12 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.trtcsim.appserver.UserSigUnavailableException.Reason;
 
 /**
  * What a participant uses to get its UserSig from the app server, as a web page asks its backend before
@@ -92,24 +93,22 @@ public final class UserSigClient {
 
     private static UserSigUnavailableException ioFailure(URI url, IOException e) {
         if (causedBy(e, ConnectException.class)) {
-            return failure(Reason.UNREACHABLE, url, "cannot reach app server " + url + ": " + words(e), e);
+            return failure(Reason.UNREACHABLE, url, "cannot reach app server " + url + ": " + words(url, e), e);
         }
-        if (isReset(e)) {
+        if (wasReset(e)) {
             return failure(Reason.CONNECTION_RESET, url, "connection to app server " + url + " was reset", e);
         }
-        return failure(Reason.UNREACHABLE, url, "cannot reach app server " + url + ": " + words(e), e);
+        if (causedBy(e, EOFException.class)) {
+            return failure(Reason.CONNECTION_CLOSED, url, "app server " + url
+                    + " closed the connection without answering", e);
+        }
+        return failure(Reason.UNREACHABLE, url, "cannot reach app server " + url + ": " + words(url, e), e);
     }
 
-    /**
-     * The JDK client reports a reset either as "Connection reset" or, when the reset lands before any
-     * byte of the answer, as the answer ending early; both mean the server dropped the connection.
-     */
-    private static boolean isReset(Throwable e) {
+    /** The JDK client wraps the reset in "header parser received no bytes"; the SocketException says what it was. */
+    private static boolean wasReset(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (message.contains("connection reset") || message.contains("received no bytes")
-                    || (t instanceof SocketException && message.contains("reset"))
-                    || t instanceof java.io.EOFException) {
+            if (t instanceof SocketException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT).contains("reset")) {
                 return true;
             }
         }
@@ -125,14 +124,27 @@ public final class UserSigClient {
         return false;
     }
 
-    /** The innermost message, which is usually the one that says what happened ("Connection refused"). */
-    private static String words(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+    /**
+     * The innermost message, usually the one that says what happened; the JDK client often gives none
+     * (a refused connection arrives as a bare ConnectException over a ClosedChannelException).
+     */
+    private static String words(URI url, Throwable e) {
+        String message = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t.getMessage();
+            }
         }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        if (message != null) {
+            return message;
+        }
+        if (causedBy(e, UnresolvedAddressException.class)) {
+            return "unknown host " + url.getHost();
+        }
+        if (causedBy(e, ConnectException.class)) {
+            return "connection refused, nothing listens on " + url.getHost() + ":" + url.getPort();
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static UserSigUnavailableException failure(Reason reason, URI url, String message, Throwable cause) {

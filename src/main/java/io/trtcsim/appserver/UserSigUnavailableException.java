@@ -14,6 +14,8 @@ public class UserSigUnavailableException extends RuntimeException {
         TIMEOUT,
         /** The connection was reset instead of answered. */
         CONNECTION_RESET,
+        /** The connection was closed before any byte of an answer. */
+        CONNECTION_CLOSED,
         /** A 2xx answer without a usable {@code userSig}. */
         NO_USERSIG,
         /** No connection could be made (refused, unknown host, connect timeout...). */

@@ -47,7 +47,8 @@ public final class AppServerExpectations {
     public static void receivedCallbackAttempts(ScenarioContext scenario, CallbackEvent event, String userId, long roomId,
                                                 int times, Duration within) {
         AppServer appServer = scenario.appServer();
-        String what = "the app server receives the '" + event.phrase() + "' callback for " + userId + " " + times + " times";
+        String what = "the app server receives the '" + event.phrase() + "' callback"
+                + (userId == null ? "" : " for " + userId) + " in room " + roomId + " " + times + " times";
         try {
             await(what).atMost(within).pollInterval(Duration.ofMillis(20))
                     .until(() -> matching(appServer.callbacks(), event, userId, roomId).size() >= times);

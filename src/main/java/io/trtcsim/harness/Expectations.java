@@ -55,18 +55,26 @@ public final class Expectations {
         }
     }
 
-    /** Audio already in the receiver's jitter buffer may play out; after this grace, nothing audible may arrive. */
-    public static final Duration AUDIO_DRAIN = Duration.ofMillis(300);
+    /**
+     * Audio already on its way may still play out: through the simulator's relay (two jitter
+     * buffers and a re-encode) the last of it arrived up to about 330 ms later here. After this
+     * grace nothing audible may arrive, for the whole period asked for.
+     */
+    public static final Duration AUDIO_DRAIN = Duration.ofMillis(800);
 
     public static void receivesNoAudio(Participant receiver, String from, Duration period) {
-        long quietFrom = MediaClock.system().nowMicros() + AUDIO_DRAIN.toNanos() / 1000;
+        long began = MediaClock.system().nowMicros();
+        long quietFrom = began + AUDIO_DRAIN.toNanos() / 1000;
         String what = receiver + " receives no audible audio from " + from + " for " + period.toMillis()
                 + " ms (after " + AUDIO_DRAIN.toMillis() + " ms for audio in flight)";
+        Duration watched = AUDIO_DRAIN.plus(period);
         try {
-            await(what).during(period).atMost(period.plusSeconds(1)).pollInterval(POLL)
+            await(what).during(watched).atMost(watched.plusSeconds(1)).pollInterval(POLL)
                     .until(() -> audioSink(receiver, from).map(AudioRenderSink::lastAudibleMicros).orElse(-1L) < quietFrom);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("expected " + what + ", but audible audio kept arriving; " + mediaState(receiver, from));
+            long last = audioSink(receiver, from).map(AudioRenderSink::lastAudibleMicros).orElse(-1L);
+            throw new AssertionError("expected " + what + ", but audible audio arrived " + (last - began) / 1000
+                    + " ms after the check began; " + mediaState(receiver, from));
         }
     }
 
@@ -114,8 +122,10 @@ public final class Expectations {
 
     public static void receivesAudio(Participant receiver, String from, Duration within) {
         String what = receiver + " receives audio from " + from;
-        // 100 ms of audible sound: silence and comfort noise are played out even when nothing arrives.
-        waitFor(what, within, () -> audioSink(receiver, from).map(AudioRenderSink::audibleSamples).orElse(0L) >= 4800,
+        // 100 ms of audible sound arriving from now on: silence and comfort noise are played out even
+        // when nothing arrives, and audio counted before the step proves nothing about now.
+        long before = audioSink(receiver, from).map(AudioRenderSink::audibleSamples).orElse(0L);
+        waitFor(what, within, () -> audioSink(receiver, from).map(AudioRenderSink::audibleSamples).orElse(0L) - before >= 4800,
                 () -> mediaState(receiver, from));
     }
 

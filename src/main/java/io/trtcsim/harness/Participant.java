@@ -110,6 +110,10 @@ public final class Participant implements AutoCloseable {
         role = newRole;
     }
 
+    public void tryToSwitchRole(String newRole) {
+        attempt("switchRole", client().switchRole(newRole));
+    }
+
     public void unpublish() {
         call("unpublish", client().unpublish(localStream()));
     }

@@ -46,18 +46,21 @@ public final class SyntheticAudioSource implements AutoCloseable {
     }
 
     private void pushChunk() {
-        if (closed || paused) {
+        if (closed) {
             return;
         }
         try {
-            engine.pushAudio(source, tone.nextChunk(), 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
+            // Muted audio is silence, as a disabled browser track sends: stopping the packets instead
+            // would make the receiver conceal the gap with a fading copy of the tone.
+            byte[] chunk = paused ? new byte[CHUNK_SAMPLES * 2] : tone.nextChunk();
+            engine.pushAudio(source, chunk, 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
             chunks.incrementAndGet();
         } catch (RuntimeException e) {
             log.error("audio source failed to push a chunk", e);
         }
     }
 
-    /** A paused source pushes nothing: the receiving side sees the media stop, as after a mute. */
+    /** A paused source pushes silence: the receiving side hears the sound stop, as after a mute. */
     public void setPaused(boolean pause) {
         paused = pause;
     }

@@ -65,7 +65,7 @@ final class ClientSession {
         Member joining = new Member(userId, mode, role, connection);
         Arrival arrival = simulator.rooms().enter(new RoomKey(sdkAppId, roomId), (entered, created) -> {
             entered.member(userId).ifPresent(earlier ->
-                    earlier.connection().session().ban("user " + userId + " joined room " + roomId + " again elsewhere"));
+                    earlier.connection().session().ban("kicked: user " + userId + " joined room " + roomId + " again elsewhere"));
             entered.add(joining);
             synchronized (this) {
                 this.room = entered;

@@ -134,6 +134,18 @@ class UserSigOverHttpTest {
     }
 
     @Test
+    void closeDoesNotWaitForASlowAnswerNobodyAwaits() {
+        appServer.failUserSigRequests(AppServerFault.SLOW);
+        assertThatThrownBy(() -> new UserSigClient(SHORT_CLIENT_TIMEOUT).fetch(appServer.userSigUri(), APP, "alice"))
+                .isInstanceOf(UserSigUnavailableException.class);
+
+        long started = System.nanoTime();
+        appServer.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1000));
+    }
+
+    @Test
     void aSlowServerStillAnswersAPatientClient() {
         appServer.failUserSigRequests(AppServerFault.SLOW);
 
@@ -181,21 +193,31 @@ class UserSigOverHttpTest {
         assertThat(failure.reason()).isEqualTo(Reason.UNREACHABLE);
         assertThat(failure).hasMessageStartingWith("cannot reach app server " + userSigUri
                 + "?sdkAppId=1400000001&userId=alice: ");
+        assertThat(failure.getMessage()).containsIgnoringCase("refused");
     }
 
     @Test
     void anAnswerWithoutUserSigIsReportedWithItsBody(@TempDir Path root) throws IOException {
-        Files.createDirectories(root.resolve("mappings"));
-        Files.writeString(root.resolve("mappings/usersig.json"), """
-                {"request": {"method": "GET", "urlPath": "/usersig"},
-                 "response": {"status": 200, "body": "{\\"sig\\":\\"abc\\"}"}}
-                """);
+        writeUserSigStub(root, """
+                {"status": 200, "body": "{\\"sig\\":\\"abc\\"}"}""");
         try (AppServer broken = AppServer.start(root, KEYS)) {
             assertThatThrownBy(() -> client.fetch(broken.userSigUri(), APP, "alice"))
                     .isInstanceOf(UserSigUnavailableException.class)
                     .hasMessage("app server " + broken.userSigUri()
                             + "?sdkAppId=1400000001&userId=alice answered without a userSig: {\"sig\":\"abc\"}")
                     .extracting(e -> ((UserSigUnavailableException) e).reason()).isEqualTo(Reason.NO_USERSIG);
+        }
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnswerIsReportedAsSuch(@TempDir Path root) throws IOException {
+        writeUserSigStub(root, """
+                {"fault": "EMPTY_RESPONSE"}""");
+        try (AppServer broken = AppServer.start(root, KEYS)) {
+            assertThatThrownBy(() -> client.fetch(broken.userSigUri(), APP, "alice"))
+                    .isInstanceOf(UserSigUnavailableException.class)
+                    .hasMessage("app server " + broken.userSigUri()
+                            + "?sdkAppId=1400000001&userId=alice closed the connection without answering");
         }
     }
 
@@ -212,6 +234,12 @@ class UserSigOverHttpTest {
 
         assertThatThrownBy(() -> appServer.failUserSigRequests(AppServerFault.SLOW))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    private static void writeUserSigStub(Path root, String response) throws IOException {
+        Files.createDirectories(root.resolve("mappings"));
+        Files.writeString(root.resolve("mappings").resolve("usersig.json"),
+                "{\"request\": {\"method\": \"GET\", \"urlPath\": \"/usersig\"}, \"response\": " + response + "}");
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

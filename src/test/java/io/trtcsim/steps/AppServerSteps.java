@@ -51,6 +51,11 @@ public class AppServerSteps {
         AppServerExpectations.receivedCallbackAttempts(scenario, event, name, roomId, times, within);
     }
 
+    @Then("the app server receives the {callback} callback for room {room} {int} times within {duration}")
+    public void receivesRoomCallbackTimes(CallbackEvent event, Long roomId, int times, Duration within) {
+        AppServerExpectations.receivedCallbackAttempts(scenario, event, null, roomId, times, within);
+    }
+
     @Given("the app server answers the next callback with HTTP {int}")
     public void failNextCallback(int status) {
         scenario.appServer().failNextCallbacks(1, status);

@@ -46,6 +46,11 @@ public class CallFlowSteps {
         scenario.participant(name).switchRole(role);
     }
 
+    @When("{participant} tries to switch role to {string}")
+    public void tryToSwitchRole(String name, String role) {
+        scenario.participant(name).tryToSwitchRole(role);
+    }
+
     @When("{participant} joins room {room}")
     public void join(String name, Long roomId) {
         scenario.participant(name).join(roomId);

@@ -24,6 +24,11 @@ public class ErrorSteps {
         Expectations.failedWith(scenario.participant(name), "join", code, mentioning);
     }
 
+    @Then("{participant} fails to switch role with error {errorCode}")
+    public void failsToSwitchRole(String name, ErrorCode code) {
+        Expectations.failedWith(scenario.participant(name), "switchRole", code);
+    }
+
     @Then("{participant} fails to publish with error {errorCode}")
     public void failsToPublish(String name, ErrorCode code) {
         Expectations.failedWith(scenario.participant(name), "publish", code);

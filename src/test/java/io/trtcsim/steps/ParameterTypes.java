@@ -60,10 +60,10 @@ public class ParameterTypes {
     }
 
     /** How a feature spoils a participant's UserSig. */
-    @ParameterType("(an expired user signature|a user signature signed with the wrong key|a user signature for user \"([^\"]*)\"|a user signature for another application|a malformed user signature)")
-    public BadSignature badSignature(String text, String otherUser) {
+    @ParameterType("(an expired user signature|a user signature signed with the wrong key|a user signature for user \"(?:[^\"]*)\"|a user signature for another application|a malformed user signature)")
+    public BadSignature badSignature(String text) {
         if (text.startsWith("a user signature for user")) {
-            return new BadSignature(SignatureFault.OTHER_USER, otherUser);
+            return new BadSignature(SignatureFault.OTHER_USER, text.substring(text.indexOf('"') + 1, text.lastIndexOf('"')));
         }
         SignatureFault fault = switch (text) {
             case "an expired user signature" -> SignatureFault.EXPIRED;

@@ -274,7 +274,7 @@ public final class CallbackDispatcher implements AutoCloseable {
             return noResponse();
         }
         if (cause instanceof ConnectException) {
-            return "connection refused (" + cause + ")";
+            return cause.getMessage() == null ? "connection refused" : "connection refused (" + cause.getMessage() + ")";
         }
         if (cause instanceof IOException) {
             return "connection error (" + cause + ")";

@@ -24,7 +24,8 @@ import java.util.Objects;
  * <ul>
  *   <li>2, timeout: "timeout", "timed out", "disconnected" (a client that vanished without leaving,
  *       which TRTC only notices by a timeout);</li>
- *   <li>3, kicked: "kicked", "banned", "removed" (the app server or a newer login took the user out);</li>
+ *   <li>3, kicked: "kicked", "banned", "removed", "dismissed" (the app server or a newer login took
+ *       the user out, or the app server dismissed the room under them);</li>
  *   <li>1, normal: anything else, such as "left" or "normal".</li>
  * </ul>
  * {@code TerminalType} is always 1 and {@code UserType} always 3: the simulator does not model
@@ -73,7 +74,8 @@ public record RoomCallback(long sdkAppId, CallbackEvent event, long roomId, Stri
         if (words.contains("timeout") || words.contains("timed out") || words.contains("disconnected")) {
             return REASON_TIMEOUT;
         }
-        if (words.contains("kicked") || words.contains("banned") || words.contains("removed")) {
+        if (words.contains("kicked") || words.contains("banned") || words.contains("removed")
+                || words.contains("dismissed")) {
             return REASON_KICKED;
         }
         return REASON_NORMAL;

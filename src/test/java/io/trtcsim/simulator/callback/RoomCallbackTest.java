@@ -55,7 +55,8 @@ class RoomCallbackTest {
         "signaling Timed Out, 2",
         "kicked, 3",
         "banned by the app server, 3",
-        "removed by RemoveUser, 3",
+        "removed from room 1 by the app server, 3",
+        "room 1 was dismissed by the app server, 3",
     })
     void reasonWordsBecomeTrtcsReasonCodes(String reason, int code) {
         RoomCallback exit = new RoomCallback(APP, CallbackEvent.EXIT_ROOM, 1, "alice", 20, reason, EVENT_MILLIS);

@@ -1,0 +1,26 @@
+Feature: Removed from the room
+  client-banned is sent when the same userId joins the same room again (the client that entered
+  first is removed), when the app server removes the user, and when the app server dismisses the
+  room.
+
+  Background:
+    Given "alice" and "bob" are in a call in room 6300
+
+  Scenario: Alice logs in again elsewhere; the earlier client is removed
+    When another client of "alice" joins room 6300
+    Then "alice" receives "client-banned" within 3 seconds
+    And "bob" receives "peer-leave" from "alice" within 3 seconds
+    And "bob" receives "stream-removed" from "alice" within 3 seconds
+    And "bob" receives "peer-join" from "alice" 2 times within 3 seconds
+
+  Scenario: The app server removes Alice
+    When the app server removes "alice" from room 6300
+    Then "alice" receives "client-banned" within 3 seconds
+    And "bob" receives "stream-removed" from "alice" within 3 seconds
+    And "bob" receives "peer-leave" from "alice" within 3 seconds
+    And "bob" does not receive "client-banned" from "bob" within 1 second
+
+  Scenario: The app server dismisses the room
+    When the app server dismisses room 6300
+    Then "alice" receives "client-banned" within 3 seconds
+    And "bob" receives "client-banned" within 3 seconds
