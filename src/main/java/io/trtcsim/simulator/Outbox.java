@@ -36,8 +36,9 @@ final class Outbox implements AutoCloseable {
                     if (context.session.isOpen()) {
                         context.send(message);
                     }
-                } catch (RuntimeException e) {
-                    log.debug("dropping a message to a closed connection", e);
+                } catch (Exception e) {
+                    // Javalin rethrows Jetty's IOException unchecked (a closed or timed-out socket).
+                    log.debug("dropping a message to a closed connection: {}", e.toString());
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {

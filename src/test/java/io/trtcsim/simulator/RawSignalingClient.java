@@ -19,6 +19,7 @@ final class RawSignalingClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private volatile int closeStatus = -1;
     private final WebSocket socket;
 
     RawSignalingClient(URI uri) {
@@ -39,6 +40,17 @@ final class RawSignalingClient implements AutoCloseable {
                         }
                         webSocket.request(1);
                         return null;
+                    }
+
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closeStatus = statusCode;
+                        return null;
+                    }
+
+                    @Override
+                    public void onError(WebSocket webSocket, Throwable error) {
+                        closeStatus = closeStatus < 0 ? 0 : closeStatus;
                     }
                 }).join();
     }
@@ -63,6 +75,14 @@ final class RawSignalingClient implements AutoCloseable {
         await(what).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
                 .until(() -> received.stream().anyMatch(matches));
         return received.stream().filter(matches).findFirst().orElseThrow();
+    }
+
+    boolean isClosed() {
+        return closeStatus >= 0;
+    }
+
+    int closeStatus() {
+        return closeStatus;
     }
 
     List<JsonNode> received() {

@@ -1,0 +1,182 @@
+package io.trtcsim.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trtcsim.usersig.AppKey;
+import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.UserSigGenerator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bad input never reaches past the connection that sent it: oversized messages, floods, silent
+ * clients and unauthenticated server API calls each get a documented answer or a closed
+ * connection, and a room elsewhere goes on undisturbed.
+ */
+class SimulatorRobustnessTest {
+
+    private static final AppKey APP = new AppKey(1400000001L, "5f2a8c1e9b7d4f6a0c3e8b1d2f4a6c8e0b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a");
+    private SimulatorServer server;
+
+    @BeforeEach
+    void start() {
+        server = SimulatorServer.start(SimulatorConfig.onLoopback(AppKeyStore.of(APP)));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private static String sig(String userId) {
+        return new UserSigGenerator(APP).genUserSig(userId, Duration.ofHours(1));
+    }
+
+    private static String join(long id, String userId, long roomId) {
+        return "{\"type\":\"join\",\"id\":" + id + ",\"sdkAppId\":" + APP.sdkAppId() + ",\"userId\":\"" + userId
+                + "\",\"userSig\":\"" + sig(userId) + "\",\"roomId\":" + roomId + ",\"mode\":\"rtc\"}";
+    }
+
+    /** Two members of a room elsewhere, to show they are not disturbed. */
+    private RawSignalingClient[] bystanders(long roomId) {
+        RawSignalingClient carol = new RawSignalingClient(server.signalingUri());
+        RawSignalingClient dave = new RawSignalingClient(server.signalingUri());
+        carol.send(join(1, "carol", roomId));
+        carol.response(1);
+        dave.send(join(1, "dave", roomId));
+        dave.response(1);
+        carol.event("peer-join", "dave");
+        return new RawSignalingClient[] {carol, dave};
+    }
+
+    @Test
+    void anOversizedMessageClosesOnlyThatConnection() {
+        RawSignalingClient[] room = bystanders(9901);
+        try (RawSignalingClient flooder = new RawSignalingClient(server.signalingUri())) {
+            flooder.send("{\"type\":\"join\",\"id\":1,\"padding\":\"" + "x".repeat(SimulatorConfig.MAX_MESSAGE_BYTES) + "\"}");
+            await("the oversized message's connection to close").atMost(Duration.ofSeconds(5))
+                    .until(flooder::isClosed);
+            assertThat(flooder.closeStatus()).isEqualTo(1009);
+        }
+        room[1].send("{\"type\":\"leave\",\"id\":2}");
+        room[0].event("peer-leave", "dave");
+        for (RawSignalingClient client : room) {
+            client.close();
+        }
+    }
+
+    @Test
+    void aFloodOfJoinsOnOneConnectionIsRefusedOneByOne() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            for (long id = 1; id <= 200; id++) {
+                client.send(join(id, "alice", 9902));
+            }
+            assertThat(client.response(1).path("ok").asBoolean()).isTrue();
+            JsonNode last = client.response(200);
+            assertThat(last.path("error").asText()).isEqualTo("INVALID_OPERATION");
+            assertThat(client.received().stream().filter(m -> "response".equals(m.path("type").asText())).count())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aFloodOfClientsJoiningManyRoomsLeavesTheServerServing() throws Exception {
+        RawSignalingClient[] room = bystanders(9903);
+        List<RawSignalingClient> crowd = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                RawSignalingClient client = new RawSignalingClient(server.signalingUri());
+                crowd.add(client);
+                client.send(join(1, "user" + i, 10_000 + i));
+            }
+            for (RawSignalingClient client : crowd) {
+                assertThat(client.response(1).path("ok").asBoolean()).isTrue();
+            }
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(server.httpUri() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.body()).contains("\"rooms\":51");
+        } finally {
+            crowd.forEach(RawSignalingClient::close);
+        }
+        room[1].send("{\"type\":\"leave\",\"id\":2}");
+        room[0].event("peer-leave", "dave");
+        for (RawSignalingClient client : room) {
+            client.close();
+        }
+    }
+
+    @Test
+    void aClientThatFallsSilentIsTakenAsGoneAfterTheIdleTimeout() {
+        try (SimulatorServer impatient = SimulatorServer.start(
+                SimulatorConfig.onLoopback(AppKeyStore.of(APP)).withIdleTimeout(Duration.ofMillis(800)));
+             RawSignalingClient alice = new RawSignalingClient(impatient.signalingUri());
+             RawSignalingClient bob = new RawSignalingClient(impatient.signalingUri())) {
+            alice.send(join(1, "alice", 9904));
+            alice.response(1);
+            bob.send(join(1, "bob", 9904));
+            bob.response(1);
+            // Neither sends anything more: both go silent, and the simulator closes both.
+            await("the silent connection to be closed").atMost(Duration.ofSeconds(5)).until(alice::isClosed);
+            assertThat(alice.closeStatus()).isIn(1001, 1000, 1011);
+        }
+    }
+
+    @Test
+    void serverApiCallsWithoutAValidAdministratorSignatureAreRefusedAndChangeNothing() throws Exception {
+        RawSignalingClient[] room = bystanders(9905);
+        HttpClient http = HttpClient.newHttpClient();
+        String body = "{\"RoomId\":9905,\"UserIds\":[\"carol\"]}";
+        List<String> badQueries = List.of(
+                "",
+                "?sdkappid=" + APP.sdkAppId() + "&identifier=administrator&usersig=garbage",
+                "?sdkappid=" + APP.sdkAppId() + "&identifier=carol&usersig=" + sig("carol"),
+                "?sdkappid=notanumber&identifier=administrator&usersig=" + sig("administrator"));
+        for (String query : badQueries) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(server.httpUri() + "/v4/trtc/RemoveUser" + query))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("RemoveUser%s", query).isEqualTo(401);
+            assertThat(response.body()).contains("ErrorInfo");
+        }
+        HttpResponse<String> authorized = http.send(HttpRequest.newBuilder(URI.create(server.httpUri()
+                        + "/v4/trtc/RemoveUser?sdkappid=" + APP.sdkAppId() + "&identifier=administrator&usersig="
+                        + sig("administrator")))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"RoomId\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(authorized.statusCode()).isEqualTo(400);
+        // Nothing changed: carol was not removed, and the room still works.
+        assertThat(room[0].received()).noneMatch(m -> "client-banned".equals(m.path("name").asText()));
+        room[1].send("{\"type\":\"leave\",\"id\":2}");
+        room[0].event("peer-leave", "dave");
+        for (RawSignalingClient client : room) {
+            client.close();
+        }
+    }
+
+    @Test
+    void theServerApiRemovesAUserWhenAskedProperly() throws Exception {
+        RawSignalingClient[] room = bystanders(9906);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.httpUri()
+                        + "/v4/trtc/RemoveUser?sdkappid=" + APP.sdkAppId() + "&identifier=administrator&usersig="
+                        + sig("administrator")))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"RoomId\":9906,\"UserIds\":[\"dave\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"ErrorCode\":0");
+        assertThat(room[1].event("client-banned", "dave").path("reason").asText()).contains("app server");
+        room[0].event("peer-leave", "dave");
+        for (RawSignalingClient client : room) {
+            client.close();
+        }
+    }
+}
