@@ -10,6 +10,7 @@ public final class AudioRenderSink implements AudioTrackSink {
     /** RMS level above which a chunk counts as sound rather than silence or comfort noise. */
     public static final double AUDIBLE_LEVEL = 0.01;
 
+    private final java.util.concurrent.ConcurrentLinkedQueue<AudioChunk> chunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong audibleSamples = new AtomicLong();
     private final AtomicLong callbacks = new AtomicLong();
@@ -23,8 +24,9 @@ public final class AudioRenderSink implements AudioTrackSink {
 
     @Override
     public void onData(byte[] data, int bitsPerSample, int sampleRate, int channels, int frames) {
+        long now = clock.nowMicros();
         if (firstArrivalMicros < 0) {
-            firstArrivalMicros = clock.nowMicros();
+            firstArrivalMicros = now;
         }
         callbacks.incrementAndGet();
         samples.addAndGet(frames);
@@ -32,9 +34,10 @@ public final class AudioRenderSink implements AudioTrackSink {
             // Interleaved channels: the RMS over all of them is the level a meter would show.
             double level = AudioTone.rmsLevel(data, frames * channels);
             lastLevel = level;
+            chunks.add(new AudioChunk(now, frames, sampleRate, level));
             if (level >= AUDIBLE_LEVEL) {
                 audibleSamples.addAndGet(frames);
-                lastAudibleMicros = clock.nowMicros();
+                lastAudibleMicros = now;
             }
         }
     }

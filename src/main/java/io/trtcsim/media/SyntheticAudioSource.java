@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A microphone stand-in: a 48 kHz mono tone pushed in 10 ms chunks, as libwebrtc expects. */
-public final class SyntheticAudioSource implements AutoCloseable {
+public final class SyntheticAudioSource implements AudioCapture {
 
     public static final int SAMPLE_RATE = 48_000;
     public static final int CHUNK_SAMPLES = 480;
@@ -20,12 +20,14 @@ public final class SyntheticAudioSource implements AutoCloseable {
     private final AudioTone tone = new AudioTone();
     private final AtomicLong chunks = new AtomicLong();
     private final MediaEngine engine;
+    private final MediaClock clock;
     private final ScheduledExecutorService pacer;
     private volatile boolean closed;
     private volatile boolean paused;
 
-    public SyntheticAudioSource(String name, MediaEngine engine) {
+    public SyntheticAudioSource(String name, MediaEngine engine, MediaClock clock) {
         this.engine = engine;
+        this.clock = clock;
         this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "audio-source-" + name);
             thread.setDaemon(true);
@@ -33,10 +35,14 @@ public final class SyntheticAudioSource implements AutoCloseable {
         });
     }
 
+    @Override
     public void start() {
-        pacer.scheduleAtFixedRate(this::pushChunk, 0, 10, TimeUnit.MILLISECONDS);
+        // Pushes fall on whole 10 ms steps of the media clock, so a marker burst starts within a
+        // scheduling jitter of its whole second.
+        pacer.scheduleAtFixedRate(this::pushChunk, AudioMarker.alignmentDelayMicros(clock), 10_000, TimeUnit.MICROSECONDS);
     }
 
+    @Override
     public CustomAudioSource source() {
         return source;
     }
@@ -53,6 +59,9 @@ public final class SyntheticAudioSource implements AutoCloseable {
             // Muted audio is silence, as a disabled browser track sends: stopping the packets instead
             // would make the receiver conceal the gap with a fading copy of the tone.
             byte[] chunk = paused ? new byte[CHUNK_SAMPLES * 2] : tone.nextChunk();
+            if (!paused && AudioMarker.inBurst(clock.nowMicros())) {
+                AudioMarker.amplify(chunk);
+            }
             engine.pushAudio(source, chunk, 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
             chunks.incrementAndGet();
         } catch (RuntimeException e) {
@@ -61,6 +70,7 @@ public final class SyntheticAudioSource implements AutoCloseable {
     }
 
     /** A paused source pushes silence: the receiving side hears the sound stop, as after a mute. */
+    @Override
     public void setPaused(boolean pause) {
         paused = pause;
     }

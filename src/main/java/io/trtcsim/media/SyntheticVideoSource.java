@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * A camera stand-in: paints a moving test pattern at the profile's rate and stamps each frame
  * with a marker (sequence number and capture time) that the receiving sink reads back.
  */
-public final class SyntheticVideoSource implements AutoCloseable {
+public final class SyntheticVideoSource implements VideoCapture {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticVideoSource.class);
 
@@ -38,10 +38,12 @@ public final class SyntheticVideoSource implements AutoCloseable {
         });
     }
 
+    @Override
     public void start() {
         pacer.scheduleAtFixedRate(this::pushFrame, 0, profile.frameIntervalMicros(), TimeUnit.MICROSECONDS);
     }
 
+    @Override
     public CustomVideoSource source() {
         return source;
     }
@@ -51,6 +53,7 @@ public final class SyntheticVideoSource implements AutoCloseable {
     }
 
     /** Frames pushed so far. */
+    @Override
     public long framesCaptured() {
         return sequence.get();
     }
@@ -80,6 +83,7 @@ public final class SyntheticVideoSource implements AutoCloseable {
     }
 
     /** A paused source pushes nothing: the receiving side sees the media stop, as after a mute. */
+    @Override
     public void setPaused(boolean pause) {
         paused = pause;
     }

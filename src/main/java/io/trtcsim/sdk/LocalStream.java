@@ -5,8 +5,8 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
-import io.trtcsim.media.SyntheticAudioSource;
-import io.trtcsim.media.SyntheticVideoSource;
+import io.trtcsim.media.AudioCapture;
+import io.trtcsim.media.VideoCapture;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -19,8 +19,8 @@ public final class LocalStream extends Stream {
 
     private final StreamConfig config;
     private final Supplier<MediaEngine> engine;
-    private volatile SyntheticVideoSource videoSource;
-    private volatile SyntheticAudioSource audioSource;
+    private volatile VideoCapture videoSource;
+    private volatile AudioCapture audioSource;
     private volatile AudioTrack localAudioTrack;
     private volatile boolean closed;
     private volatile boolean audioMuted;
@@ -63,22 +63,30 @@ public final class LocalStream extends Stream {
         }
         try {
             MediaEngine media = engine.get();
+            if (config.input() instanceof MediaInput.Devices) {
+                return CompletableFuture.failedFuture(Devices.unavailable(config));
+            }
             if (config.video()) {
-                videoSource = new SyntheticVideoSource(getUserId(), config.videoProfile(), clock());
-                attachTrack(media.createVideoTrack("video-" + getUserId(), videoSource.source()));
+                videoSource = Captures.video(getUserId(), config, clock());
+                attachTrack(media.createVideoTrack("video-" + getUserId(),
+                        (dev.onvoid.webrtc.media.video.CustomVideoSource) videoSource.source()));
                 videoSource.setPaused(videoMuted);
                 videoSource.start();
             }
             if (config.audio()) {
-                audioSource = new SyntheticAudioSource(getUserId(), media);
+                audioSource = Captures.audio(getUserId(), config, media, clock());
                 // Not tapped: TRTC plays local streams muted, and a second sink on a custom audio
                 // source aborted libwebrtc once the track was also being sent (audio_send_stream.cc
                 // race checker), so local audio is only ever sent, never rendered.
-                localAudioTrack = media.createAudioTrack("audio-" + getUserId(), audioSource.source());
+                localAudioTrack = media.createAudioTrack("audio-" + getUserId(),
+                        (dev.onvoid.webrtc.media.audio.CustomAudioSource) audioSource.source());
                 audioSource.setPaused(audioMuted);
                 audioSource.start();
             }
             return CompletableFuture.completedFuture(null);
+        } catch (RtcError e) {
+            releaseMedia();
+            return CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
             releaseMedia();
             return CompletableFuture.failedFuture(new RtcError(ErrorCode.INITIALIZE_FAILED,
@@ -153,7 +161,7 @@ public final class LocalStream extends Stream {
     }
 
     public long framesCaptured() {
-        SyntheticVideoSource source = videoSource;
+        VideoCapture source = videoSource;
         return source == null ? 0 : source.framesCaptured();
     }
 

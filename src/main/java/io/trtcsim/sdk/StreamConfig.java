@@ -2,8 +2,8 @@ package io.trtcsim.sdk;
 
 import io.trtcsim.media.VideoProfile;
 
-/** TRTC.createStream's options: {userId, audio, video}, and the video profile to capture at. */
-public record StreamConfig(String userId, boolean audio, boolean video, VideoProfile videoProfile) {
+/** TRTC.createStream's options: {userId, audio, video}, the video profile and where media comes from. */
+public record StreamConfig(String userId, boolean audio, boolean video, VideoProfile videoProfile, MediaInput input) {
 
     public StreamConfig {
         if (!audio && !video) {
@@ -12,9 +12,16 @@ public record StreamConfig(String userId, boolean audio, boolean video, VideoPro
         if (videoProfile == null) {
             videoProfile = VideoProfile.DEFAULT;
         }
+        if (input == null) {
+            input = MediaInput.synthetic();
+        }
+    }
+
+    public StreamConfig(String userId, boolean audio, boolean video, VideoProfile videoProfile) {
+        this(userId, audio, video, videoProfile, MediaInput.synthetic());
     }
 
     public static StreamConfig of(String userId, boolean audio, boolean video) {
-        return new StreamConfig(userId, audio, video, VideoProfile.DEFAULT);
+        return new StreamConfig(userId, audio, video, VideoProfile.DEFAULT, MediaInput.synthetic());
     }
 }

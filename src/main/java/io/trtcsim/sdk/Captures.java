@@ -1,0 +1,38 @@
+package io.trtcsim.sdk;
+
+import io.trtcsim.media.AudioCapture;
+import io.trtcsim.media.MediaClock;
+import io.trtcsim.media.MediaEngine;
+import io.trtcsim.media.SyntheticAudioSource;
+import io.trtcsim.media.SyntheticVideoSource;
+import io.trtcsim.media.VideoCapture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Makes the capture a stream's {@link MediaInput} asks for. */
+final class Captures {
+
+    private Captures() {
+    }
+
+    static VideoCapture video(String userId, StreamConfig config, MediaClock clock) {
+        if (config.input() instanceof MediaInput.Files files) {
+            throw new RtcError(ErrorCode.NOT_SUPPORTED, "file sources arrive shortly: " + existing(files.video()));
+        }
+        return new SyntheticVideoSource(userId, config.videoProfile(), clock);
+    }
+
+    static AudioCapture audio(String userId, StreamConfig config, MediaEngine engine, MediaClock clock) {
+        if (config.input() instanceof MediaInput.Files files && files.audio().isPresent()) {
+            throw new RtcError(ErrorCode.NOT_SUPPORTED, "file sources arrive shortly: " + existing(files.audio().get()));
+        }
+        return new SyntheticAudioSource(userId, engine, clock);
+    }
+
+    private static Path existing(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new RtcError(ErrorCode.INVALID_PARAMETER, "media file " + file.toAbsolutePath() + " does not exist");
+        }
+        return file;
+    }
+}

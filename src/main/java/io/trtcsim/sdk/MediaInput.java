@@ -1,0 +1,27 @@
+package io.trtcsim.sdk;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a local stream's media comes from: the synthetic camera and microphone (default), files
+ * under media-samples/ (looped, marker stamped onto each frame), or real devices.
+ */
+public sealed interface MediaInput {
+
+    /** A marked moving test pattern and a 440 Hz tone with latency bursts. */
+    record Synthetic() implements MediaInput {
+    }
+
+    /** A Y4M video file and, optionally, a WAV audio file (else the synthetic tone). */
+    record Files(Path video, Optional<Path> audio) implements MediaInput {
+    }
+
+    /** The machine's camera and microphone, through webrtc-java's device API. */
+    record Devices() implements MediaInput {
+    }
+
+    static MediaInput synthetic() {
+        return new Synthetic();
+    }
+}
