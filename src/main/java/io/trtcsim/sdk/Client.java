@@ -2,6 +2,8 @@ package io.trtcsim.sdk;
 
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
+import io.trtcsim.media.StatsSample;
+import io.trtcsim.media.StatsSampler;
 import io.trtcsim.stack.JoinRequest;
 import io.trtcsim.stack.Stack;
 import io.trtcsim.stack.StackEvent;
@@ -52,6 +54,7 @@ public final class Client implements AutoCloseable {
     private volatile PeerLink uplink;
     private volatile LocalStream published;
     private volatile boolean destroyed;
+    private volatile StatsSampler sampler;
 
     Client(ClientConfig config, Stack stack, SdkOptions options, Supplier<MediaEngine> engine) {
         this.config = config;
@@ -142,6 +145,7 @@ public final class Client implements AutoCloseable {
             return failed(ErrorCode.INVALID_OPERATION, getUserId() + " already publishes a stream");
         }
         PeerLink link = engine.get().createPeerLink(getUserId() + " uplink");
+        sampler().track(link);
         uplink = link;
         published = stream;
         stream.sendOn(link);
@@ -240,7 +244,9 @@ public final class Client implements AutoCloseable {
             return failed(ErrorCode.REMOTE_STREAM_NOT_EXIST, "stream " + stream.getId() + " is not in the room of " + getUserId());
         }
         closeDownlink(stream.getId());
+        stream.subscribeStarted();
         PeerLink link = engine.get().createPeerLink(getUserId() + " downlink " + stream.getId());
+        sampler().track(link);
         link.onTrack(transceiver -> stream.attach(transceiver.getReceiver().getTrack()));
         downlinks.put(stream.getId(), link);
         CompletableFuture<Void> negotiated = current.subscribe(stream.getId())
@@ -299,6 +305,10 @@ public final class Client implements AutoCloseable {
         if (current != null) {
             closeSession(current);
         }
+        StatsSampler currentSampler = sampler;
+        if (currentSampler != null) {
+            currentSampler.close();
+        }
         events.shutdown();
         try {
             events.awaitTermination(2, TimeUnit.SECONDS);
@@ -329,6 +339,104 @@ public final class Client implements AutoCloseable {
         toClose.close();
     }
 
+    private synchronized StatsSampler sampler() {
+        if (sampler == null) {
+            sampler = new StatsSampler(engine.get(), options.clock());
+        }
+        return sampler;
+    }
+
+    /** The getStats() entries sampled once a second from every connection of this client. */
+    public List<StatsSample> statsSamples() {
+        StatsSampler current = sampler;
+        return current == null ? List.of() : current.samples();
+    }
+
+    /** getLocalVideoStats(): {userId: {bytesSent, packetsSent, framesEncoded, framesSent, frameWidth, frameHeight}}. */
+    public CompletableFuture<Map<String, Map<String, Object>>> getLocalVideoStats() {
+        return localStats("video", List.of("bytesSent", "packetsSent", "framesEncoded", "framesSent", "frameWidth", "frameHeight"));
+    }
+
+    /** getLocalAudioStats(): {userId: {bytesSent, packetsSent}}. */
+    public CompletableFuture<Map<String, Map<String, Object>>> getLocalAudioStats() {
+        return localStats("audio", List.of("bytesSent", "packetsSent"));
+    }
+
+    /** getRemoteVideoStats(): {userId: {bytesReceived, packetsReceived, packetsLost, framesDecoded, frameWidth, frameHeight}}. */
+    public CompletableFuture<Map<String, Map<String, Object>>> getRemoteVideoStats() {
+        return remoteStats("video", List.of("bytesReceived", "packetsReceived", "packetsLost", "framesDecoded",
+                "frameWidth", "frameHeight", "framesPerSecond", "jitter"));
+    }
+
+    /** getRemoteAudioStats(): {userId: {bytesReceived, packetsReceived, packetsLost}}. */
+    public CompletableFuture<Map<String, Map<String, Object>>> getRemoteAudioStats() {
+        return remoteStats("audio", List.of("bytesReceived", "packetsReceived", "packetsLost", "jitter"));
+    }
+
+    /** getTransportStats(): {rtt (ms, uplink), downlinksRTTStats: {userId: {rtt}}}. */
+    public CompletableFuture<Map<String, Object>> getTransportStats() {
+        PeerLink up = uplink;
+        CompletableFuture<Double> uplinkRtt = up == null ? CompletableFuture.completedFuture(Double.NaN) : rttOf(up);
+        Map<String, CompletableFuture<Double>> downRtts = new java.util.TreeMap<>();
+        downlinks.forEach((streamId, link) -> {
+            RemoteStream stream = remoteStreams.get(streamId);
+            downRtts.put(stream == null ? streamId : stream.getUserId(), rttOf(link));
+        });
+        return CompletableFuture.allOf(downRtts.values().toArray(CompletableFuture[]::new)).thenCombine(uplinkRtt, (v, rtt) -> {
+            Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("rtt", rtt);
+            Map<String, Object> downs = new java.util.LinkedHashMap<>();
+            downRtts.forEach((userId, future) -> downs.put(userId, Map.of("rtt", future.join())));
+            result.put("downlinksRTTStats", downs);
+            return result;
+        });
+    }
+
+    private static CompletableFuture<Double> rttOf(PeerLink link) {
+        return link.stats().thenApply(report -> report.getStats().values().stream()
+                .filter(s -> s.getType() == dev.onvoid.webrtc.RTCStatsType.CANDIDATE_PAIR)
+                .map(s -> s.getAttributes().get("currentRoundTripTime"))
+                .filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue() * 1000)
+                .findFirst().orElse(Double.NaN));
+    }
+
+    private CompletableFuture<Map<String, Map<String, Object>>> localStats(String kind, List<String> keys) {
+        PeerLink up = uplink;
+        if (up == null) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return up.stats().thenApply(report -> Map.of(getUserId(), pick(report, "OUTBOUND_RTP", kind, keys)));
+    }
+
+    private CompletableFuture<Map<String, Map<String, Object>>> remoteStats(String kind, List<String> keys) {
+        Map<String, CompletableFuture<Map<String, Object>>> perUser = new java.util.TreeMap<>();
+        downlinks.forEach((streamId, link) -> {
+            RemoteStream stream = remoteStreams.get(streamId);
+            perUser.put(stream == null ? streamId : stream.getUserId(),
+                    link.stats().thenApply(report -> pick(report, "INBOUND_RTP", kind, keys)));
+        });
+        return CompletableFuture.allOf(perUser.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Map<String, Map<String, Object>> result = new java.util.TreeMap<>();
+            perUser.forEach((userId, future) -> result.put(userId, future.join()));
+            return result;
+        });
+    }
+
+    private static Map<String, Object> pick(dev.onvoid.webrtc.RTCStatsReport report, String type, String kind, List<String> keys) {
+        Map<String, Object> picked = new java.util.LinkedHashMap<>();
+        report.getStats().values().stream()
+                .filter(s -> s.getType().name().equals(type) && kind.equals(s.getAttributes().get("kind")))
+                .findFirst()
+                .ifPresent(s -> keys.forEach(key -> {
+                    Object value = s.getAttributes().get(key);
+                    if (value != null) {
+                        picked.put(key, value);
+                    }
+                }));
+        return picked;
+    }
+
     private void dropUplink(PeerLink link) {
         if (uplink == link) {
             LocalStream stream = published;
@@ -337,6 +445,10 @@ public final class Client implements AutoCloseable {
             }
             uplink = null;
             published = null;
+        }
+        StatsSampler current = sampler;
+        if (current != null) {
+            current.untrack(link);
         }
         link.close();
     }
@@ -348,6 +460,10 @@ public final class Client implements AutoCloseable {
             RemoteStream stream = remoteStreams.get(streamId);
             if (stream != null) {
                 stream.stop();
+            }
+            StatsSampler current = sampler;
+            if (current != null) {
+                current.untrack(link);
             }
             link.close();
             if (stream != null) {

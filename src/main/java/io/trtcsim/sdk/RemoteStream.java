@@ -14,6 +14,7 @@ public final class RemoteStream extends Stream {
     private final String streamId;
     private final boolean audio;
     private final boolean video;
+    private volatile long subscribeStartedMicros = -1;
 
     RemoteStream(String streamId, String userId, boolean audio, boolean video, MediaClock clock) {
         super(userId, clock);
@@ -49,6 +50,15 @@ public final class RemoteStream extends Stream {
         } else if (track instanceof AudioTrack a) {
             attachTrack(a);
         }
+    }
+
+    /** When the last subscribe() call for this stream began (media clock, µs), or -1. */
+    public long subscribeStartedMicros() {
+        return subscribeStartedMicros;
+    }
+
+    void subscribeStarted() {
+        subscribeStartedMicros = clock().nowMicros();
     }
 
     public boolean isSubscribed() {

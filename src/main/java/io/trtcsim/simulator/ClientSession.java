@@ -143,7 +143,7 @@ final class ClientSession {
         });
         Room joined = room;
         RelayedStream stream = new RelayedStream(simulator.engine(), self.userId() + "_main", self.userId(), audio, video,
-                simulator.mediaTimeout());
+                simulator.mediaTimeout(), simulator.network());
         published = stream;
         stream.uplinkConnected()
                 .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)

@@ -38,6 +38,9 @@ final class RelayedStream implements AutoCloseable {
     private final boolean video;
     private final MediaEngine engine;
     private final java.time.Duration mediaTimeout;
+    private final NetworkConditions conditions;
+    private final java.util.concurrent.ScheduledExecutorService delayLine;
+    private final java.util.concurrent.ConcurrentLinkedQueue<VideoFrame> delayedFrames = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final PeerLink uplink;
     private final CustomVideoSource videoRelay = new CustomVideoSource();
     private final CustomAudioSource audioRelay = new CustomAudioSource();
@@ -51,8 +54,14 @@ final class RelayedStream implements AutoCloseable {
     private volatile boolean videoMuted;
 
     RelayedStream(MediaEngine engine, String streamId, String userId, boolean audio, boolean video,
-                  java.time.Duration mediaTimeout) {
+                  java.time.Duration mediaTimeout, NetworkConditions conditions) {
         this.mediaTimeout = mediaTimeout;
+        this.conditions = conditions;
+        this.delayLine = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "relay-delay-" + streamId);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.engine = engine;
         this.streamId = streamId;
         this.userId = userId;
@@ -156,6 +165,27 @@ final class RelayedStream implements AutoCloseable {
     }
 
     private void forwardVideo(VideoFrame frame) {
+        long delayMicros = conditions.videoDelayMicros();
+        if (delayMicros <= 0 || closed) {
+            pushAndRelease(frame);
+            return;
+        }
+        delayedFrames.add(frame);
+        try {
+            // The frame stays referenced until the delay has passed, then is pushed, in order.
+            delayLine.schedule(() -> {
+                if (delayedFrames.remove(frame)) {
+                    pushAndRelease(frame);
+                }
+            }, delayMicros, TimeUnit.MICROSECONDS);
+        } catch (RejectedExecutionException e) {
+            if (delayedFrames.remove(frame)) {
+                frame.release();
+            }
+        }
+    }
+
+    private void pushAndRelease(VideoFrame frame) {
         try {
             if (!closed) {
                 videoRelay.pushFrame(frame);
@@ -210,6 +240,16 @@ final class RelayedStream implements AutoCloseable {
         }
         uplinkTracks.clear();
         audioPump.shutdownNow();
+        delayLine.shutdownNow();
+        try {
+            delayLine.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // Frames still waiting in the delay line are released unpushed.
+        for (VideoFrame frame = delayedFrames.poll(); frame != null; frame = delayedFrames.poll()) {
+            frame.release();
+        }
         try {
             audioPump.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -40,7 +40,7 @@ public final class SimulatorServer implements AutoCloseable {
                 .orElse(CallbackSink.NONE);
         this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
                 new UserSigVerifier(config.appKeys(), config.clock()), engine, config.mediaTimeout(),
-                new CallbackReporter(callbackSink, config.clock()));
+                new CallbackReporter(callbackSink, config.clock()), new NetworkConditions());
         AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -82,6 +82,11 @@ public final class SimulatorServer implements AutoCloseable {
 
     private SignalingConnection connection(WsContext ctx) {
         return connections.computeIfAbsent(ctx.sessionId(), id -> new SignalingConnection(context, ctx));
+    }
+
+    /** The conditions imposed on relayed media; change them during a call. */
+    public NetworkConditions network() {
+        return context.network();
     }
 
     public int port() {

@@ -1,0 +1,139 @@
+package io.trtcsim.media;
+
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A microphone stand-in that plays a WAV file in a loop: converted once to 48 kHz mono, then pushed
+ * in 10 ms chunks like {@link SyntheticAudioSource}, with the same {@link AudioMarker} bursts (the
+ * sound made louder for a moment at every whole second of the clock), so capture-to-playout latency
+ * is measured for file audio too. A burst is only audible where the file is not silent.
+ *
+ * <p>The file is read and converted when the source is made, so a bad file fails there.
+ */
+public final class FileAudioSource implements AutoCloseable {
+
+    public static final int SAMPLE_RATE = SyntheticAudioSource.SAMPLE_RATE;
+    public static final int CHUNK_SAMPLES = SyntheticAudioSource.CHUNK_SAMPLES;
+
+    private static final Logger log = LoggerFactory.getLogger(FileAudioSource.class);
+
+    private final CustomAudioSource source;
+    private final String file;
+    private final short[] pcm;
+    private final AtomicLong chunks = new AtomicLong();
+    private final MediaEngine engine;
+    private final MediaClock clock;
+    private final ScheduledExecutorService pacer;
+    /** Next sample of {@link #pcm} to push; only the pacer thread touches it. */
+    private int position;
+    private volatile boolean closed;
+    private volatile boolean paused;
+
+    /** A source whose latency bursts follow {@link MediaClock#system()}. */
+    public FileAudioSource(String name, Path wav, MediaEngine engine) {
+        this(name, wav, engine, MediaClock.system());
+    }
+
+    /**
+     * @param clock the clock the receivers measure against, as for {@link SyntheticAudioSource}
+     * @throws IllegalArgumentException if the file is not a WAV file this source can play
+     */
+    public FileAudioSource(String name, Path wav, MediaEngine engine, MediaClock clock) {
+        this.pcm = WavReader.read(wav).mono48k();
+        this.file = wav.toString();
+        this.engine = engine;
+        this.clock = clock;
+        this.source = new CustomAudioSource();
+        this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "audio-file-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        // Pushes fall on whole 10 ms steps of the media clock, so a marker burst starts within a
+        // scheduling jitter of its whole second.
+        pacer.scheduleAtFixedRate(this::pushChunk, AudioMarker.alignmentDelayMicros(clock), 10_000, TimeUnit.MICROSECONDS);
+    }
+
+    public CustomAudioSource source() {
+        return source;
+    }
+
+    /** 10 ms chunks pushed so far, silent ones included. */
+    public long chunksCaptured() {
+        return chunks.get();
+    }
+
+    /** Length of one pass of the file at 48 kHz, in samples. */
+    public int loopSamples() {
+        return pcm.length;
+    }
+
+    private void pushChunk() {
+        if (closed) {
+            return;
+        }
+        try {
+            // Muted audio is silence, as a disabled browser track sends: stopping the packets instead
+            // would make the receiver conceal the gap with a fading copy of the sound.
+            byte[] chunk = paused ? new byte[CHUNK_SAMPLES * 2] : nextChunk();
+            if (!paused && AudioMarker.inBurst(clock.nowMicros())) {
+                AudioMarker.amplify(chunk);
+            }
+            engine.pushAudio(source, chunk, 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
+            chunks.incrementAndGet();
+        } catch (RuntimeException e) {
+            log.error("audio file source failed to push a chunk of {}", file, e);
+        }
+    }
+
+    /** The next 10 ms of the file as 16-bit little-endian PCM, wrapping to its start at the end. */
+    private byte[] nextChunk() {
+        byte[] chunk = new byte[CHUNK_SAMPLES * 2];
+        for (int i = 0, b = 0; i < CHUNK_SAMPLES; i++, b += 2) {
+            short sample = pcm[position];
+            chunk[b] = (byte) sample;
+            chunk[b + 1] = (byte) (sample >> 8);
+            position = position + 1 == pcm.length ? 0 : position + 1;
+        }
+        return chunk;
+    }
+
+    /** A paused source pushes silence, as after a mute; playback resumes where it stopped. */
+    public void setPaused(boolean pause) {
+        paused = pause;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pacer.shutdownNow();
+        try {
+            pacer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.dispose();
+    }
+
+    @Override
+    public String toString() {
+        return "audio from " + file;
+    }
+}

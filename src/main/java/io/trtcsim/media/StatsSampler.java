@@ -1,0 +1,93 @@
+package io.trtcsim.media;
+
+import dev.onvoid.webrtc.RTCStats;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.RTCStatsType;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * Samples getStats() of the peer connections it is given, once a second, keeping the entries that
+ * describe media delivery. Runs on the engine's timer; stops when closed.
+ */
+public final class StatsSampler implements AutoCloseable {
+
+    /** The values kept from each entry: what QA engineers read (names as in the W3C stats spec). */
+    static final Set<String> KEPT = Set.of("kind", "packetsSent", "packetsReceived", "bytesSent", "bytesReceived",
+            "packetsLost", "jitter", "framesEncoded", "framesSent", "framesDecoded", "framesDropped", "frameWidth",
+            "frameHeight", "framesPerSecond", "roundTripTime", "currentRoundTripTime", "totalRoundTripTime",
+            "mimeType", "freezeCount", "totalFreezesDuration", "concealedSamples", "totalSamplesReceived",
+            "jitterBufferDelay", "jitterBufferEmittedCount", "state", "nominated", "codecId");
+
+    private static final Set<RTCStatsType> TYPES = Set.of(RTCStatsType.INBOUND_RTP, RTCStatsType.OUTBOUND_RTP,
+            RTCStatsType.REMOTE_INBOUND_RTP, RTCStatsType.CANDIDATE_PAIR, RTCStatsType.CODEC);
+
+    private final MediaClock clock;
+    private final List<PeerLink> links = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<StatsSample> samples = new ConcurrentLinkedQueue<>();
+    private final ScheduledFuture<?> task;
+
+    public StatsSampler(MediaEngine engine, MediaClock clock) {
+        this.clock = clock;
+        this.task = engine.every(1000, this::sampleAll);
+    }
+
+    public void track(PeerLink link) {
+        links.add(link);
+    }
+
+    public void untrack(PeerLink link) {
+        links.remove(link);
+    }
+
+    public List<StatsSample> samples() {
+        return List.copyOf(samples);
+    }
+
+    private void sampleAll() {
+        for (PeerLink link : links) {
+            link.stats().thenAccept(report -> record(link.name(), report));
+        }
+    }
+
+    private void record(String link, RTCStatsReport report) {
+        long now = clock.nowMicros();
+        for (StatsSample sample : select(now, link, report)) {
+            samples.add(sample);
+        }
+    }
+
+    /** The entries of a report worth keeping, with their kept values. */
+    public static List<StatsSample> select(long atMicros, String link, RTCStatsReport report) {
+        return report.getStats().values().stream()
+                .filter(stats -> TYPES.contains(stats.getType()))
+                .map(stats -> new StatsSample(atMicros, link, typeName(stats.getType()),
+                        String.valueOf(stats.getAttributes().getOrDefault("kind", "")), kept(stats)))
+                .toList();
+    }
+
+    private static Map<String, Object> kept(RTCStats stats) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        stats.getAttributes().forEach((key, value) -> {
+            if (KEPT.contains(key) && value != null) {
+                values.put(key, value);
+            }
+        });
+        return values;
+    }
+
+    private static String typeName(RTCStatsType type) {
+        return type.name().toLowerCase().replace('_', '-');
+    }
+
+    @Override
+    public void close() {
+        task.cancel(false);
+        links.clear();
+    }
+}
