@@ -1,0 +1,64 @@
+package io.trtcsim.report;
+
+import io.cucumber.plugin.ConcurrentEventListener;
+import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.Status;
+import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestRunFinished;
+import io.cucumber.plugin.event.TestRunStarted;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A Cucumber plugin for CI: clears the Allure results of an earlier run when a run starts, writes
+ * the Allure environment, and prints one summary line when it ends:
+ * {@code scenarios: 12 passed, 1 failed, 0 skipped}.
+ */
+public final class RunSummary implements ConcurrentEventListener {
+
+    private static final Path ALLURE_RESULTS = Path.of("reports", "allure-results");
+
+    private final AtomicInteger passed = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
+
+    @Override
+    public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestRunStarted.class, event -> prepareResults());
+        publisher.registerHandlerFor(TestCaseFinished.class, this::count);
+        publisher.registerHandlerFor(TestRunFinished.class, event -> System.out.println(summary()));
+    }
+
+    private void count(TestCaseFinished event) {
+        Status status = event.getResult().getStatus();
+        if (status == Status.PASSED) {
+            passed.incrementAndGet();
+        } else if (status == Status.SKIPPED || status == Status.PENDING || status == Status.UNDEFINED) {
+            skipped.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+        }
+    }
+
+    String summary() {
+        return "scenarios: " + passed.get() + " passed, " + failed.get() + " failed, " + skipped.get() + " skipped";
+    }
+
+    private static void prepareResults() {
+        try {
+            Files.createDirectories(ALLURE_RESULTS);
+            try (Stream<Path> old = Files.list(ALLURE_RESULTS)) {
+                for (Path file : old.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.writeString(ALLURE_RESULTS.resolve("environment.properties"), ReportEnvironment.describe());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + ALLURE_RESULTS, e);
+        }
+    }
+}
