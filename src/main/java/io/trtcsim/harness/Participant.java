@@ -34,6 +34,7 @@ public final class Participant implements AutoCloseable {
     private final Map<String, Throwable> lastFailures = new ConcurrentHashMap<>();
     private final List<String> handlerFailures = new CopyOnWriteArrayList<>();
     private final List<Client> otherClients = new CopyOnWriteArrayList<>();
+    private final java.util.Set<Long> roomsTried = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Client client;
     private volatile LocalStream localStream;
     private volatile String role = "anchor";
@@ -91,7 +92,13 @@ public final class Participant implements AutoCloseable {
         attempt("join", client().join(joinOptions(roomId)));
     }
 
+    /** The rooms this participant tried to enter, for reports. */
+    public java.util.Set<Long> roomsTried() {
+        return java.util.Set.copyOf(roomsTried);
+    }
+
     private JoinOptions joinOptions(long roomId) {
+        roomsTried.add(roomId);
         return JoinOptions.room(roomId).withRole(role).withPrivateMapKey(privateMapKey);
     }
 
@@ -144,10 +151,19 @@ public final class Participant implements AutoCloseable {
     }
 
     public void createLocalStream(boolean audio, boolean video, VideoProfile profile) {
+        createLocalStream(new StreamConfig(userId, audio, video, profile));
+    }
+
+    /** A new local stream replaces the earlier one (which must not be published any more). */
+    public void createLocalStream(StreamConfig config) {
         if (localStream != null) {
             localStream.close();
         }
-        localStream = trtc.createStream(new StreamConfig(userId, audio, video, profile));
+        localStream = trtc.createStream(config);
+    }
+
+    public void tryToInitializeLocalStream() {
+        attempt("initialize", localStream().initialize());
     }
 
     public LocalStream localStream() {

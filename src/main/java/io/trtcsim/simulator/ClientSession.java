@@ -78,7 +78,7 @@ final class ClientSession {
             simulator.callbacks().entered(entered, joining);
             return new Arrival(entered, entered.othersThan(joining), entered.streams());
         });
-        log.info("{} joined {} ({} others)", joining, arrival.room(), arrival.others().size());
+        simulator.log().room(arrival.room().key(), joining + " joined (" + arrival.others().size() + " others there)");
         connection.send(messages().ok(id).put("roomId", roomId));
         for (Member other : arrival.others()) {
             if (other.visible()) {
@@ -149,7 +149,7 @@ final class ClientSession {
                 .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
-                        log.warn("uplink of {} did not connect: {}", stream.streamId(), failure.toString());
+                        simulator.log().room(joined.key(), "uplink of " + stream.streamId() + " did not connect: " + failure);
                         dropPublished(stream, joined, self);
                     } else {
                         announce(joined, self, stream);
@@ -171,7 +171,8 @@ final class ClientSession {
             return;
         }
         joined.addStream(stream);
-        log.info("stream {} published in {}", stream.streamId(), joined);
+        simulator.log().room(joined.key(), "stream " + stream.streamId() + " published (audio " + stream.hasAudio()
+                + ", video " + stream.hasVideo() + ")");
         simulator.callbacks().mediaStarted(joined, self, stream.hasAudio(), stream.hasVideo());
         tellOthers(joined, self, messages().streamEvent("stream-added", stream));
     }
@@ -205,6 +206,7 @@ final class ClientSession {
     CompletableFuture<ObjectNode> subscribe(long id, JsonNode request) {
         Member self = requireJoined("subscribe");
         RelayedStream stream = existingStream(Requests.text(request, "streamId"));
+        simulator.log().room(room.key(), self.userId() + " subscribes to " + stream.streamId());
         subscriptions.add(stream.streamId());
         return stream.openDownlink(self.userId())
                 .thenApply(offer -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", offer));
@@ -250,7 +252,7 @@ final class ClientSession {
             if (self.visible() != wasVisible) {
                 tellOthers(joined, self, messages().userEvent(self.visible() ? "peer-join" : "peer-leave", self.userId()));
             }
-            log.info("{} switched role in {}", self, joined);
+            simulator.log().room(joined.key(), self + " switched role");
         }
         return messages().ok(id).put("role", role);
     }
@@ -270,6 +272,7 @@ final class ClientSession {
         boolean ofAudio = kind.equals("audio");
         if (stream.mute(ofAudio, muted)) {
             Room joined = room;
+            simulator.log().room(joined.key(), self.userId() + (muted ? " muted " : " unmuted ") + kind);
             String event = (muted ? "mute-" : "unmute-") + kind;
             tellOthers(joined, self, messages().muteEvent(event, stream));
             if (muted) {
@@ -332,7 +335,7 @@ final class ClientSession {
         if (departure.roomEmptied()) {
             simulator.callbacks().roomDismissed(joined, "everyone left");
         }
-        log.info("{} left {} ({})", self, joined, why);
+        simulator.log().room(joined.key(), self + " left (" + why + ")");
     }
 
     private void tellOthers(Room joined, Member self, ObjectNode event) {

@@ -8,5 +8,5 @@ import java.time.Duration;
 /** What every connection of one simulator shares. */
 record SimulatorContext(ObjectMapper json, Messages messages, Rooms rooms, UserSigVerifier verifier,
                         MediaEngine engine, Duration mediaTimeout, CallbackReporter callbacks,
-                        NetworkConditions network) {
+                        NetworkConditions network, SimulatorLog log) {
 }

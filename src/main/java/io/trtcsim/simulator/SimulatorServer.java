@@ -9,6 +9,7 @@ import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -40,7 +41,8 @@ public final class SimulatorServer implements AutoCloseable {
                 .orElse(CallbackSink.NONE);
         this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
                 new UserSigVerifier(config.appKeys(), config.clock()), engine, config.mediaTimeout(),
-                new CallbackReporter(callbackSink, config.clock()), new NetworkConditions());
+                new CallbackReporter(callbackSink, config.clock()), new NetworkConditions(),
+                new SimulatorLog(config.clock()));
         AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -87,6 +89,29 @@ public final class SimulatorServer implements AutoCloseable {
     /** The conditions imposed on relayed media; change them during a call. */
     public NetworkConditions network() {
         return context.network();
+    }
+
+    /** What the simulator did in a room (all rooms when roomId is negative), oldest first. */
+    public List<String> logLines(long roomId) {
+        return context.log().lines(roomId);
+    }
+
+    /** The simulator's view of its rooms: members with their roles, streams with their state and subscribers. */
+    public String describeRooms() {
+        StringBuilder text = new StringBuilder();
+        for (Room room : context.rooms().all()) {
+            text.append("room ").append(room.roomId()).append(" (app ").append(room.sdkAppId()).append(")\n");
+            for (Member member : room.members()) {
+                text.append("  member ").append(member).append('\n');
+            }
+            for (RelayedStream stream : room.streams()) {
+                text.append("  stream ").append(stream.streamId()).append(": audio ").append(stream.hasAudio())
+                        .append(stream.audioMuted() ? " (muted)" : "").append(", video ").append(stream.hasVideo())
+                        .append(stream.videoMuted() ? " (muted)" : "").append(", ").append(stream.downlinkCount())
+                        .append(" downlink(s)\n");
+            }
+        }
+        return text.length() == 0 ? "(no rooms)" : text.toString();
     }
 
     public int port() {

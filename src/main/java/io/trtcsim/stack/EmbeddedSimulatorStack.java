@@ -28,6 +28,16 @@ public final class EmbeddedSimulatorStack extends SimulatorStack {
     }
 
     @Override
+    public java.util.Optional<String> describeRooms() {
+        return java.util.Optional.of(server.describeRooms());
+    }
+
+    @Override
+    public java.util.List<String> logLines(long roomId) {
+        return server.logLines(roomId);
+    }
+
+    @Override
     public void close() {
         server.close();
     }

@@ -16,6 +16,16 @@ public interface Stack extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The stack's own view of its rooms, for reports, where it can tell. */
+    default java.util.Optional<String> describeRooms() {
+        return java.util.Optional.empty();
+    }
+
+    /** The stack's log lines about a room, for the report of a failed scenario, where it keeps them. */
+    default java.util.List<String> logLines(long roomId) {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

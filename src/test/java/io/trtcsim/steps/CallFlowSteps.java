@@ -6,6 +6,10 @@ import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.media.VideoProfile;
+import io.trtcsim.sdk.MediaInput;
+import io.trtcsim.sdk.StreamConfig;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** The documented call flow, one SDK call per step. */
 public class CallFlowSteps {
@@ -69,6 +73,34 @@ public class CallFlowSteps {
     @When("{participant} creates a local stream with {media}")
     public void createLocalStream(String name, MediaChoice media) {
         scenario.participantOrNew(name).createLocalStream(media.audio, media.video, VideoProfile.DEFAULT);
+    }
+
+    @When("{participant} creates a local stream with synthetic video {int}x{int} at {int} fps")
+    public void createSyntheticStream(String name, int width, int height, int fps) {
+        scenario.participantOrNew(name).createLocalStream(true, true, new VideoProfile(width, height, fps));
+    }
+
+    @When("{participant} creates a local stream from video file {string}")
+    public void createStreamFromVideoFile(String name, String videoFile) {
+        scenario.participantOrNew(name).createLocalStream(new StreamConfig(name, true, true, VideoProfile.DEFAULT,
+                new MediaInput.Files(Path.of(videoFile), Optional.empty())));
+    }
+
+    @When("{participant} creates a local stream from video file {string} and audio file {string}")
+    public void createStreamFromFiles(String name, String videoFile, String audioFile) {
+        scenario.participantOrNew(name).createLocalStream(new StreamConfig(name, true, true, VideoProfile.DEFAULT,
+                new MediaInput.Files(Path.of(videoFile), Optional.of(Path.of(audioFile)))));
+    }
+
+    @When("{participant} creates a local stream from the camera and microphone")
+    public void createStreamFromDevices(String name) {
+        scenario.participantOrNew(name).createLocalStream(new StreamConfig(name, true, true, VideoProfile.DEFAULT,
+                new MediaInput.Devices()));
+    }
+
+    @When("{participant} tries to initialize the local stream")
+    public void tryToInitialize(String name) {
+        scenario.participant(name).tryToInitializeLocalStream();
     }
 
     @When("{participant} initializes the local stream")

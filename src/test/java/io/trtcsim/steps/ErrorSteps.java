@@ -24,6 +24,11 @@ public class ErrorSteps {
         Expectations.failedWith(scenario.participant(name), "join", code, mentioning);
     }
 
+    @Then("{participant} fails to initialize the local stream with error {errorCode}")
+    public void failsToInitialize(String name, ErrorCode code) {
+        Expectations.failedWith(scenario.participant(name), "initialize", code);
+    }
+
     @Then("{participant} fails to switch role with error {errorCode}")
     public void failsToSwitchRole(String name, ErrorCode code) {
         Expectations.failedWith(scenario.participant(name), "switchRole", code);
