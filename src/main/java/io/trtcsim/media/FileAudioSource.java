@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The file is read and converted when the source is made, so a bad file fails there.
  */
-public final class FileAudioSource implements AutoCloseable {
+public final class FileAudioSource implements AudioCapture {
 
     public static final int SAMPLE_RATE = SyntheticAudioSource.SAMPLE_RATE;
     public static final int CHUNK_SAMPLES = SyntheticAudioSource.CHUNK_SAMPLES;
@@ -58,12 +58,14 @@ public final class FileAudioSource implements AutoCloseable {
         });
     }
 
+    @Override
     public void start() {
         // Pushes fall on whole 10 ms steps of the media clock, so a marker burst starts within a
         // scheduling jitter of its whole second.
         pacer.scheduleAtFixedRate(this::pushChunk, AudioMarker.alignmentDelayMicros(clock), 10_000, TimeUnit.MICROSECONDS);
     }
 
+    @Override
     public CustomAudioSource source() {
         return source;
     }
@@ -109,6 +111,7 @@ public final class FileAudioSource implements AutoCloseable {
     }
 
     /** A paused source pushes silence, as after a mute; playback resumes where it stopped. */
+    @Override
     public void setPaused(boolean pause) {
         paused = pause;
     }

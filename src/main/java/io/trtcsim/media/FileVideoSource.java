@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The clip is read whole when the source is made, so a bad file fails there, before any track.
  */
-public final class FileVideoSource implements AutoCloseable {
+public final class FileVideoSource implements VideoCapture {
 
     private static final Logger log = LoggerFactory.getLogger(FileVideoSource.class);
 
@@ -55,10 +55,12 @@ public final class FileVideoSource implements AutoCloseable {
         });
     }
 
+    @Override
     public void start() {
         pacer.scheduleAtFixedRate(this::pushFrame, 0, clip.frameIntervalMicros(), TimeUnit.MICROSECONDS);
     }
 
+    @Override
     public CustomVideoSource source() {
         return source;
     }
@@ -82,6 +84,7 @@ public final class FileVideoSource implements AutoCloseable {
     }
 
     /** Frames pushed so far, over all loops. */
+    @Override
     public long framesCaptured() {
         return sequence.get();
     }
@@ -112,6 +115,7 @@ public final class FileVideoSource implements AutoCloseable {
     }
 
     /** A paused source pushes nothing, as after a mute; playback resumes at the next frame of the file. */
+    @Override
     public void setPaused(boolean pause) {
         paused = pause;
     }

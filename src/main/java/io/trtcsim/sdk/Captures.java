@@ -17,14 +17,14 @@ final class Captures {
 
     static VideoCapture video(String userId, StreamConfig config, MediaClock clock) {
         if (config.input() instanceof MediaInput.Files files) {
-            throw new RtcError(ErrorCode.NOT_SUPPORTED, "file sources arrive shortly: " + existing(files.video()));
+            return new io.trtcsim.media.FileVideoSource(userId, existing(files.video()), clock);
         }
         return new SyntheticVideoSource(userId, config.videoProfile(), clock);
     }
 
     static AudioCapture audio(String userId, StreamConfig config, MediaEngine engine, MediaClock clock) {
         if (config.input() instanceof MediaInput.Files files && files.audio().isPresent()) {
-            throw new RtcError(ErrorCode.NOT_SUPPORTED, "file sources arrive shortly: " + existing(files.audio().get()));
+            return new io.trtcsim.media.FileAudioSource(userId, existing(files.audio().get()), engine, clock);
         }
         return new SyntheticAudioSource(userId, engine, clock);
     }

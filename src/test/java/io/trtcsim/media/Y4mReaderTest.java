@@ -92,8 +92,8 @@ class Y4mReaderTest {
 
     @Test
     void readsAFractionalFrameRateAndFrameParameters() throws IOException {
-        byte[] first = pattern(24, 1);
-        byte[] second = pattern(24, 7);
+        byte[] first = pattern(48, 1);
+        byte[] second = pattern(48, 7);
         Path file = write("YUV4MPEG2 W8 H4 F30000:1001", "FRAME Ip XFOO=1", first, "FRAME", second);
 
         Y4mReader clip = Y4mReader.read(file);

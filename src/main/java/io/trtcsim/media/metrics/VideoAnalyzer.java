@@ -29,11 +29,12 @@ import java.util.Set;
  * <li>Latency: arrival minus the capture time in the frame's marker, for each marked frame, as
  * percentiles by {@link LatencyHistogram}. A marker claiming a capture after the arrival cannot be
  * true and counts as unreadable.</li>
- * <li>Frames lost: for each pair of consecutive marked frames, the sequence numbers skipped between
- * them ({@code next - previous - 1} when positive). A backward jump (a restarted sender) adds
- * nothing, and the later frame is the next reference. A paused sender does not advance its
- * sequence, so a pause is not a loss.</li>
  * <li>Frames repeated: marked frames whose sequence number an earlier frame in the window had.</li>
+ * <li>Frames lost: for each pair of consecutive marked frames that are not repeats, the sequence
+ * numbers skipped between them ({@code next - previous - 1} when positive). A backward jump (a
+ * restarted sender) adds nothing, and the later frame is the next reference; a repeat changes
+ * nothing. A paused sender does not advance its sequence, so a pause is not a loss. libwebrtc
+ * renders no frame older than the last one rendered, so reordering does not reach the sink.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe; the frame lists are read, never kept. Cost is linear in the number
@@ -83,6 +84,7 @@ public final class VideoAnalyzer {
             long sequence = frame.sequence();
             if (!sequencesSeen.add(sequence)) {
                 repeated++;
+                continue;
             }
             if (previousSequence >= 0 && sequence > previousSequence + 1) {
                 lost += sequence - previousSequence - 1;
