@@ -42,6 +42,11 @@ public final class AudioRenderSink implements AudioTrackSink {
         }
     }
 
+    /** A snapshot of every chunk received so far, in arrival order. */
+    public java.util.List<AudioChunk> chunks() {
+        return java.util.List.copyOf(chunks);
+    }
+
     /** Audio frames (samples per channel) delivered so far. */
     public long samplesReceived() {
         return samples.get();

@@ -1,6 +1,7 @@
 package io.trtcsim.steps;
 
 import io.cucumber.java.After;
+import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.trtcsim.harness.ScenarioContext;
 
@@ -11,6 +12,16 @@ public class Hooks {
 
     public Hooks(ScenarioContext scenario) {
         this.scenario = scenario;
+    }
+
+    /** The no-camera scenario describes machines without one; elsewhere it cannot run, and says so. */
+    @Before("@requires-no-camera")
+    public void skipWhereACameraExists() {
+        if (!dev.onvoid.webrtc.media.MediaDevices.getVideoCaptureDevices().isEmpty()) {
+            String reason = "skipped: this machine has a camera, so DEVICE_NOT_FOUND cannot be observed";
+            System.out.println(reason);
+            throw new org.opentest4j.TestAbortedException(reason);
+        }
     }
 
     @After

@@ -2,6 +2,7 @@ package io.trtcsim.steps;
 
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.MediaChecks;
 import io.trtcsim.harness.ScenarioContext;
 import java.time.Duration;
 
@@ -37,6 +38,42 @@ public class MediaSteps {
     @Then("{participant} sees the {mediaKind} of {participant} {muteState}")
     public void seesMuted(String name, String kind, String from, Boolean muted) {
         Expectations.seesMuted(scenario.participant(name), from, kind.equals("audio"), muted, scenario.config().eventTimeout());
+    }
+
+    @Then("the video from {participant} to {participant} has a frame rate of at least {int} fps over {int} seconds")
+    public void frameRate(String from, String to, int fps, int seconds) {
+        MediaChecks.frameRateAtLeast(scenario.participant(to), from, fps, Duration.ofSeconds(seconds));
+    }
+
+    @Then("the video from {participant} to {participant} has no freezes over {int} seconds")
+    public void noFreezes(String from, String to, int seconds) {
+        MediaChecks.noFreezes(scenario.participant(to), from, Duration.ofSeconds(seconds));
+    }
+
+    @Then("the video latency from {participant} to {participant} is at most {int} ms at the {int}th percentile over {int} seconds")
+    public void videoLatency(String from, String to, int millis, int percentile, int seconds) {
+        MediaChecks.videoLatencyAtMost(scenario.participant(to), from, millis, percentile, Duration.ofSeconds(seconds));
+    }
+
+    @Then("the first video frame from {participant} reaches {participant} within {int} ms of subscribing")
+    public void firstFrame(String from, String to, int millis) {
+        MediaChecks.firstFrameWithinOfSubscribing(scenario.participant(to), from, Duration.ofMillis(millis),
+                scenario.config().eventTimeout());
+    }
+
+    @Then("the video from {participant} to {participant} has resolution {int}x{int}")
+    public void resolution(String from, String to, int width, int height) {
+        MediaChecks.resolution(scenario.participant(to), from, width, height, scenario.config().eventTimeout());
+    }
+
+    @Then("the audio from {participant} to {participant} has no gaps over {int} seconds")
+    public void audioWithoutGaps(String from, String to, int seconds) {
+        MediaChecks.audioWithoutGaps(scenario.participant(to), from, Duration.ofSeconds(seconds));
+    }
+
+    @Then("the audio latency from {participant} to {participant} is at most {int} ms at the 95th percentile over {int} seconds")
+    public void audioLatency(String from, String to, int millis, int seconds) {
+        MediaChecks.audioLatencyAtMost(scenario.participant(to), from, millis, Duration.ofSeconds(seconds));
     }
 
     @Then("{participant} receives audio from {participant} within {duration}")

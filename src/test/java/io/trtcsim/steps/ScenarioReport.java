@@ -1,7 +1,9 @@
 package io.trtcsim.steps;
 
 import io.cucumber.java.Scenario;
+import io.trtcsim.harness.MediaChecks;
 import io.trtcsim.harness.Participant;
+import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.harness.ScenarioContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -14,6 +16,8 @@ import java.util.TreeSet;
  */
 final class ScenarioReport {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private ScenarioReport() {
     }
 
@@ -23,6 +27,27 @@ final class ScenarioReport {
             rooms.addAll(participant.roomsTried());
             if (participant.hasClient()) {
                 text(result, "events of " + participant.userId(), participant.journal().describe());
+            }
+        }
+        for (Participant participant : scenario.participants()) {
+            if (!participant.hasClient()) {
+                continue;
+            }
+            for (RemoteStream stream : participant.client().remoteStreams()) {
+                stream.playback().ifPresent(playback -> text(result,
+                        "media from " + stream.getUserId() + " to " + participant.userId(),
+                        playback.video().map(v -> "video: " + MediaChecks.wholeVideo(v.frames()).describe()).orElse("no video")
+                                + "\n" + playback.audio().map(a -> "audio: " + MediaChecks.wholeAudio(a.chunks()).describe())
+                                .orElse("no audio")));
+            }
+            var samples = participant.client().statsSamples();
+            if (!samples.isEmpty()) {
+                try {
+                    result.attach(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(samples), "application/json",
+                            "WebRTC stats of " + participant.userId() + " (sampled each second)");
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    text(result, "WebRTC stats of " + participant.userId(), "could not be written: " + e.getMessage());
+                }
             }
         }
         if (!scenario.hasStack()) {

@@ -149,7 +149,7 @@ public final class VideoAnalyzer {
     }
 
     private static boolean hasTrueMarker(RenderedFrame frame) {
-        return frame.hasMarker() && frame.captureMicros() >= 0 && frame.captureMicros() <= frame.arrivalMicros();
+        return frame.hasMarker() && frame.captureMicros() <= frame.arrivalMicros();
     }
 
     private static List<RenderedFrame> inArrivalOrder(List<RenderedFrame> frames) {

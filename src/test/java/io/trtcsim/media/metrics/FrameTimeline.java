@@ -14,9 +14,10 @@ final class FrameTimeline {
     static final long SECOND = 1_000_000;
 
     private final List<RenderedFrame> frames = new ArrayList<>();
-    private long nextArrival;
+    /** Kept fractional so that 30 fps is 30 frames a second, not 30.0003. */
+    private double nextArrival;
     private long nextSequence;
-    private long intervalMicros = SECOND / 30;
+    private double intervalMicros = SECOND / 30.0;
     private long latencyMicros = 40 * MS;
     private int width = 640;
     private int height = 360;
@@ -30,7 +31,7 @@ final class FrameTimeline {
     }
 
     FrameTimeline fps(int fps) {
-        intervalMicros = SECOND / fps;
+        intervalMicros = SECOND / (double) fps;
         return this;
     }
 
@@ -48,14 +49,14 @@ final class FrameTimeline {
     /** {@code count} frames, one interval apart, each with the next sequence number. */
     FrameTimeline frames(int count) {
         for (int i = 0; i < count; i++) {
-            frame(nextSequence++, nextArrival - latencyMicros);
+            frame(nextSequence++, latencyMicros);
         }
         return this;
     }
 
     /** Frames for {@code millis} of time at the current rate. */
     FrameTimeline framesFor(long millis) {
-        return frames((int) (millis * MS / intervalMicros));
+        return frames((int) Math.round(millis * MS / intervalMicros));
     }
 
     /** The next frame arrives {@code millis} after the last one instead of one interval after. */
@@ -80,7 +81,7 @@ final class FrameTimeline {
     /** {@code count} frames whose marker could not be read. */
     FrameTimeline unmarked(int count) {
         for (int i = 0; i < count; i++) {
-            frames.add(new RenderedFrame(nextArrival, width, height, -1, -1));
+            frames.add(new RenderedFrame(Math.round(nextArrival), width, height, -1, -1));
             nextArrival += intervalMicros;
         }
         return this;
@@ -88,7 +89,7 @@ final class FrameTimeline {
 
     /** One frame with its own latency, one interval after the previous one. */
     FrameTimeline frameWithLatencyMillis(long millis) {
-        frame(nextSequence++, nextArrival - millis * MS);
+        frame(nextSequence++, millis * MS);
         return this;
     }
 
@@ -101,11 +102,12 @@ final class FrameTimeline {
     }
 
     long nextArrival() {
-        return nextArrival;
+        return Math.round(nextArrival);
     }
 
-    private void frame(long sequence, long captureMicros) {
-        frames.add(new RenderedFrame(nextArrival, width, height, sequence, captureMicros));
+    private void frame(long sequence, long latency) {
+        long arrival = Math.round(nextArrival);
+        frames.add(new RenderedFrame(arrival, width, height, sequence, arrival - latency));
         nextArrival += intervalMicros;
     }
 }

@@ -39,10 +39,8 @@ class VideoAnalyzerTest {
 
     @Test
     void aFiveHundredMillisecondHoleIsExactlyOneFreezeOfFiveHundredMilliseconds() {
-        List<RenderedFrame> frames = FrameTimeline.startingAt(0).fps(30)
-                .framesFor(2_000).hole(500).framesFor(2_000).build();
-
-        VideoMetrics metrics = analyzer.analyze(frames, 0, 5 * SECOND);
+        VideoMetrics metrics = analyzeWhole(FrameTimeline.startingAt(0).fps(30)
+                .framesFor(2_000).hole(500).framesFor(2_000));
 
         assertThat(metrics.freezeCount()).isEqualTo(1);
         assertThat(metrics.longestFreezeMillis()).isEqualTo(500.0);
@@ -51,43 +49,40 @@ class VideoAnalyzerTest {
 
     @Test
     void aHundredAndTwentyMillisecondHoleAtThirtyFramesPerSecondIsNoFreeze() {
-        List<RenderedFrame> frames = FrameTimeline.startingAt(0).fps(30)
-                .framesFor(2_000).hole(120).framesFor(2_000).build();
+        VideoMetrics metrics = analyzeWhole(FrameTimeline.startingAt(0).fps(30)
+                .framesFor(2_000).hole(120).framesFor(2_000));
 
-        assertThat(analyzer.analyze(frames, 0, 5 * SECOND).freezeCount()).isZero();
+        assertThat(metrics.freezeCount()).isZero();
     }
 
     @Test
     void atThirtyFramesPerSecondAFreezeMustExceedTheMeanIntervalBy150Milliseconds() {
         // libwebrtc's threshold is max(3 x mean, mean + 150 ms): 33.3 + 150 = 183.3 ms at 30 fps.
-        List<RenderedFrame> under = FrameTimeline.startingAt(0).fps(30)
-                .framesFor(1_000).hole(180).framesFor(1_000).build();
-        List<RenderedFrame> over = FrameTimeline.startingAt(0).fps(30)
-                .framesFor(1_000).hole(190).framesFor(1_000).build();
+        VideoMetrics under = analyzeWhole(FrameTimeline.startingAt(0).fps(30)
+                .framesFor(1_000).hole(180).framesFor(1_000));
+        VideoMetrics over = analyzeWhole(FrameTimeline.startingAt(0).fps(30)
+                .framesFor(1_000).hole(190).framesFor(1_000));
 
-        assertThat(analyzer.analyze(under, 0, 3 * SECOND).freezeCount()).isZero();
-        assertThat(analyzer.analyze(over, 0, 3 * SECOND).freezeCount()).isEqualTo(1);
+        assertThat(under.freezeCount()).isZero();
+        assertThat(over.freezeCount()).isEqualTo(1);
     }
 
     @Test
     void atFiveFramesPerSecondAFreezeMustLastThreeMeanIntervals() {
-        List<RenderedFrame> shortGap = FrameTimeline.startingAt(0).fps(5).framesFor(3_000).hole(100).framesFor(2_000).build();
-        List<RenderedFrame> longerThan150 = FrameTimeline.startingAt(0).fps(5).framesFor(3_000).hole(590).framesFor(2_000).build();
-        List<RenderedFrame> threeIntervals = FrameTimeline.startingAt(0).fps(5).framesFor(3_000).hole(600).framesFor(2_000).build();
+        VideoMetrics shortGap = analyzeWhole(FrameTimeline.startingAt(0).fps(5).framesFor(3_000).hole(100).framesFor(2_000));
+        VideoMetrics longerThan150 = analyzeWhole(FrameTimeline.startingAt(0).fps(5).framesFor(3_000).hole(590).framesFor(2_000));
+        VideoMetrics frozen = analyzeWhole(FrameTimeline.startingAt(0).fps(5).framesFor(3_000).hole(600).framesFor(2_000));
 
-        assertThat(analyzer.analyze(shortGap, 0, 6 * SECOND).freezeCount()).as("100 ms at 5 fps").isZero();
-        assertThat(analyzer.analyze(longerThan150, 0, 6 * SECOND).freezeCount()).as("590 ms < 3 x 200 ms").isZero();
-        VideoMetrics frozen = analyzer.analyze(threeIntervals, 0, 6 * SECOND);
+        assertThat(shortGap.freezeCount()).as("100 ms at 5 fps").isZero();
+        assertThat(longerThan150.freezeCount()).as("590 ms < 3 x 200 ms").isZero();
         assertThat(frozen.freezeCount()).isEqualTo(1);
         assertThat(frozen.longestFreezeMillis()).isEqualTo(600.0);
     }
 
     @Test
     void countsEachFreezeAndTheirTotal() {
-        List<RenderedFrame> frames = FrameTimeline.startingAt(0).fps(30)
-                .framesFor(1_000).hole(300).framesFor(1_000).hole(700).framesFor(1_000).hole(150).framesFor(1_000).build();
-
-        VideoMetrics metrics = analyzer.analyze(frames, 0, 6 * SECOND);
+        VideoMetrics metrics = analyzeWhole(FrameTimeline.startingAt(0).fps(30)
+                .framesFor(1_000).hole(300).framesFor(1_000).hole(700).framesFor(1_000).hole(150).framesFor(1_000));
 
         assertThat(metrics.freezeCount()).isEqualTo(2);
         assertThat(metrics.freezeTotalMillis()).isEqualTo(1_000.0);
@@ -355,10 +350,8 @@ class VideoAnalyzerTest {
 
     @Test
     void describesItselfOnOneLineAndAsAMap() {
-        List<RenderedFrame> frames = FrameTimeline.startingAt(0).fps(30)
-                .framesFor(2_000).hole(500).lose(2).framesFor(2_000).build();
-
-        VideoMetrics metrics = analyzer.analyze(frames, 0, 5 * SECOND);
+        VideoMetrics metrics = analyzeWhole(FrameTimeline.startingAt(0).fps(30)
+                .framesFor(2_000).hole(500).framesFor(1_000).lose(2).framesFor(1_000));
 
         assertThat(metrics.describe())
                 .doesNotContain("\n")
@@ -378,5 +371,10 @@ class VideoAnalyzerTest {
     void refusesAWindowThatEndsBeforeItStarts() {
         assertThatThrownBy(() -> analyzer.analyze(List.of(), 2, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> analyzer.fpsOver(List.of(), 2, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The whole timeline, from 0 to one interval after its last frame. */
+    private VideoMetrics analyzeWhole(FrameTimeline timeline) {
+        return analyzer.analyze(timeline.build(), 0, timeline.nextArrival());
     }
 }
