@@ -75,6 +75,21 @@ class MeasurementTruthTest {
     }
 
     @Test
+    void webrtcStatisticsAreSampledAndAnsweredAsTrtcNamesThem() throws Exception {
+        await("two stats samples of bob's downlink").atMost(Duration.ofSeconds(5))
+                .until(() -> bob.client().statsSamples().stream()
+                        .filter(s -> s.type().equals("inbound-rtp") && s.kind().equals("video")).count() >= 2);
+        var remote = bob.client().getRemoteVideoStats().get(5, TimeUnit.SECONDS);
+        assertThat(remote).containsKey("alice");
+        assertThat(((Number) remote.get("alice").get("framesDecoded")).longValue()).isPositive();
+        assertThat(remote.get("alice")).containsEntry("frameWidth", 320L);
+        var local = alice.client().getLocalVideoStats().get(5, TimeUnit.SECONDS);
+        assertThat(((Number) local.get("alice").get("packetsSent")).longValue()).isPositive();
+        var transport = bob.client().getTransportStats().get(5, TimeUnit.SECONDS);
+        assertThat(transport).containsKey("downlinksRTTStats");
+    }
+
+    @Test
     void aDelayAddedInTheRelayRaisesTheMeasuredLatencyByThatMuch() {
         long start = MediaClock.system().nowMicros();
         waitUntil(start + 2_000_000);
