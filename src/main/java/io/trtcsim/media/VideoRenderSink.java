@@ -21,6 +21,9 @@ public final class VideoRenderSink implements VideoTrackSink {
     private final AtomicLong count = new AtomicLong();
     private final AtomicLong unmarked = new AtomicLong();
     private volatile RenderedFrame last;
+    private volatile FrameImage firstImage;
+    private volatile FrameImage lastImage;
+    private final AtomicLong sinceSnapshot = new AtomicLong();
 
     public VideoRenderSink(String elementId, MediaClock clock) {
         this.elementId = elementId;
@@ -44,10 +47,47 @@ public final class VideoRenderSink implements VideoTrackSink {
             frames.add(rendered);
             last = rendered;
             count.incrementAndGet();
+            // Snapshots for reports: the first picture, and the latest one every 15 frames (copying
+            // every frame would only cost time on the decoder's thread).
+            if (firstImage == null) {
+                firstImage = copy(buffer, now);
+                lastImage = firstImage;
+            } else if (sinceSnapshot.incrementAndGet() % 15 == 0) {
+                lastImage = copy(buffer, now);
+            }
         } finally {
             // Every frame handed to a sink is its own native copy.
             frame.release();
         }
+    }
+
+    private static FrameImage copy(I420Buffer buffer, long arrivalMicros) {
+        int width = buffer.getWidth();
+        int height = buffer.getHeight();
+        int chromaWidth = (width + 1) / 2;
+        int chromaHeight = (height + 1) / 2;
+        return new FrameImage(width, height,
+                plane(buffer.getDataY(), buffer.getStrideY(), width, height),
+                plane(buffer.getDataU(), buffer.getStrideU(), chromaWidth, chromaHeight),
+                plane(buffer.getDataV(), buffer.getStrideV(), chromaWidth, chromaHeight), arrivalMicros);
+    }
+
+    private static byte[] plane(java.nio.ByteBuffer data, int stride, int width, int height) {
+        byte[] packed = new byte[width * height];
+        for (int row = 0; row < height; row++) {
+            data.get(row * stride, packed, row * width, width);
+        }
+        return packed;
+    }
+
+    /** The first picture rendered, for reports. */
+    public Optional<FrameImage> firstImage() {
+        return Optional.ofNullable(firstImage);
+    }
+
+    /** A recent picture (at most 15 frames old), for reports. */
+    public Optional<FrameImage> lastImage() {
+        return Optional.ofNullable(lastImage);
     }
 
     public String elementId() {

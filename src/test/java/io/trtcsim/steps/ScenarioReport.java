@@ -2,6 +2,8 @@ package io.trtcsim.steps;
 
 import io.cucumber.java.Scenario;
 import io.trtcsim.harness.MediaChecks;
+import io.trtcsim.report.Charts;
+import io.trtcsim.report.FramePictures;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.harness.ScenarioContext;
@@ -34,11 +36,8 @@ final class ScenarioReport {
                 continue;
             }
             for (RemoteStream stream : participant.client().remoteStreams()) {
-                stream.playback().ifPresent(playback -> text(result,
-                        "media from " + stream.getUserId() + " to " + participant.userId(),
-                        playback.video().map(v -> "video: " + MediaChecks.wholeVideo(v.frames()).describe()).orElse("no video")
-                                + "\n" + playback.audio().map(a -> "audio: " + MediaChecks.wholeAudio(a.chunks()).describe())
-                                .orElse("no audio")));
+                stream.playback().ifPresent(playback -> attachMedia(result,
+                        stream.getUserId() + " to " + participant.userId(), playback));
             }
             var samples = participant.client().statsSamples();
             if (!samples.isEmpty()) {
@@ -62,6 +61,27 @@ final class ScenarioReport {
                 }
             }
         }
+    }
+
+    private static void attachMedia(Scenario result, String path, io.trtcsim.sdk.Playback playback) {
+        text(result, "media from " + path,
+                playback.video().map(v -> "video: " + MediaChecks.wholeVideo(v.frames()).describe()).orElse("no video")
+                        + "\n" + playback.audio().map(a -> "audio: " + MediaChecks.wholeAudio(a.chunks()).describe())
+                        .orElse("no audio"));
+        playback.video().ifPresent(video -> {
+            var frames = video.frames();
+            png(result, "frame rate from " + path, Charts.frameRate("frame rate, " + path, frames));
+            png(result, "latency from " + path, Charts.latency("capture-to-render latency, " + path, frames));
+            png(result, "latency distribution from " + path, Charts.latencyDistribution("latency distribution, " + path, frames));
+            video.firstImage().ifPresent(image -> png(result, "first frame from " + path, FramePictures.png(image)));
+            video.lastImage().ifPresent(image -> png(result, "last frame from " + path, FramePictures.png(image)));
+        });
+        playback.audio().ifPresent(audio -> png(result, "audio level from " + path,
+                Charts.audioLevel("audio level, " + path, audio.chunks())));
+    }
+
+    private static void png(Scenario result, String name, byte[] image) {
+        result.attach(image, "image/png", name);
     }
 
     static void text(Scenario result, String name, String body) {
