@@ -3,6 +3,8 @@
 #   libpulse0  - webrtc-java's native library links libpulse.so.0; without it loading fails
 #                with UnsatisfiedLinkError.
 #   a JDK 17+ and Maven, when missing.
+#   with --with-browser: Debian's chromium and chromium-driver, for the test that opens the HTML
+#                report in a real browser (skipped, with the reason printed, without them).
 set -euo pipefail
 
 SUDO=""
@@ -12,9 +14,13 @@ needed=()
 dpkg -s libpulse0 >/dev/null 2>&1 || needed+=(libpulse0)
 command -v javac >/dev/null 2>&1 || needed+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || needed+=(maven)
+if [ "${1:-}" = "--with-browser" ]; then
+  dpkg -s chromium >/dev/null 2>&1 || needed+=(chromium)
+  dpkg -s chromium-driver >/dev/null 2>&1 || needed+=(chromium-driver)
+fi
 
 if [ ${#needed[@]} -eq 0 ]; then
-  echo "system packages: all present (libpulse0, JDK, Maven)"
+  echo "system packages: all present (libpulse0, JDK, Maven${1:+, Chromium})"
   exit 0
 fi
 

@@ -48,6 +48,7 @@ public final class Client implements AutoCloseable {
     private final Map<String, RemoteStream> remoteStreams = new ConcurrentHashMap<>();
     private final Map<String, PeerLink> downlinks = new ConcurrentHashMap<>();
     private final Map<String, RemoteMutedState> remoteMuted = new ConcurrentHashMap<>();
+    private final List<RemoteStream> streamHistory = new CopyOnWriteArrayList<>();
     private volatile StackSession session;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile Long roomId;
@@ -317,6 +318,11 @@ public final class Client implements AutoCloseable {
         }
     }
 
+    /** Every remote stream this client was told of, removed ones included (what they rendered stays). */
+    public List<RemoteStream> remoteStreamHistory() {
+        return List.copyOf(streamHistory);
+    }
+
     public List<RemoteStream> remoteStreams() {
         return List.copyOf(remoteStreams.values());
     }
@@ -514,6 +520,7 @@ public final class Client implements AutoCloseable {
                     RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.audio(), event.video(),
                             options.clock());
                     remoteStreams.put(stream.getId(), stream);
+                    streamHistory.add(stream);
                     remoteMuted.put(event.userId(), new RemoteMutedState(event.userId(), event.audio(), event.video(),
                             event.audioMuted(), event.videoMuted()));
                     emit(type, event.userId(), stream, Map.of());

@@ -35,9 +35,13 @@ final class ScenarioReport {
             if (!participant.hasClient()) {
                 continue;
             }
-            for (RemoteStream stream : participant.client().remoteStreams()) {
-                stream.playback().ifPresent(playback -> attachMedia(result,
-                        stream.getUserId() + " to " + participant.userId(), playback));
+            int played = 0;
+            for (RemoteStream stream : participant.client().remoteStreamHistory()) {
+                if (stream.playback().isPresent()) {
+                    played++;
+                    String path = stream.getUserId() + " to " + participant.userId() + (played > 1 ? " (#" + played + ")" : "");
+                    attachMedia(result, path, stream.playback().get());
+                }
             }
             var samples = participant.client().statsSamples();
             if (!samples.isEmpty()) {
