@@ -2,9 +2,6 @@ package io.trtcsim.media;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +27,7 @@ public final class FileAudioSource implements AudioCapture {
     private final AtomicLong chunks = new AtomicLong();
     private final MediaEngine engine;
     private final MediaClock clock;
-    private final ScheduledExecutorService pacer;
+    private final Pacer pacer;
     /** Next sample of {@link #pcm} to push; only the pacer thread touches it. */
     private int position;
     private volatile boolean closed;
@@ -51,18 +48,14 @@ public final class FileAudioSource implements AudioCapture {
         this.engine = engine;
         this.clock = clock;
         this.source = new CustomAudioSource();
-        this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "audio-file-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pacer = new Pacer("audio-file-" + name);
     }
 
     @Override
     public void start() {
         // Pushes fall on whole 10 ms steps of the media clock, so a marker burst starts within a
         // scheduling jitter of its whole second.
-        pacer.scheduleAtFixedRate(this::pushChunk, AudioMarker.alignmentDelayMicros(clock), 10_000, TimeUnit.MICROSECONDS);
+        pacer.every(10_000, AudioMarker.alignmentDelayMicros(clock), this::pushChunk);
     }
 
     @Override
@@ -126,12 +119,7 @@ public final class FileAudioSource implements AudioCapture {
             return;
         }
         closed = true;
-        pacer.shutdownNow();
-        try {
-            pacer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pacer.close();
         source.dispose();
     }
 

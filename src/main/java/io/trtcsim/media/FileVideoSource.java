@@ -4,9 +4,6 @@ import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +25,7 @@ public final class FileVideoSource implements VideoCapture {
     private final MediaClock clock;
     private final FrameMarkerCodec markers = new FrameMarkerCodec();
     private final AtomicLong sequence = new AtomicLong();
-    private final ScheduledExecutorService pacer;
+    private final Pacer pacer;
     private volatile boolean closed;
     private volatile boolean paused;
 
@@ -48,16 +45,12 @@ public final class FileVideoSource implements VideoCapture {
                     + ", too low for the frame marker: its band alone is " + markers.bandHeight(clip.width()) + " rows");
         }
         this.source = new CustomVideoSource();
-        this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "video-file-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pacer = new Pacer("video-file-" + name);
     }
 
     @Override
     public void start() {
-        pacer.scheduleAtFixedRate(this::pushFrame, 0, clip.frameIntervalMicros(), TimeUnit.MICROSECONDS);
+        pacer.every(clip.frameIntervalMicros(), 0, this::pushFrame);
     }
 
     @Override
@@ -130,12 +123,7 @@ public final class FileVideoSource implements VideoCapture {
             return;
         }
         closed = true;
-        pacer.shutdownNow();
-        try {
-            pacer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pacer.close();
         source.dispose();
     }
 

@@ -1,9 +1,6 @@
 package io.trtcsim.media;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,25 +18,21 @@ public final class SyntheticAudioSource implements AudioCapture {
     private final AtomicLong chunks = new AtomicLong();
     private final MediaEngine engine;
     private final MediaClock clock;
-    private final ScheduledExecutorService pacer;
+    private final Pacer pacer;
     private volatile boolean closed;
     private volatile boolean paused;
 
     public SyntheticAudioSource(String name, MediaEngine engine, MediaClock clock) {
         this.engine = engine;
         this.clock = clock;
-        this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "audio-source-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pacer = new Pacer("audio-source-" + name);
     }
 
     @Override
     public void start() {
         // Pushes fall on whole 10 ms steps of the media clock, so a marker burst starts within a
         // scheduling jitter of its whole second.
-        pacer.scheduleAtFixedRate(this::pushChunk, AudioMarker.alignmentDelayMicros(clock), 10_000, TimeUnit.MICROSECONDS);
+        pacer.every(10_000, AudioMarker.alignmentDelayMicros(clock), this::pushChunk);
     }
 
     @Override
@@ -82,12 +75,7 @@ public final class SyntheticAudioSource implements AudioCapture {
     @Override
     public void close() {
         closed = true;
-        pacer.shutdownNow();
-        try {
-            pacer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pacer.close();
         source.dispose();
     }
 }

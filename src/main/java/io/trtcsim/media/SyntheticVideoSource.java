@@ -3,9 +3,6 @@ package io.trtcsim.media;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,23 +21,19 @@ public final class SyntheticVideoSource implements VideoCapture {
     private final FrameMarkerCodec markers = new FrameMarkerCodec();
     private final TestPattern pattern = new TestPattern();
     private final AtomicLong sequence = new AtomicLong();
-    private final ScheduledExecutorService pacer;
+    private final Pacer pacer;
     private volatile boolean closed;
     private volatile boolean paused;
 
     public SyntheticVideoSource(String name, VideoProfile profile, MediaClock clock) {
         this.profile = profile;
         this.clock = clock;
-        this.pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "video-source-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pacer = new Pacer("video-source-" + name);
     }
 
     @Override
     public void start() {
-        pacer.scheduleAtFixedRate(this::pushFrame, 0, profile.frameIntervalMicros(), TimeUnit.MICROSECONDS);
+        pacer.every(profile.frameIntervalMicros(), 0, this::pushFrame);
     }
 
     @Override
@@ -95,12 +88,7 @@ public final class SyntheticVideoSource implements VideoCapture {
     @Override
     public void close() {
         closed = true;
-        pacer.shutdownNow();
-        try {
-            pacer.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pacer.close();
         source.dispose();
     }
 }
