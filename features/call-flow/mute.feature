@@ -1,3 +1,4 @@
+@requires-mute-events
 Feature: Muting
   muteAudio / muteVideo stop the media of a published local stream; the others get mute-audio or
   mute-video with the userId, and getRemoteMutedState() says so. Unmuting resumes it.

@@ -1,3 +1,4 @@
+@requires-live-mode-roles
 Feature: Live mode roles
   In 'live' mode an anchor may publish and an audience member may only subscribe until it switches
   role to anchor. peer-join and peer-leave are not sent for audience members.

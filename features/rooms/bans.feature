@@ -6,6 +6,7 @@ Feature: Removed from the room
   Background:
     Given "alice" and "bob" are in a call in room 6300
 
+  @requires-duplicate-login-ban
   Scenario: Alice logs in again elsewhere; the earlier client is removed
     When another client of "alice" joins room 6300
     Then "alice" receives "client-banned" within 3 seconds
@@ -13,6 +14,7 @@ Feature: Removed from the room
     And "bob" receives "stream-removed" from "alice" within 3 seconds
     And "bob" receives "peer-join" from "alice" 2 times within 3 seconds
 
+  @requires-server-api
   Scenario: The app server removes Alice
     When the app server removes "alice" from room 6300
     Then "alice" receives "client-banned" within 3 seconds
@@ -20,6 +22,7 @@ Feature: Removed from the room
     And "bob" receives "peer-leave" from "alice" within 3 seconds
     And "bob" does not receive "client-banned" from "bob" within 1 second
 
+  @requires-server-api
   Scenario: The app server dismisses the room
     When the app server dismisses room 6300
     Then "alice" receives "client-banned" within 3 seconds

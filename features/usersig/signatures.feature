@@ -1,3 +1,4 @@
+@requires-user-sig
 Feature: User signatures
   The simulator checks each UserSig as TLS-SigAPIv2 does. Every way a signature can be wrong is
   refused with JOIN_ROOM_FAILED and a reason of its own.
@@ -20,11 +21,13 @@ Feature: User signatures
     When "alice" tries to join room 8888
     Then "alice" joined within 2 seconds
 
+  @requires-private-map-key
   Scenario: A private map key without the enter-room privilege keeps the user out
     Given "alice" has created a client in "rtc" mode with a private map key granting "send audio, send video"
     When "alice" tries to join room 8888
     Then "alice" fails to join with error JOIN_ROOM_FAILED mentioning "ENTER_ROOM"
 
+  @requires-private-map-key
   Scenario: A private map key without the send-video privilege lets the user in but not publish video
     Given "alice" has created a client in "rtc" mode with a private map key granting "enter room, send audio"
     When "alice" joins room 8888

@@ -11,6 +11,11 @@ public interface Stack extends AutoCloseable {
 
     StackSession openSession(StackListener listener);
 
+    /** The documented behaviours this stack has; the reference simulator has them all. */
+    default java.util.Set<Capability> capabilities() {
+        return java.util.EnumSet.allOf(Capability.class);
+    }
+
     /** The app server's API of this stack (RemoveUser, DismissRoom), where it has one. */
     default java.util.Optional<ServerApi> serverApi() {
         return java.util.Optional.empty();

@@ -14,6 +14,26 @@ public class Hooks {
         this.scenario = scenario;
     }
 
+    /**
+     * A scenario tagged {@code @requires-<capability>} runs only on a stack that has it; elsewhere it
+     * is reported as not supported by that stack, with the reason. Runs after the app server starts.
+     */
+    @Before(order = 10)
+    public void skipWhatTheStackDoesNotSupport(io.cucumber.java.Scenario pending) {
+        for (String tag : pending.getSourceTagNames()) {
+            if (!tag.startsWith("@requires-") || tag.equals("@requires-no-camera")) {
+                continue;
+            }
+            io.trtcsim.stack.Capability needed = io.trtcsim.stack.Capability.ofTag(tag);
+            if (!scenario.stack().capabilities().contains(needed)) {
+                String reason = "not supported by stack " + scenario.stack().name() + ": it does not "
+                        + needed.description() + " (" + tag + ")";
+                System.out.println(pending.getName() + ": " + reason);
+                throw new org.opentest4j.TestAbortedException(reason);
+            }
+        }
+    }
+
     /** The no-camera scenario describes machines without one; elsewhere it cannot run, and says so. */
     @Before("@requires-no-camera")
     public void skipWhereACameraExists() {

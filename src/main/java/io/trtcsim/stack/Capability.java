@@ -1,0 +1,42 @@
+package io.trtcsim.stack;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Documented TRTC behaviours a stack may lack. A feature that needs one says so with a tag
+ * ({@code @requires-server-callbacks}); on a stack without it the scenario is reported as not
+ * supported, with the reason — never passed, never failed.
+ */
+public enum Capability {
+    USER_SIG("user-sig", "checks UserSigs (TLS-SigAPIv2) and refuses bad ones"),
+    PRIVATE_MAP_KEY("private-map-key", "enforces PrivateMapKey privileges"),
+    DUPLICATE_LOGIN_BAN("duplicate-login-ban", "removes the earlier client when a userId joins a room again (client-banned)"),
+    SERVER_API("server-api", "offers the app server's RemoveUser and DismissRoom"),
+    SERVER_CALLBACKS("server-callbacks", "sends room and media callbacks to the app server"),
+    LIVE_MODE_ROLES("live-mode-roles", "has live mode with anchor and audience roles (switchRole)"),
+    MUTE_EVENTS("mute-events", "tells the others when a publisher mutes or unmutes (mute-audio, mute-video)");
+
+    private final String tag;
+    private final String description;
+
+    Capability(String tag, String description) {
+        this.tag = tag;
+        this.description = description;
+    }
+
+    /** The tag that asks for it: {@code @requires-<tag>}. */
+    public String tag() {
+        return "@requires-" + tag;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Capability ofTag(String tag) {
+        return Arrays.stream(values()).filter(c -> c.tag().equals(tag)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("tag " + tag + " names no stack capability; known: "
+                        + Arrays.stream(values()).map(Capability::tag).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,153 @@
+package io.trtcsim.stack.janus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trtcsim.stack.StackEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The room as one participant's publisher handle hears of it, turned into TRTC's events: Janus's
+ * {@code joined} reply and its {@code joining}, {@code publishers}, {@code unpublished},
+ * {@code leaving} and {@code kicked} notifications become peer-join, stream-added, stream-removed
+ * and peer-leave. A peer is a VideoRoom participant id; its stream id is that id in decimal, its
+ * TRTC userId the participant's {@code display}. The participant's own id is never reported.
+ *
+ * <p>Fed on the connection's thread only; read from others (the map is concurrent).
+ */
+final class VideoRoomRoster {
+
+    private record Peer(long id, String userId, boolean publishing, boolean audio, boolean video) {
+
+        Peer publishing(boolean audio, boolean video) {
+            return new Peer(id, userId, true, audio, video);
+        }
+
+        Peer unpublished() {
+            return new Peer(id, userId, false, false, false);
+        }
+
+        String streamId() {
+            return Long.toString(id);
+        }
+    }
+
+    private final Map<Long, Peer> peers = new ConcurrentHashMap<>();
+    private volatile long ownId = -1;
+
+    /** The publisher {@code joined} reply: everyone already there, then the streams already published. */
+    List<StackEvent> onJoined(JsonNode joined) {
+        ownId = joined.path("id").asLong(-1);
+        List<StackEvent> events = new ArrayList<>();
+        for (JsonNode attendee : joined.path("attendees")) {
+            joining(attendee, events);
+        }
+        for (JsonNode publisher : joined.path("publishers")) {
+            published(publisher, events);
+        }
+        return events;
+    }
+
+    /** A notification on the publisher handle; anything that is not about the room's members yields nothing. */
+    List<StackEvent> onRoomEvent(JsonNode data) {
+        List<StackEvent> events = new ArrayList<>();
+        if (data.has("joining")) {
+            joining(data.path("joining"), events);
+        }
+        for (JsonNode publisher : data.path("publishers")) {
+            published(publisher, events);
+        }
+        // To the participant itself these fields say "ok": only numbers name another participant.
+        if (data.path("unpublished").isIntegralNumber()) {
+            unpublished(data.path("unpublished").asLong(), events);
+        }
+        if (data.path("leaving").isIntegralNumber()) {
+            leaving(data.path("leaving").asLong(), data.path("display").asText(null), events);
+        }
+        if (data.path("kicked").isIntegralNumber()) {
+            leaving(data.path("kicked").asLong(), null, events);
+        }
+        return events;
+    }
+
+    long ownId() {
+        return ownId;
+    }
+
+    boolean isPublishing(long id) {
+        Peer peer = peers.get(id);
+        return peer != null && peer.publishing();
+    }
+
+    Optional<String> userOf(long id) {
+        return Optional.ofNullable(peers.get(id)).map(Peer::userId);
+    }
+
+    private void joining(JsonNode participant, List<StackEvent> events) {
+        long id = participant.path("id").asLong(-1);
+        if (id < 0 || id == ownId || peers.containsKey(id)) {
+            return;
+        }
+        Peer peer = new Peer(id, userIdOf(participant, id), false, false, false);
+        peers.put(id, peer);
+        events.add(StackEvent.ofUser("peer-join", peer.userId()));
+    }
+
+    private void published(JsonNode publisher, List<StackEvent> events) {
+        long id = publisher.path("id").asLong(-1);
+        if (id < 0 || id == ownId) {
+            return;
+        }
+        joining(publisher, events);
+        Peer known = peers.get(id);
+        if (known.publishing()) {
+            // Janus repeats a publisher when its streams change; TRTC announces a stream once.
+            return;
+        }
+        Peer peer = known.publishing(hasStream(publisher, "audio"), hasStream(publisher, "video"));
+        peers.put(id, peer);
+        events.add(streamEvent("stream-added", peer));
+    }
+
+    private void unpublished(long id, List<StackEvent> events) {
+        Peer peer = peers.get(id);
+        if (peer == null || !peer.publishing()) {
+            return;
+        }
+        events.add(streamEvent("stream-removed", peer));
+        peers.put(id, peer.unpublished());
+    }
+
+    private void leaving(long id, String display, List<StackEvent> events) {
+        if (id == ownId) {
+            return;
+        }
+        unpublished(id, events);
+        Peer peer = peers.remove(id);
+        String userId = peer != null ? peer.userId() : display;
+        if (userId != null) {
+            events.add(StackEvent.ofUser("peer-leave", userId));
+        }
+    }
+
+    private static String userIdOf(JsonNode participant, long id) {
+        String display = participant.path("display").asText("");
+        return display.isEmpty() ? "janus-participant-" + id : display;
+    }
+
+    /** Janus 1.x lists a publisher's media as {@code streams}; a disabled stream carries nothing. */
+    private static boolean hasStream(JsonNode publisher, String type) {
+        for (JsonNode stream : publisher.path("streams")) {
+            if (type.equals(stream.path("type").asText()) && !stream.path("disabled").asBoolean(false)) {
+                return true;
+            }
+        }
+        return publisher.hasNonNull(type + "_codec");
+    }
+
+    private static StackEvent streamEvent(String name, Peer peer) {
+        return new StackEvent(name, peer.userId(), peer.streamId(), peer.audio(), peer.video(), false, false, null);
+    }
+}
