@@ -142,6 +142,11 @@ public final class Participant implements AutoCloseable {
         }
     }
 
+    /** LocalStream.addTrack / removeTrack by kind; a published stream is updated (stream-updated). */
+    public void changeTrack(String kind, boolean add) {
+        call(add ? "addTrack" : "removeTrack", add ? localStream().addTrack(kind) : localStream().removeTrack(kind));
+    }
+
     public void dropSignaling() {
         client().dropSignaling();
     }

@@ -159,7 +159,17 @@ public final class Client implements AutoCloseable {
                     if (failure != null) {
                         dropUplink(link);
                     } else {
-                        stream.publishedBy(this::reportMute);
+                        stream.publishedBy(new PublishedStreamListener() {
+                            @Override
+                            public void muted(String kind, boolean muted) {
+                                reportMute(kind, muted);
+                            }
+
+                            @Override
+                            public CompletableFuture<Void> tracksChanged() {
+                                return republish(stream);
+                            }
+                        });
                         // Tracks muted before publishing are announced as muted.
                         if (stream.isAudioMuted()) {
                             reportMute("audio", true);
@@ -171,6 +181,40 @@ public final class Client implements AutoCloseable {
                 })
                 .exceptionally(failure -> {
                     throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "publish failed");
+                });
+    }
+
+    /**
+     * The published stream gained or lost a track: a new uplink carries its new set of tracks and
+     * replaces the old one once connected (the stack tells the others with stream-updated).
+     */
+    private CompletableFuture<Void> republish(LocalStream stream) {
+        StackSession current = session;
+        PeerLink previous = uplink;
+        if (current == null || previous == null || published != stream) {
+            return CompletableFuture.completedFuture(null);
+        }
+        PeerLink link = engine.get().createPeerLink(getUserId() + " uplink (updated)");
+        sampler().track(link);
+        stream.sendOn(link);
+        CompletableFuture<Void> negotiated = link.createOffer()
+                .thenCompose(offer -> current.republish(offer, stream.hasAudio(), stream.hasVideo()))
+                .thenCompose(answer -> link.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(),
+                        options.mediaTimeout()));
+        return within(negotiated, options.mediaTimeout(), "update the published stream")
+                .whenComplete((ok, failure) -> {
+                    PeerLink replaced = failure == null ? previous : link;
+                    if (failure == null) {
+                        uplink = link;
+                    }
+                    StatsSampler currentSampler = sampler;
+                    if (currentSampler != null) {
+                        currentSampler.untrack(replaced);
+                    }
+                    replaced.close();
+                })
+                .exceptionally(failure -> {
+                    throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "updating the published stream failed");
                 });
     }
 
@@ -237,6 +281,10 @@ public final class Client implements AutoCloseable {
     }
 
     public CompletableFuture<Void> subscribe(RemoteStream stream) {
+        return subscribe(stream, true);
+    }
+
+    private CompletableFuture<Void> subscribe(RemoteStream stream, boolean announce) {
         StackSession current = session;
         if (current == null) {
             return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before subscribing");
@@ -256,8 +304,10 @@ public final class Client implements AutoCloseable {
                 .thenCompose(ignored -> link.connected());
         return within(negotiated, options.mediaTimeout(), "subscribe to " + stream.getId() + " (downlink connected)")
                 .whenComplete((ok, failure) -> {
-                    if (failure == null) {
+                    if (failure == null && announce) {
                         emit(ClientEvent.STREAM_SUBSCRIBED, stream.getUserId(), stream, Map.of());
+                    } else if (failure == null) {
+                        stream.resumePlayback();
                     } else {
                         closeDownlink(stream.getId());
                     }
@@ -545,6 +595,25 @@ public final class Client implements AutoCloseable {
                         closeSession(current);
                     }
                     changeState(ConnectionState.DISCONNECTED);
+                }
+                case STREAM_UPDATED -> {
+                    RemoteStream stream = remoteStreams.get(event.streamId());
+                    if (stream != null) {
+                        stream.updateTracks(event.audio(), event.video());
+                        remoteMuted.put(event.userId(), new RemoteMutedState(event.userId(), event.audio(), event.video(),
+                                event.audioMuted(), event.videoMuted()));
+                        // A subscription carries the tracks it was made with: subscribe again for the new set.
+                        if (downlinks.containsKey(stream.getId())) {
+                            closeDownlink(stream.getId());
+                            subscribe(stream, false).whenComplete((ok, failure) -> {
+                                if (failure != null) {
+                                    log.warn("{}: re-subscribing to updated {} failed: {}", getUserId(), stream.getId(),
+                                            failure.getMessage());
+                                }
+                            });
+                        }
+                    }
+                    emit(type, event.userId(), stream, Map.of());
                 }
                 case MUTE_AUDIO, UNMUTE_AUDIO -> {
                     remoteMuted.computeIfPresent(event.userId(), (id, state) -> state.withAudioMuted(type == ClientEvent.MUTE_AUDIO));

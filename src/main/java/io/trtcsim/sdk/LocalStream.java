@@ -25,12 +25,16 @@ public final class LocalStream extends Stream {
     private volatile boolean closed;
     private volatile boolean audioMuted;
     private volatile boolean videoMuted;
-    private volatile java.util.function.BiConsumer<String, Boolean> muteListener;
+    private volatile PublishedStreamListener publisher;
+    private volatile boolean withAudio;
+    private volatile boolean withVideo;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
         super(config.userId(), clock);
         this.config = config;
         this.engine = engine;
+        this.withAudio = config.audio();
+        this.withVideo = config.video();
     }
 
     @Override
@@ -40,12 +44,12 @@ public final class LocalStream extends Stream {
 
     @Override
     public boolean hasAudio() {
-        return config.audio();
+        return withAudio;
     }
 
     @Override
     public boolean hasVideo() {
-        return config.video();
+        return withVideo;
     }
 
     public StreamConfig config() {
@@ -66,22 +70,11 @@ public final class LocalStream extends Stream {
             if (config.input() instanceof MediaInput.Devices) {
                 return CompletableFuture.failedFuture(Devices.unavailable(config));
             }
-            if (config.video()) {
-                videoSource = Captures.video(getUserId(), config, clock());
-                attachTrack(media.createVideoTrack("video-" + getUserId(),
-                        (dev.onvoid.webrtc.media.video.CustomVideoSource) videoSource.source()));
-                videoSource.setPaused(videoMuted);
-                videoSource.start();
+            if (withVideo) {
+                startVideo(media);
             }
-            if (config.audio()) {
-                audioSource = Captures.audio(getUserId(), config, media, clock());
-                // Not tapped: TRTC plays local streams muted, and a second sink on a custom audio
-                // source aborted libwebrtc once the track was also being sent (audio_send_stream.cc
-                // race checker), so local audio is only ever sent, never rendered.
-                localAudioTrack = media.createAudioTrack("audio-" + getUserId(),
-                        (dev.onvoid.webrtc.media.audio.CustomAudioSource) audioSource.source());
-                audioSource.setPaused(audioMuted);
-                audioSource.start();
+            if (withAudio) {
+                startAudio(media);
             }
             return CompletableFuture.completedFuture(null);
         } catch (RtcError e) {
@@ -94,14 +87,120 @@ public final class LocalStream extends Stream {
         }
     }
 
+    private void startVideo(MediaEngine media) {
+        videoSource = Captures.video(getUserId(), config, clock());
+        attachTrack(media.createVideoTrack("video-" + getUserId(),
+                (dev.onvoid.webrtc.media.video.CustomVideoSource) videoSource.source()));
+        videoSource.setPaused(videoMuted);
+        videoSource.start();
+    }
+
+    private void startAudio(MediaEngine media) {
+        audioSource = Captures.audio(getUserId(), config, media, clock());
+        // Not tapped: TRTC plays local streams muted, and a second sink on a custom audio source
+        // aborted libwebrtc once the track was also being sent (audio_send_stream.cc race checker),
+        // so local audio is only ever sent, never rendered.
+        localAudioTrack = media.createAudioTrack("audio-" + getUserId(),
+                (dev.onvoid.webrtc.media.audio.CustomAudioSource) audioSource.source());
+        audioSource.setPaused(audioMuted);
+        audioSource.start();
+    }
+
+    /**
+     * TRTC's addTrack, by kind ("audio" or "video"): capture of that kind starts; a published stream
+     * is updated (the others get stream-updated). INVALID_OPERATION when the stream already has it.
+     */
+    public CompletableFuture<Void> addTrack(String kind) {
+        PublishedStreamListener listener;
+        synchronized (this) {
+            boolean audio = requireKind(kind);
+            if (!isInitialized()) {
+                return failed("initialize the stream before adding tracks");
+            }
+            if (audio ? withAudio : withVideo) {
+                return failed("the stream of " + getUserId() + " already has " + kind);
+            }
+            MediaEngine media = engine.get();
+            if (audio) {
+                startAudio(media);
+                withAudio = true;
+            } else {
+                startVideo(media);
+                withVideo = true;
+            }
+            listener = publisher;
+        }
+        return listener == null ? CompletableFuture.completedFuture(null) : listener.tracksChanged();
+    }
+
+    /**
+     * TRTC's removeTrack, by kind: a published stream is updated first (the others get
+     * stream-updated), then that capture stops. A stream keeps at least one track.
+     */
+    public CompletableFuture<Void> removeTrack(String kind) {
+        PublishedStreamListener listener;
+        boolean audio;
+        synchronized (this) {
+            audio = requireKind(kind);
+            if (!(audio ? withAudio : withVideo)) {
+                return failed("the stream of " + getUserId() + " has no " + kind + " to remove");
+            }
+            if (!(audio ? withVideo : withAudio)) {
+                return failed("a stream keeps at least one track; unpublish it instead");
+            }
+            if (audio) {
+                withAudio = false;
+            } else {
+                withVideo = false;
+            }
+            listener = publisher;
+        }
+        CompletableFuture<Void> updated = listener == null ? CompletableFuture.completedFuture(null) : listener.tracksChanged();
+        return updated.whenComplete((ok, failure) -> releaseKind(audio));
+    }
+
+    private synchronized void releaseKind(boolean audio) {
+        if (audio) {
+            if (audioSource != null) {
+                audioSource.close();
+                audioSource = null;
+            }
+            if (localAudioTrack != null) {
+                localAudioTrack.dispose();
+                localAudioTrack = null;
+            }
+        } else {
+            if (videoSource != null) {
+                videoSource.close();
+                videoSource = null;
+            }
+            Optional<VideoTrack> video = videoTrack();
+            releaseVideoTrack();
+            video.ifPresent(VideoTrack::dispose);
+        }
+    }
+
+    private static boolean requireKind(String kind) {
+        if (!"audio".equals(kind) && !"video".equals(kind)) {
+            throw new RtcError(ErrorCode.INVALID_PARAMETER, "track kind '" + kind + "' is neither 'audio' nor 'video'");
+        }
+        return "audio".equals(kind);
+    }
+
+    private static CompletableFuture<Void> failed(String message) {
+        return CompletableFuture.failedFuture(new RtcError(ErrorCode.INVALID_OPERATION, message));
+    }
+
     public boolean isInitialized() {
         return videoTrack().isPresent() || localAudioTrack != null;
     }
 
     /** Sends the stream's tracks on an uplink. Audio and video get separate stream ids: shared ones make the receiver delay video for lip-sync. */
-    void sendOn(PeerLink uplink) {
-        videoTrack().ifPresent(track -> uplink.addTrack(track, "video-" + getUserId()));
-        if (localAudioTrack != null) {
+    synchronized void sendOn(PeerLink uplink) {
+        if (withVideo) {
+            videoTrack().ifPresent(track -> uplink.addTrack(track, "video-" + getUserId()));
+        }
+        if (withAudio && localAudioTrack != null) {
             uplink.addTrack(localAudioTrack, "audio-" + getUserId());
         }
     }
@@ -134,7 +233,7 @@ public final class LocalStream extends Stream {
 
     private synchronized boolean setMuted(String kind, boolean muted) {
         boolean ofAudio = kind.equals("audio");
-        if (ofAudio ? !config.audio() : !config.video()) {
+        if (ofAudio ? !withAudio : !withVideo) {
             return false;
         }
         if (ofAudio) {
@@ -148,16 +247,16 @@ public final class LocalStream extends Stream {
                 videoSource.setPaused(muted);
             }
         }
-        java.util.function.BiConsumer<String, Boolean> listener = muteListener;
+        PublishedStreamListener listener = publisher;
         if (listener != null) {
-            listener.accept(kind, muted);
+            listener.muted(kind, muted);
         }
         return true;
     }
 
     /** The client that publishes this stream hears of mutes from here (null when unpublished). */
-    void publishedBy(java.util.function.BiConsumer<String, Boolean> listener) {
-        muteListener = listener;
+    void publishedBy(PublishedStreamListener listener) {
+        publisher = listener;
     }
 
     public long framesCaptured() {

@@ -12,8 +12,8 @@ import io.trtcsim.media.MediaClock;
 public final class RemoteStream extends Stream {
 
     private final String streamId;
-    private final boolean audio;
-    private final boolean video;
+    private volatile boolean audio;
+    private volatile boolean video;
     private volatile long subscribeStartedMicros = -1;
 
     RemoteStream(String streamId, String userId, boolean audio, boolean video, MediaClock clock) {
@@ -59,6 +59,12 @@ public final class RemoteStream extends Stream {
 
     void subscribeStarted() {
         subscribeStartedMicros = clock().nowMicros();
+    }
+
+    /** stream-updated: the publisher added or removed a track. */
+    void updateTracks(boolean withAudio, boolean withVideo) {
+        audio = withAudio;
+        video = withVideo;
     }
 
     public boolean isSubscribed() {

@@ -78,6 +78,33 @@ public abstract class Stream {
         track.addSink(audioTap);
     }
 
+    /** Untaps and forgets the video track only (removeTrack); call once it carries no media. */
+    synchronized void releaseVideoTrack() {
+        videoTap.route(null);
+        if (videoTrack != null) {
+            videoTrack.removeSink(videoTap);
+        }
+        videoTrack = null;
+    }
+
+    /**
+     * Routes the tracks into the sinks of the current playback again (after a re-subscription
+     * gave the stream new tracks), adding a sink for a kind that was not there before.
+     */
+    synchronized void resumePlayback() {
+        Playback current = playback;
+        if (current == null) {
+            return;
+        }
+        Optional<VideoRenderSink> video = current.video().isPresent() ? current.video()
+                : Optional.ofNullable(videoTrack).map(t -> new VideoRenderSink(current.elementId(), clock));
+        Optional<AudioRenderSink> audio = current.audio().isPresent() ? current.audio()
+                : Optional.ofNullable(audioTrack).map(t -> new AudioRenderSink(clock));
+        playback = new Playback(current.elementId(), video, audio);
+        videoTap.route(videoTrack == null ? null : video.orElse(null));
+        audioTap.route(audioTrack == null ? null : audio.orElse(null));
+    }
+
     /** Untaps and forgets the tracks; call once no media flows on them any more. */
     synchronized void releaseTracks() {
         stop();

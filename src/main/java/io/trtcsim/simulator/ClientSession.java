@@ -177,6 +177,44 @@ final class ClientSession {
         tellOthers(joined, self, messages().streamEvent("stream-added", stream));
     }
 
+    /**
+     * The publisher added or removed a track: a new uplink offer for the same stream. Once it
+     * connects, the others get stream-updated with the stream's new tracks.
+     */
+    CompletableFuture<ObjectNode> republish(long id, JsonNode request) {
+        Member self = requireJoined("update the published stream");
+        RelayedStream stream = published;
+        if (stream == null) {
+            throw SignalingException.invalidOperation(self.userId() + " publishes nothing to update");
+        }
+        boolean audio = request.path("audio").asBoolean(true);
+        boolean video = request.path("video").asBoolean(true);
+        if (!audio && !video) {
+            throw SignalingException.invalidParameter("a stream needs audio, video or both; unpublish instead");
+        }
+        privileges.ifPresent(key -> {
+            requirePrivilege(key, audio, Privilege.SEND_AUDIO, "send audio");
+            requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
+        });
+        Room joined = room;
+        boolean hadAudio = stream.hasAudio();
+        boolean hadVideo = stream.hasVideo();
+        CompletableFuture<String> answer = stream.replaceUplink(Requests.text(request, "sdp"), audio, video);
+        stream.uplinkConnected()
+                .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        simulator.log().room(joined.key(), "updated uplink of " + stream.streamId() + " did not connect: " + failure);
+                        return;
+                    }
+                    simulator.log().room(joined.key(), "stream " + stream.streamId() + " updated (audio " + audio + ", video " + video + ")");
+                    simulator.callbacks().mediaStarted(joined, self, audio && !hadAudio, video && !hadVideo);
+                    simulator.callbacks().mediaStopped(joined, self, hadAudio && !audio, hadVideo && !video);
+                    tellOthers(joined, self, messages().streamEvent("stream-updated", stream));
+                });
+        return answer.thenApply(sdp -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", sdp));
+    }
+
     ObjectNode unpublish(long id) {
         Member self = requireJoined("unpublish");
         RelayedStream stream = published;

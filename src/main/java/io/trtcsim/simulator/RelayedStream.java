@@ -34,20 +34,20 @@ final class RelayedStream implements AutoCloseable {
 
     private final String streamId;
     private final String userId;
-    private final boolean audio;
-    private final boolean video;
+    private volatile boolean audio;
+    private volatile boolean video;
     private final MediaEngine engine;
     private final java.time.Duration mediaTimeout;
     private final NetworkConditions conditions;
     private final java.util.concurrent.ScheduledExecutorService delayLine;
     private final java.util.concurrent.ConcurrentLinkedQueue<VideoFrame> delayedFrames = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final PeerLink uplink;
+    private volatile PeerLink uplink;
     private final CustomVideoSource videoRelay = new CustomVideoSource();
     private final CustomAudioSource audioRelay = new CustomAudioSource();
     private final VideoTrackSink videoForwarder = this::forwardVideo;
     private final AudioTrackSink audioForwarder = this::forwardAudio;
     private final ThreadPoolExecutor audioPump;
-    private final List<MediaStreamTrack> uplinkTracks = new CopyOnWriteArrayList<>();
+    private final List<UplinkTrack> uplinkTracks = new CopyOnWriteArrayList<>();
     private final Map<String, Downlink> downlinks = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private volatile boolean audioMuted;
@@ -68,12 +68,12 @@ final class RelayedStream implements AutoCloseable {
         this.audio = audio;
         this.video = video;
         this.uplink = engine.createPeerLink("uplink " + streamId);
+        uplink.onTrack(transceiver -> attachUplinkTrack(transceiver, uplink));
         this.audioPump = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(50), r -> {
             Thread thread = new Thread(r, "relay-audio-" + streamId);
             thread.setDaemon(true);
             return thread;
         }, new ThreadPoolExecutor.AbortPolicy());
-        uplink.onTrack(this::attachUplinkTrack);
     }
 
     String streamId() {
@@ -116,6 +116,7 @@ final class RelayedStream implements AutoCloseable {
         return uplink.acceptOffer(offerSdp);
     }
 
+    /** The current uplink's connection (after an update, the new one's). */
     CompletableFuture<Void> uplinkConnected() {
         return uplink.connected();
     }
@@ -154,14 +155,56 @@ final class RelayedStream implements AutoCloseable {
         return downlinks.size();
     }
 
-    private void attachUplinkTrack(RTCRtpTransceiver transceiver) {
+    /**
+     * The publisher added or removed a track: its new uplink replaces the old one, feeding the same
+     * relay sources, so the stream keeps its id. Subscribers learn of it by stream-updated and
+     * subscribe again to get the new set of tracks.
+     */
+    CompletableFuture<String> replaceUplink(String offerSdp, boolean withAudio, boolean withVideo) {
+        PeerLink replacement = engine.createPeerLink("uplink " + streamId + " (updated)");
+        replacement.onTrack(transceiver -> attachUplinkTrack(transceiver, replacement));
+        PeerLink previous;
+        synchronized (this) {
+            previous = uplink;
+            uplink = replacement;
+            audio = withAudio;
+            video = withVideo;
+        }
+        detachUplink(previous);
+        return replacement.acceptOffer(offerSdp);
+    }
+
+    /** Closes an uplink, then takes the forwarders off its tracks (no frame is in flight by then). */
+    private void detachUplink(PeerLink link) {
+        link.close();
+        for (UplinkTrack tapped : uplinkTracks) {
+            if (tapped.link() != link) {
+                continue;
+            }
+            try {
+                if (tapped.track() instanceof VideoTrack videoTrack) {
+                    videoTrack.removeSink(videoForwarder);
+                } else if (tapped.track() instanceof AudioTrack audioTrack) {
+                    audioTrack.removeSink(audioForwarder);
+                }
+            } catch (RuntimeException e) {
+                log.debug("{}: could not detach a forwarder", streamId, e);
+            }
+            uplinkTracks.remove(tapped);
+        }
+    }
+
+    private record UplinkTrack(PeerLink link, MediaStreamTrack track) {
+    }
+
+    private void attachUplinkTrack(RTCRtpTransceiver transceiver, PeerLink link) {
         MediaStreamTrack track = transceiver.getReceiver().getTrack();
         if (track instanceof VideoTrack videoTrack) {
             videoTrack.addSink(videoForwarder);
         } else if (track instanceof AudioTrack audioTrack) {
             audioTrack.addSink(audioForwarder);
         }
-        uplinkTracks.add(track);
+        uplinkTracks.add(new UplinkTrack(link, track));
     }
 
     private void forwardVideo(VideoFrame frame) {
@@ -226,18 +269,7 @@ final class RelayedStream implements AutoCloseable {
         }
         closed = true;
         downlinks.keySet().forEach(this::closeDownlink);
-        uplink.close();
-        for (MediaStreamTrack track : uplinkTracks) {
-            try {
-                if (track instanceof VideoTrack videoTrack) {
-                    videoTrack.removeSink(videoForwarder);
-                } else if (track instanceof AudioTrack audioTrack) {
-                    audioTrack.removeSink(audioForwarder);
-                }
-            } catch (RuntimeException e) {
-                log.debug("{}: could not detach a forwarder", streamId, e);
-            }
-        }
+        detachUplink(uplink);
         uplinkTracks.clear();
         audioPump.shutdownNow();
         delayLine.shutdownNow();

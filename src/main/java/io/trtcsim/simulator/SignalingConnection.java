@@ -53,6 +53,7 @@ final class SignalingConnection {
                 }
                 case "publish" -> session.publish(id, request);
                 case "unpublish" -> CompletableFuture.completedFuture(session.unpublish(id));
+                case "republish" -> session.republish(id, request);
                 case "subscribe" -> session.subscribe(id, request);
                 case "subscribe-answer" -> session.completeSubscription(id, request);
                 case "unsubscribe" -> CompletableFuture.completedFuture(session.unsubscribe(id, request));

@@ -97,6 +97,14 @@ final class SimulatorSession implements StackSession {
     }
 
     @Override
+    public CompletableFuture<PublishAnswer> republish(String offerSdp, boolean audio, boolean video) {
+        ObjectNode message = json.createObjectNode().put("type", "republish").put("sdp", offerSdp)
+                .put("audio", audio).put("video", video);
+        return call(message).thenApply(reply -> new PublishAnswer(reply.path("streamId").asText(),
+                reply.path("sdp").asText()));
+    }
+
+    @Override
     public CompletableFuture<Void> unpublish(String streamId) {
         return call(json.createObjectNode().put("type", "unpublish").put("streamId", streamId)).thenApply(r -> null);
     }

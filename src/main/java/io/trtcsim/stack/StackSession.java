@@ -16,6 +16,15 @@ public interface StackSession extends AutoCloseable {
 
     CompletableFuture<Void> unpublish(String streamId);
 
+    /**
+     * The published stream gained or lost a track: a new uplink offer for the same stream; the
+     * stack answers and tells the others with stream-updated. Stacks that cannot refuse it.
+     */
+    default CompletableFuture<PublishAnswer> republish(String offerSdp, boolean audio, boolean video) {
+        return CompletableFuture.failedFuture(new io.trtcsim.sdk.RtcError(io.trtcsim.sdk.ErrorCode.NOT_SUPPORTED,
+                "this stack cannot update a published stream"));
+    }
+
     /** Asks for a downlink of a stream; the stack offers, the caller answers with {@link #completeSubscription}. */
     CompletableFuture<String> subscribe(String streamId);
 

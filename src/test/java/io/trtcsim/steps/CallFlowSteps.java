@@ -148,6 +148,16 @@ public class CallFlowSteps {
         scenario.participant(name).mute(action.audio(), action.mute());
     }
 
+    @When("{participant} removes the {mediaKind} track from the local stream")
+    public void removeTrack(String name, String kind) {
+        scenario.participant(name).changeTrack(kind, false);
+    }
+
+    @When("{participant} adds a(n) {mediaKind} track to the local stream")
+    public void addTrack(String name, String kind) {
+        scenario.participant(name).changeTrack(kind, true);
+    }
+
     @When("the signaling connection of {participant} drops")
     public void dropSignaling(String name) {
         scenario.participant(name).dropSignaling();
