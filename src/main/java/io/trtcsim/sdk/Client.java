@@ -56,6 +56,7 @@ public final class Client implements AutoCloseable {
     private volatile LocalStream published;
     private volatile boolean destroyed;
     private volatile StatsSampler sampler;
+    private volatile long publishStartedMicros = -1;
 
     Client(ClientConfig config, Stack stack, SdkOptions options, Supplier<MediaEngine> engine) {
         this.config = config;
@@ -147,6 +148,7 @@ public final class Client implements AutoCloseable {
         }
         PeerLink link = engine.get().createPeerLink(getUserId() + " uplink");
         sampler().track(link);
+        publishStartedMicros = options.clock().nowMicros();
         uplink = link;
         published = stream;
         stream.sendOn(link);
@@ -247,6 +249,11 @@ public final class Client implements AutoCloseable {
                         dropUplink(link);
                     }
                 });
+    }
+
+    /** When the last publish() began (media clock, µs), or -1. */
+    public long publishStartedMicros() {
+        return publishStartedMicros;
     }
 
     /** getRemoteMutedState(): for each remote user with a stream, what it has and what it muted. */

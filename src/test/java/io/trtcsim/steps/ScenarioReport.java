@@ -40,7 +40,10 @@ final class ScenarioReport {
                 if (stream.playback().isPresent()) {
                     played++;
                     String path = stream.getUserId() + " to " + participant.userId() + (played > 1 ? " (#" + played + ")" : "");
-                    attachMedia(result, path, stream.playback().get());
+                    long published = scenario.participants().stream()
+                            .filter(p -> p.userId().equals(stream.getUserId()) && p.hasClient())
+                            .mapToLong(p -> p.client().publishStartedMicros()).findFirst().orElse(-1);
+                    attachMedia(result, path, stream.playback().get(), stream.subscribeStartedMicros(), published);
                 }
             }
             var samples = participant.client().statsSamples();
@@ -67,9 +70,15 @@ final class ScenarioReport {
         }
     }
 
-    private static void attachMedia(Scenario result, String path, io.trtcsim.sdk.Playback playback) {
-        text(result, "media from " + path,
-                playback.video().map(v -> "video: " + MediaChecks.wholeVideo(v.frames()).describe()).orElse("no video")
+    private static void attachMedia(Scenario result, String path, io.trtcsim.sdk.Playback playback, long subscribed,
+                                    long published) {
+        String firstFrame = playback.video().map(v -> {
+            var analyzer = new io.trtcsim.media.metrics.VideoAnalyzer();
+            return "first frame " + since(analyzer.firstFrameDelayMillis(v.frames(), subscribed), subscribed, "subscribe")
+                    + ", " + since(analyzer.firstFrameDelayMillis(v.frames(), published), published, "publish") + "\n";
+        }).orElse("");
+        text(result, "media from " + path, firstFrame
+                + playback.video().map(v -> "video: " + MediaChecks.wholeVideo(v.frames()).describe()).orElse("no video")
                         + "\n" + playback.audio().map(a -> "audio: " + MediaChecks.wholeAudio(a.chunks()).describe())
                         .orElse("no audio"));
         playback.video().ifPresent(video -> {
@@ -82,6 +91,13 @@ final class ScenarioReport {
         });
         playback.audio().ifPresent(audio -> png(result, "audio level from " + path,
                 Charts.audioLevel("audio level, " + path, audio.chunks())));
+    }
+
+    private static String since(java.util.OptionalDouble delay, long reference, String what) {
+        if (reference < 0 || delay.isEmpty()) {
+            return "(no " + what + " to measure from)";
+        }
+        return String.format(java.util.Locale.ROOT, "%.0f ms after %s", delay.getAsDouble(), what);
     }
 
     private static void png(Scenario result, String name, byte[] image) {
