@@ -29,6 +29,9 @@ public final class Stacks {
             }
             return EmbeddedSimulatorStack.start(simulator, config.signalingTimeout());
         }
+        if (choice.equals("janus")) {
+            return io.trtcsim.stack.janus.JanusStack.start();
+        }
         if (choice.startsWith("ws://") || choice.startsWith("wss://")) {
             try {
                 return new SimulatorStack(new URI(choice), config.signalingTimeout());
@@ -37,6 +40,7 @@ public final class Stacks {
             }
         }
         throw new IllegalArgumentException("harness.stack '" + choice
-                + "' is not known; use 'embedded' or the ws:// URL of a running simulator's /signal endpoint");
+                + "' is not known; use 'embedded', 'janus' (Debian's janus, started by the harness) or the ws:// URL"
+                + " of a running simulator's /signal endpoint");
     }
 }

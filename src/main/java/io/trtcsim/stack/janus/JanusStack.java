@@ -1,0 +1,121 @@
+package io.trtcsim.stack.janus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trtcsim.stack.Capability;
+import io.trtcsim.stack.Stack;
+import io.trtcsim.stack.StackListener;
+import io.trtcsim.stack.StackSession;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Janus's VideoRoom as the stack: either a janus process this stack starts and stops
+ * ({@link #start()}), or a Janus already running at a ws:// URL. Each client gets its own
+ * WebSocket and Janus session ({@link JanusSession}).
+ */
+public final class JanusStack implements Stack {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Lines of Janus's log handed to the report of a failed scenario. */
+    private static final int LOG_LINES = 200;
+
+    private final URI webSocketUri;
+    private final Duration connectTimeout;
+    private final Optional<JanusProcess> process;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicLong sessions = new AtomicLong();
+
+    private JanusStack(URI webSocketUri, Duration connectTimeout, Optional<JanusProcess> process) {
+        String scheme = webSocketUri.getScheme();
+        if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
+            throw new IllegalArgumentException("Janus URL " + webSocketUri + " is not a ws:// or wss:// URL");
+        }
+        this.webSocketUri = webSocketUri;
+        this.connectTimeout = connectTimeout;
+        this.process = process;
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    }
+
+    /** A Janus already running (its WebSocket transport at {@code webSocketUri}); closing this stack leaves it running. */
+    public JanusStack(URI webSocketUri, Duration connectTimeout) {
+        this(webSocketUri, connectTimeout, Optional.empty());
+    }
+
+    public JanusStack(URI webSocketUri) {
+        this(webSocketUri, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * Starts Debian's janus with a generated configuration and returns once it listens.
+     *
+     * @throws JanusNotInstalledException when janus is not installed
+     */
+    public static JanusStack start() {
+        return start(JanusProcess.DEFAULT_READY_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    public static JanusStack start(Duration readyTimeout, Duration connectTimeout) {
+        JanusProcess started = JanusProcess.start(readyTimeout);
+        try {
+            return new JanusStack(started.webSocketUri(), connectTimeout, Optional.of(started));
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
+    }
+
+    /** "janus" for the process this stack runs; "janus at" its URL for one running elsewhere. */
+    @Override
+    public String name() {
+        return process.isPresent() ? "janus" : "janus at " + webSocketUri;
+    }
+
+    public URI webSocketUri() {
+        return webSocketUri;
+    }
+
+    /** The janus process this stack started, if it started one. */
+    public Optional<JanusProcess> process() {
+        return process;
+    }
+
+    @Override
+    public StackSession openSession(StackListener listener) {
+        return new JanusSession(webSocketUri, http, json, connectTimeout, listener, "s" + sessions.incrementAndGet());
+    }
+
+    /**
+     * None of the optional TRTC behaviours: no UserSig or PrivateMapKey checks, no ban of a duplicate
+     * userId, no server API or callbacks, no live-mode roles, no mute events (docs/janus.md).
+     */
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.noneOf(Capability.class);
+    }
+
+    /**
+     * Janus's log names handles and sessions rather than rooms, so a failed scenario gets the end of
+     * the whole log; empty for a Janus this stack did not start.
+     */
+    @Override
+    public List<String> logLines(long roomId) {
+        return process.map(p -> p.logTail(LOG_LINES)).orElse(List.of());
+    }
+
+    @Override
+    public void close() {
+        process.ifPresent(JanusProcess::close);
+    }
+
+    @Override
+    public String toString() {
+        return "JanusStack[" + webSocketUri + "]";
+    }
+}

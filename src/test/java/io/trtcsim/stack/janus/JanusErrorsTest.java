@@ -1,0 +1,183 @@
+package io.trtcsim.stack.janus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.sdk.Client;
+import io.trtcsim.sdk.ClientConfig;
+import io.trtcsim.sdk.ConnectionState;
+import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.sdk.JoinOptions;
+import io.trtcsim.sdk.RtcError;
+import io.trtcsim.sdk.SdkOptions;
+import io.trtcsim.sdk.TRTC;
+import io.trtcsim.stack.JoinRequest;
+import io.trtcsim.stack.StackEvent;
+import io.trtcsim.stack.StackListener;
+import io.trtcsim.stack.StackSession;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What Janus refuses, and what it has no notion of, reach the app as TRTC's documented errors. */
+class JanusErrorsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final StackListener IGNORING = new StackListener() {
+        @Override
+        public void onEvent(StackEvent event) {
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+        }
+    };
+
+    private final Deque<AutoCloseable> teardown = new ArrayDeque<>();
+
+    @AfterEach
+    void releaseInReverseOrder() throws Exception {
+        while (!teardown.isEmpty()) {
+            teardown.pop().close();
+        }
+    }
+
+    private <T extends AutoCloseable> T closeLater(T resource) {
+        teardown.push(resource);
+        return resource;
+    }
+
+    private static RtcError failureOf(CompletableFuture<?> call) {
+        try {
+            call.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(RtcError.class);
+            return (RtcError) e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError("expected the call to fail with an RtcError, got " + e, e);
+        }
+        throw new AssertionError("expected the call to fail, but it succeeded");
+    }
+
+    private static JoinRequest joining(String userId, long roomId) {
+        return new JoinRequest(1400000001L, userId, "unused-by-janus", roomId, "rtc", "anchor", "");
+    }
+
+    @Test
+    void aJanusThatIsNotThereIsASignalChannelSetupFailureNamingTheUrl() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI nowhere = URI.create("ws://127.0.0.1:" + closedPort + "/");
+        JanusStack stack = closeLater(new JanusStack(nowhere, Duration.ofSeconds(2)));
+        TRTC tab = closeLater(new TRTC("alice", stack, SdkOptions.defaults()));
+        Client alice = tab.createClient(new ClientConfig("rtc", 1400000001L, "alice", "unused-by-janus"));
+
+        RtcError error = failureOf(alice.join(JoinOptions.room(4242)));
+
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.SIGNAL_CAHNNEL_SETUP_FAILED);
+        assertThat(error.getMessage()).contains(nowhere.toString());
+        assertThat(alice.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
+    }
+
+    @Test
+    void muteAndSwitchRoleAreNotSupportedAndSayWhy() {
+        JanusStack stack = closeLater(new JanusStack(URI.create("ws://127.0.0.1:9/")));
+        StackSession session = closeLater(stack.openSession(IGNORING));
+
+        RtcError mute = failureOf(session.mute("audio", true));
+        RtcError switchRole = failureOf(session.switchRole("audience"));
+
+        assertThat(mute.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
+        assertThat(mute.getMessage()).contains("Janus VideoRoom has no mute signalling");
+        assertThat(switchRole.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
+        assertThat(switchRole.getMessage()).contains("Janus VideoRoom has no roles");
+    }
+
+    @Test
+    void theStackDeclaresNoneOfTheOptionalTrtcBehaviours() {
+        JanusStack stack = closeLater(new JanusStack(URI.create("ws://127.0.0.1:9/")));
+
+        assertThat(stack.capabilities()).isEmpty();
+        assertThat(stack.serverApi()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFeedIsRemoteStreamNotExistWithJanussText() throws Exception {
+        JanusInstalled.assumeInstalled();
+        JanusStack stack = closeLater(JanusStack.start());
+        StackSession alice = closeLater(stack.openSession(IGNORING));
+        alice.join(joining("alice", 4343)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        RtcError error = failureOf(alice.subscribe("123456789"));
+
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.REMOTE_STREAM_NOT_EXIST);
+        assertThat(error.getMessage()).contains("428").contains("No such feed");
+        assertThat(failureOf(alice.subscribe("alice_main")).errorCode()).isEqualTo(ErrorCode.REMOTE_STREAM_NOT_EXIST);
+    }
+
+    /** A room someone else made with a PIN refuses the join: JOIN_ROOM_FAILED, with Janus's reason. */
+    @Test
+    void aRefusedJoinIsJoinRoomFailedWithJanussText() throws Exception {
+        JanusInstalled.assumeInstalled();
+        JanusStack stack = closeLater(JanusStack.start());
+        long room = 4444;
+        createRoomWithPin(stack.webSocketUri(), room, "1234");
+        TRTC tab = closeLater(new TRTC("alice", stack, SdkOptions.defaults()));
+        Client alice = tab.createClient(new ClientConfig("rtc", 1400000001L, "alice", "unused-by-janus"));
+
+        RtcError error = failureOf(alice.join(JoinOptions.room(room)));
+
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.JOIN_ROOM_FAILED);
+        assertThat(error.getMessage()).contains("Janus refused it").contains("(pin)");
+        assertThat(alice.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
+    }
+
+    @Test
+    void switchRoleThroughTheSdkInLiveModeIsNotSupported() throws Exception {
+        JanusInstalled.assumeInstalled();
+        JanusStack stack = closeLater(JanusStack.start());
+        TRTC tab = closeLater(new TRTC("alice", stack, SdkOptions.defaults()));
+        Client alice = tab.createClient(new ClientConfig("live", 1400000001L, "alice", "unused-by-janus"));
+        alice.join(JoinOptions.room(4545)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        assertThat(failureOf(alice.switchRole("audience")).errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
+    }
+
+    /** Straight through the Janus API, as another application sharing the server would. */
+    private void createRoomWithPin(URI janus, long room, String pin) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JanusConnection connection = closeLater(new JanusConnection(janus, HttpClient.newHttpClient(), json, WAIT,
+                new JanusConnection.Listener() {
+                    @Override
+                    public void onPush(JsonNode message) {
+                    }
+
+                    @Override
+                    public void onClosed(String reason) {
+                    }
+                }, "admin"));
+        long session = connection.request(json.createObjectNode().put("janus", "create"),
+                reply -> reply.path("data").path("id").asLong()).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        long handle = connection.request(json.createObjectNode().put("janus", "attach").put("session_id", session)
+                        .put("plugin", JanusSession.PLUGIN),
+                reply -> reply.path("data").path("id").asLong()).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        ObjectNode create = json.createObjectNode().put("janus", "message").put("session_id", session)
+                .put("handle_id", handle);
+        create.putObject("body").put("request", "create").put("room", room).put("pin", pin).put("permanent", false);
+        connection.request(create, reply -> reply).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
