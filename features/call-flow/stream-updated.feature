@@ -1,3 +1,4 @@
+@requires-stream-updates
 Feature: A published stream gains or loses a track
   LocalStream.addTrack / removeTrack on a published stream: the others get stream-updated, and the
   SDK subscribes again by itself to receive the new set of tracks.

@@ -9,13 +9,14 @@ import java.util.stream.Collectors;
  * supported, with the reason — never passed, never failed.
  */
 public enum Capability {
-    USER_SIG("user-sig", "checks UserSigs (TLS-SigAPIv2) and refuses bad ones"),
-    PRIVATE_MAP_KEY("private-map-key", "enforces PrivateMapKey privileges"),
-    DUPLICATE_LOGIN_BAN("duplicate-login-ban", "removes the earlier client when a userId joins a room again (client-banned)"),
-    SERVER_API("server-api", "offers the app server's RemoveUser and DismissRoom"),
-    SERVER_CALLBACKS("server-callbacks", "sends room and media callbacks to the app server"),
-    LIVE_MODE_ROLES("live-mode-roles", "has live mode with anchor and audience roles (switchRole)"),
-    MUTE_EVENTS("mute-events", "tells the others when a publisher mutes or unmutes (mute-audio, mute-video)");
+    USER_SIG("user-sig", "UserSig checks (TLS-SigAPIv2) refusing bad signatures"),
+    PRIVATE_MAP_KEY("private-map-key", "PrivateMapKey privileges"),
+    DUPLICATE_LOGIN_BAN("duplicate-login-ban", "client-banned for the earlier client when a userId joins a room again"),
+    SERVER_API("server-api", "server API for the app server (RemoveUser, DismissRoom)"),
+    SERVER_CALLBACKS("server-callbacks", "room and media callbacks to the app server"),
+    LIVE_MODE_ROLES("live-mode-roles", "live mode with anchor and audience roles (switchRole)"),
+    MUTE_EVENTS("mute-events", "mute-audio / mute-video events when a publisher mutes"),
+    STREAM_UPDATES("stream-updates", "stream-updated when a published stream adds or removes a track");
 
     private final String tag;
     private final String description;

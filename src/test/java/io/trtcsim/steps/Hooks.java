@@ -26,7 +26,7 @@ public class Hooks {
             }
             io.trtcsim.stack.Capability needed = io.trtcsim.stack.Capability.ofTag(tag);
             if (!scenario.stack().capabilities().contains(needed)) {
-                String reason = "not supported by stack " + scenario.stack().name() + ": it does not "
+                String reason = "not supported by stack " + scenario.stack().name() + ": it has no "
                         + needed.description() + " (" + tag + ")";
                 System.out.println(pending.getName() + ": " + reason);
                 throw new org.opentest4j.TestAbortedException(reason);
