@@ -5,6 +5,8 @@
 #   a JDK 17+ and Maven, when missing.
 #   with --with-browser: Debian's chromium and chromium-driver, for the test that opens the HTML
 #                report in a real browser (skipped, with the reason printed, without them).
+#   with --with-janus: Debian's janus, for the Janus stack (-Dharness.stack=janus) and its tests
+#                (skipped, with the reason printed, without it).
 set -euo pipefail
 
 SUDO=""
@@ -14,13 +16,19 @@ needed=()
 dpkg -s libpulse0 >/dev/null 2>&1 || needed+=(libpulse0)
 command -v javac >/dev/null 2>&1 || needed+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || needed+=(maven)
-if [ "${1:-}" = "--with-browser" ]; then
-  dpkg -s chromium >/dev/null 2>&1 || needed+=(chromium)
-  dpkg -s chromium-driver >/dev/null 2>&1 || needed+=(chromium-driver)
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-browser)
+      dpkg -s chromium >/dev/null 2>&1 || needed+=(chromium)
+      dpkg -s chromium-driver >/dev/null 2>&1 || needed+=(chromium-driver) ;;
+    --with-janus)
+      dpkg -s janus >/dev/null 2>&1 || needed+=(janus) ;;
+    *) echo "unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 if [ ${#needed[@]} -eq 0 ]; then
-  echo "system packages: all present (libpulse0, JDK, Maven${1:+, Chromium})"
+  echo "system packages: all present (libpulse0, JDK, Maven $*)"
   exit 0
 fi
 
