@@ -516,22 +516,23 @@ public final class Client implements AutoCloseable {
         link.close();
     }
 
-    /** Media stops with the connection; only then do the stream's taps come off its tracks. */
+    /**
+     * The stream's taps come off its tracks while the connection still owns them: closing the
+     * connection frees the remote tracks, and touching one afterwards crashed the JVM (SIGSEGV in
+     * AudioTrack.removeSinkInternal, seen once in CI).
+     */
     private void closeDownlink(String streamId) {
         PeerLink link = downlinks.remove(streamId);
         if (link != null) {
             RemoteStream stream = remoteStreams.get(streamId);
             if (stream != null) {
-                stream.stop();
+                stream.releaseTracks();
             }
             StatsSampler current = sampler;
             if (current != null) {
                 current.untrack(link);
             }
             link.close();
-            if (stream != null) {
-                stream.releaseTracks();
-            }
         }
     }
 

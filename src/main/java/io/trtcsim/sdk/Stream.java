@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * What TRTC's Stream shares between local and remote streams: its id, its user, its tracks and
  * play(elementId), which here routes the tracks into sinks that count and measure what would be
- * rendered. Taps are attached to the native tracks once, when the tracks appear, and removed once
- * media has stopped: adding a sink while frames flow can abort libwebrtc.
+ * rendered. Taps are attached to the native tracks once, when the tracks appear, and removed before
+ * the tracks go away; play() and stop() only re-route them, so sinks never change during a call.
  */
 public abstract class Stream {
 
@@ -105,7 +105,7 @@ public abstract class Stream {
         audioTap.route(audioTrack == null ? null : audio.orElse(null));
     }
 
-    /** Untaps and forgets the tracks; call once no media flows on them any more. */
+    /** Untaps and forgets the tracks; call while they still exist (before their connection closes). */
     synchronized void releaseTracks() {
         stop();
         if (videoTrack != null) {

@@ -174,9 +174,11 @@ final class RelayedStream implements AutoCloseable {
         return replacement.acceptOffer(offerSdp);
     }
 
-    /** Closes an uplink, then takes the forwarders off its tracks (no frame is in flight by then). */
+    /**
+     * Takes the forwarders off an uplink's tracks, then closes it: closing frees the remote tracks,
+     * and touching one afterwards can crash the JVM (a SIGSEGV in removeSinkInternal was seen).
+     */
     private void detachUplink(PeerLink link) {
-        link.close();
         for (UplinkTrack tapped : uplinkTracks) {
             if (tapped.link() != link) {
                 continue;
@@ -192,6 +194,7 @@ final class RelayedStream implements AutoCloseable {
             }
             uplinkTracks.remove(tapped);
         }
+        link.close();
     }
 
     private record UplinkTrack(PeerLink link, MediaStreamTrack track) {
@@ -258,10 +261,7 @@ final class RelayedStream implements AutoCloseable {
         }
     }
 
-    /**
-     * Closes the uplink first so no frame is in flight, then takes the forwarders off its tracks
-     * (touching a track's sinks while frames flow can abort libwebrtc), then the relay sources.
-     */
+    /** Downlinks first, then the uplink (forwarders off, connection closed), then the relay sources. */
     @Override
     public synchronized void close() {
         if (closed) {
