@@ -86,7 +86,7 @@ class AllureReportInBrowserTest {
             Files.write(SCREENSHOT, browser.getScreenshotAs(OutputType.BYTES));
             assertThat(browser.findElement(By.tagName("body")).getText())
                     .contains("state=CONNECTED")
-                    .contains("rooms as the stack sees them");
+                    .contains("events of ");
             assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
         } finally {
             browser.quit();
