@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The file is read and converted when the source is made, so a bad file fails there.
  */
-public final class FileAudioSource implements AudioCapture {
+public final class FileAudioSource extends PacedSource implements AudioCapture {
 
     public static final int SAMPLE_RATE = SyntheticAudioSource.SAMPLE_RATE;
     public static final int CHUNK_SAMPLES = SyntheticAudioSource.CHUNK_SAMPLES;
@@ -27,11 +27,8 @@ public final class FileAudioSource implements AudioCapture {
     private final AtomicLong chunks = new AtomicLong();
     private final MediaEngine engine;
     private final MediaClock clock;
-    private final Pacer pacer;
     /** Next sample of {@link #pcm} to push; only the pacer thread touches it. */
     private int position;
-    private volatile boolean closed;
-    private volatile boolean paused;
 
     /** A source whose latency bursts follow {@link MediaClock#system()}. */
     public FileAudioSource(String name, Path wav, MediaEngine engine) {
@@ -43,19 +40,19 @@ public final class FileAudioSource implements AudioCapture {
      * @throws IllegalArgumentException if the file is not a WAV file this source can play
      */
     public FileAudioSource(String name, Path wav, MediaEngine engine, MediaClock clock) {
+        super("audio-file-" + name);
         this.pcm = WavReader.read(wav).mono48k();
         this.file = wav.toString();
         this.engine = engine;
         this.clock = clock;
         this.source = new CustomAudioSource();
-        this.pacer = new Pacer("audio-file-" + name);
     }
 
     @Override
     public void start() {
         // Pushes fall on whole 10 ms steps of the media clock, so a marker burst starts within a
         // scheduling jitter of its whole second.
-        pacer.every(10_000, AudioMarker.alignmentDelayMicros(clock), this::pushChunk);
+        pace(10_000, AudioMarker.alignmentDelayMicros(clock), this::pushChunk);
     }
 
     @Override
@@ -74,14 +71,14 @@ public final class FileAudioSource implements AudioCapture {
     }
 
     private void pushChunk() {
-        if (closed) {
+        if (isClosed()) {
             return;
         }
         try {
             // Muted audio is silence, as a disabled browser track sends: stopping the packets instead
             // would make the receiver conceal the gap with a fading copy of the sound.
-            byte[] chunk = paused ? new byte[CHUNK_SAMPLES * 2] : nextChunk();
-            if (!paused && AudioMarker.inBurst(clock.nowMicros())) {
+            byte[] chunk = isPaused() ? new byte[CHUNK_SAMPLES * 2] : nextChunk();
+            if (!isPaused() && AudioMarker.inBurst(clock.nowMicros())) {
                 AudioMarker.amplify(chunk);
             }
             engine.pushAudio(source, chunk, 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
@@ -103,23 +100,10 @@ public final class FileAudioSource implements AudioCapture {
         return chunk;
     }
 
-    /** A paused source pushes silence, as after a mute; playback resumes where it stopped. */
-    @Override
-    public void setPaused(boolean pause) {
-        paused = pause;
-    }
 
-    public boolean isPaused() {
-        return paused;
-    }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        pacer.close();
+    void disposeSource() {
         source.dispose();
     }
 

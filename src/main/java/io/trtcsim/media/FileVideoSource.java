@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The clip is read whole when the source is made, so a bad file fails there, before any track.
  */
-public final class FileVideoSource implements VideoCapture {
+public final class FileVideoSource extends PacedSource implements VideoCapture {
 
     private static final Logger log = LoggerFactory.getLogger(FileVideoSource.class);
 
@@ -25,15 +25,13 @@ public final class FileVideoSource implements VideoCapture {
     private final MediaClock clock;
     private final FrameMarkerCodec markers = new FrameMarkerCodec();
     private final AtomicLong sequence = new AtomicLong();
-    private final Pacer pacer;
-    private volatile boolean closed;
-    private volatile boolean paused;
 
     /**
      * @throws IllegalArgumentException if the file is not a Y4M clip this source can play, or its
      *                                  picture is too small to carry the frame marker
      */
     public FileVideoSource(String name, Path y4m, MediaClock clock) {
+        super("video-file-" + name);
         this.clip = Y4mReader.read(y4m);
         this.clock = clock;
         if (clip.width() < FrameMarkerCodec.MIN_WIDTH) {
@@ -45,12 +43,11 @@ public final class FileVideoSource implements VideoCapture {
                     + ", too low for the frame marker: its band alone is " + markers.bandHeight(clip.width()) + " rows");
         }
         this.source = new CustomVideoSource();
-        this.pacer = new Pacer("video-file-" + name);
     }
 
     @Override
     public void start() {
-        pacer.every(clip.frameIntervalMicros(), 0, this::pushFrame);
+        pace(clip.frameIntervalMicros(), 0, this::pushFrame);
     }
 
     @Override
@@ -83,7 +80,7 @@ public final class FileVideoSource implements VideoCapture {
     }
 
     private void pushFrame() {
-        if (closed || paused) {
+        if (isClosed() || isPaused()) {
             return;
         }
         try {
@@ -107,23 +104,10 @@ public final class FileVideoSource implements VideoCapture {
         }
     }
 
-    /** A paused source pushes nothing, as after a mute; playback resumes at the next frame of the file. */
-    @Override
-    public void setPaused(boolean pause) {
-        paused = pause;
-    }
 
-    public boolean isPaused() {
-        return paused;
-    }
 
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        pacer.close();
+    void disposeSource() {
         source.dispose();
     }
 

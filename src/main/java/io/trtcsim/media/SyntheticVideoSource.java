@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * A camera stand-in: paints a moving test pattern at the profile's rate and stamps each frame
  * with a marker (sequence number and capture time) that the receiving sink reads back.
  */
-public final class SyntheticVideoSource implements VideoCapture {
+public final class SyntheticVideoSource extends PacedSource implements VideoCapture {
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticVideoSource.class);
 
@@ -21,19 +21,16 @@ public final class SyntheticVideoSource implements VideoCapture {
     private final FrameMarkerCodec markers = new FrameMarkerCodec();
     private final TestPattern pattern = new TestPattern();
     private final AtomicLong sequence = new AtomicLong();
-    private final Pacer pacer;
-    private volatile boolean closed;
-    private volatile boolean paused;
 
     public SyntheticVideoSource(String name, VideoProfile profile, MediaClock clock) {
+        super("video-source-" + name);
         this.profile = profile;
         this.clock = clock;
-        this.pacer = new Pacer("video-source-" + name);
     }
 
     @Override
     public void start() {
-        pacer.every(profile.frameIntervalMicros(), 0, this::pushFrame);
+        pace(profile.frameIntervalMicros(), 0, this::pushFrame);
     }
 
     @Override
@@ -52,7 +49,7 @@ public final class SyntheticVideoSource implements VideoCapture {
     }
 
     private void pushFrame() {
-        if (closed || paused) {
+        if (isClosed() || isPaused()) {
             return;
         }
         try {
@@ -75,20 +72,10 @@ public final class SyntheticVideoSource implements VideoCapture {
         }
     }
 
-    /** A paused source pushes nothing: the receiving side sees the media stop, as after a mute. */
-    @Override
-    public void setPaused(boolean pause) {
-        paused = pause;
-    }
 
-    public boolean isPaused() {
-        return paused;
-    }
 
     @Override
-    public void close() {
-        closed = true;
-        pacer.close();
+    void disposeSource() {
         source.dispose();
     }
 }
