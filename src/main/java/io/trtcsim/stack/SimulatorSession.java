@@ -248,19 +248,11 @@ final class SimulatorSession implements StackSession {
         inbox.shutdown();
     }
 
-    private final class Receiver implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+    private final class Receiver extends WholeTextListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                SimulatorSession.this.onText(text);
-            }
-            webSocket.request(1);
-            return null;
+        protected void onMessage(String text) {
+            SimulatorSession.this.onText(text);
         }
 
         @Override

@@ -261,19 +261,11 @@ final class JanusConnection implements AutoCloseable {
         }
     }
 
-    private final class Receiver implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+    private final class Receiver extends io.trtcsim.stack.WholeTextListener {
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
-                onInbox(() -> dispatch(text));
-            }
-            webSocket.request(1);
-            return null;
+        protected void onMessage(String text) {
+            onInbox(() -> dispatch(text));
         }
 
         @Override
