@@ -4,6 +4,8 @@ import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
 import io.trtcsim.stack.SimulatorStack;
 import io.trtcsim.stack.Stack;
+import io.trtcsim.stack.container.SimulatorContainerStack;
+import io.trtcsim.stack.janus.JanusStack;
 import io.trtcsim.usersig.AppKeyStore;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,7 +20,11 @@ public final class Stacks {
         return start(config, java.util.Optional.empty());
     }
 
-    /** {@code callbacks}: where an embedded simulator sends its server callbacks (the scenario's app server). */
+    /**
+     * {@code callbacks}: where a simulator started here sends its server callbacks (the scenario's app server).
+     *
+     * @throws io.trtcsim.stack.StackUnavailableException when the chosen stack cannot run on this machine
+     */
     public static Stack start(HarnessConfig config, java.util.Optional<URI> callbacks) {
         String choice = config.stack();
         if (choice.equals("embedded")) {
@@ -30,7 +36,14 @@ public final class Stacks {
             return EmbeddedSimulatorStack.start(simulator, config.signalingTimeout());
         }
         if (choice.equals("janus")) {
-            return io.trtcsim.stack.janus.JanusStack.start();
+            return JanusStack.start();
+        }
+        if (choice.equals("janus-container")) {
+            return JanusStack.startContainer();
+        }
+        if (choice.equals("simulator-container")) {
+            return SimulatorContainerStack.start(config.fixtures().resolve("apps.json"), config.mediaTimeout(), callbacks,
+                    config.signalingTimeout(), SimulatorContainerStack.DEFAULT_READY_TIMEOUT);
         }
         if (choice.startsWith("ws://") || choice.startsWith("wss://")) {
             try {
@@ -40,7 +53,8 @@ public final class Stacks {
             }
         }
         throw new IllegalArgumentException("harness.stack '" + choice
-                + "' is not known; use 'embedded', 'janus' (Debian's janus, started by the harness) or the ws:// URL"
-                + " of a running simulator's /signal endpoint");
+                + "' is not known; use 'embedded', 'janus' (Debian's janus, started by the harness), 'janus-container'"
+                + " or 'simulator-container' (images built by scripts/build-images.sh, started through Testcontainers)"
+                + " or the ws:// URL of a running simulator's /signal endpoint");
     }
 }

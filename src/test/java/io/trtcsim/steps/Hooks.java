@@ -15,11 +15,22 @@ public class Hooks {
     }
 
     /**
+     * Starts the scenario's stack before its first step (after the app server, which the stack may
+     * have to call back). A stack that cannot run on this machine (no janus, no Docker, no image)
+     * skips the scenario with what is missing: nothing about the stack was learned.
+     * <p>
      * A scenario tagged {@code @requires-<capability>} runs only on a stack that has it; elsewhere it
-     * is reported as not supported by that stack, with the reason. Runs after the app server starts.
+     * is reported as not supported by that stack, with the reason.
      */
     @Before(order = 10)
     public void skipWhatTheStackDoesNotSupport(io.cucumber.java.Scenario pending) {
+        try {
+            scenario.stack();
+        } catch (io.trtcsim.stack.StackUnavailableException e) {
+            String reason = "skipped: stack " + scenario.config().stack() + " cannot run on this machine: " + e.getMessage();
+            System.out.println(pending.getName() + ": " + reason);
+            throw new org.opentest4j.TestAbortedException(reason, e);
+        }
         for (String tag : pending.getSourceTagNames()) {
             if (!tag.startsWith("@requires-") || tag.equals("@requires-no-camera")) {
                 continue;

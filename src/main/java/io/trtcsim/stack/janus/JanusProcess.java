@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * IPv4 address, only the VideoRoom plugin. Its output goes to a log file in that folder. Closing it
  * stops the process and deletes the folder.
  */
-public final class JanusProcess implements AutoCloseable {
+public final class JanusProcess implements JanusInstance {
 
     public static final String DEBIAN_PACKAGE = "janus";
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(10);
@@ -84,7 +84,7 @@ public final class JanusProcess implements AutoCloseable {
         }
         JanusProcess started = null;
         try {
-            JanusConfig config = new JanusConfig(modules, ownIpv4Address().getHostAddress(), freeLoopbackPort(),
+            JanusConfig config = JanusConfig.forProcess(modules, ownIpv4Address().getHostAddress(), freeLoopbackPort(),
                     freeLoopbackPort(), RTP_PORT_RANGE, UUID.randomUUID().toString());
             config.writeTo(folder);
             Path logFile = folder.resolve("janus.log");
@@ -209,6 +209,12 @@ public final class JanusProcess implements AutoCloseable {
         }
     }
 
+    @Override
+    public String stackName() {
+        return "janus";
+    }
+
+    @Override
     public URI webSocketUri() {
         return URI.create("ws://127.0.0.1:" + config.webSocketPort() + "/");
     }
@@ -239,6 +245,7 @@ public final class JanusProcess implements AutoCloseable {
     }
 
     /** The last {@code lines} lines Janus wrote; empty once closed (the folder is gone). */
+    @Override
     public List<String> logTail(int lines) {
         if (!Files.isRegularFile(logFile)) {
             return List.of();

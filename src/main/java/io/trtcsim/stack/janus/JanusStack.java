@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Janus's VideoRoom as the stack: either a janus process this stack starts and stops
- * ({@link #start()}), or a Janus already running at a ws:// URL. Each client gets its own
+ * Janus's VideoRoom as the stack: a janus process this stack starts and stops ({@link #start()}),
+ * a Janus container it starts and removes ({@link #startContainer()}), or a Janus already running at
+ * a ws:// URL. Each client gets its own
  * WebSocket and Janus session ({@link JanusSession}).
  */
 public final class JanusStack implements Stack {
@@ -27,19 +28,19 @@ public final class JanusStack implements Stack {
 
     private final URI webSocketUri;
     private final Duration connectTimeout;
-    private final Optional<JanusProcess> process;
+    private final Optional<JanusInstance> started;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sessions = new AtomicLong();
 
-    private JanusStack(URI webSocketUri, Duration connectTimeout, Optional<JanusProcess> process) {
+    private JanusStack(URI webSocketUri, Duration connectTimeout, Optional<JanusInstance> started) {
         String scheme = webSocketUri.getScheme();
         if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
             throw new IllegalArgumentException("Janus URL " + webSocketUri + " is not a ws:// or wss:// URL");
         }
         this.webSocketUri = webSocketUri;
         this.connectTimeout = connectTimeout;
-        this.process = process;
+        this.started = started;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
@@ -62,19 +63,35 @@ public final class JanusStack implements Stack {
     }
 
     public static JanusStack start(Duration readyTimeout, Duration connectTimeout) {
-        JanusProcess started = JanusProcess.start(readyTimeout);
+        return around(JanusProcess.start(readyTimeout), connectTimeout);
+    }
+
+    /**
+     * Starts Janus in a container of the locally built image trtcsim/janus:local (Testcontainers).
+     *
+     * @throws io.trtcsim.stack.StackUnavailableException when Docker or the image is missing
+     */
+    public static JanusStack startContainer() {
+        return startContainer(JanusContainer.DEFAULT_READY_TIMEOUT, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    public static JanusStack startContainer(Duration readyTimeout, Duration connectTimeout) {
+        return around(JanusContainer.start(readyTimeout), connectTimeout);
+    }
+
+    private static JanusStack around(JanusInstance janus, Duration connectTimeout) {
         try {
-            return new JanusStack(started.webSocketUri(), connectTimeout, Optional.of(started));
+            return new JanusStack(janus.webSocketUri(), connectTimeout, Optional.of(janus));
         } catch (RuntimeException e) {
-            started.close();
+            janus.close();
             throw e;
         }
     }
 
-    /** "janus" for the process this stack runs; "janus at" its URL for one running elsewhere. */
+    /** "janus" or "janus-container" for the Janus this stack runs; "janus at" its URL for one running elsewhere. */
     @Override
     public String name() {
-        return process.isPresent() ? "janus" : "janus at " + webSocketUri;
+        return started.map(JanusInstance::stackName).orElse("janus at " + webSocketUri);
     }
 
     public URI webSocketUri() {
@@ -83,7 +100,7 @@ public final class JanusStack implements Stack {
 
     /** The janus process this stack started, if it started one. */
     public Optional<JanusProcess> process() {
-        return process;
+        return started.filter(JanusProcess.class::isInstance).map(JanusProcess.class::cast);
     }
 
     @Override
@@ -106,12 +123,12 @@ public final class JanusStack implements Stack {
      */
     @Override
     public List<String> logLines(long roomId) {
-        return process.map(p -> p.logTail(LOG_LINES)).orElse(List.of());
+        return started.map(janus -> janus.logTail(LOG_LINES)).orElse(List.of());
     }
 
     @Override
     public void close() {
-        process.ifPresent(JanusProcess::close);
+        started.ifPresent(JanusInstance::close);
     }
 
     @Override
