@@ -7,6 +7,8 @@
 #                report in a real browser (skipped, with the reason printed, without them).
 #   with --with-janus: Debian's janus, for the Janus stack (-Dharness.stack=janus) and its tests
 #                (skipped, with the reason printed, without it).
+#   with --with-docker: Debian's docker.io and debootstrap, for the container stacks
+#                (-Dharness.stack=janus-container / simulator-container; docs/containers.md).
 set -euo pipefail
 
 SUDO=""
@@ -23,6 +25,9 @@ for option in "$@"; do
       dpkg -s chromium-driver >/dev/null 2>&1 || needed+=(chromium-driver) ;;
     --with-janus)
       dpkg -s janus >/dev/null 2>&1 || needed+=(janus) ;;
+    --with-docker)
+      dpkg -s docker.io >/dev/null 2>&1 || needed+=(docker.io)
+      dpkg -s debootstrap >/dev/null 2>&1 || needed+=(debootstrap) ;;
     *) echo "unknown option $option" >&2; exit 2 ;;
   esac
 done

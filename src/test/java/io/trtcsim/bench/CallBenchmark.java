@@ -3,61 +3,106 @@ package io.trtcsim.bench;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.RenderedFrame;
 import io.trtcsim.media.VideoProfile;
+import io.trtcsim.media.metrics.AudioAnalyzer;
+import io.trtcsim.media.metrics.VideoAnalyzer;
+import io.trtcsim.sdk.ClientEvent;
 import io.trtcsim.sdk.RemoteStream;
+import io.trtcsim.stack.StackUnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Prints the basic call's numbers against the embedded simulator: join, publish and subscribe
- * times, time to the first rendered frame, capture-to-render latency through the relay (from the
- * in-picture markers) and the received frame rate, over several rounds.
+ * Prints the basic call's numbers on one or more stacks in one run: join, publish and subscribe
+ * times, time to the first rendered frame, capture-to-render latency (from the in-picture markers),
+ * the received frame rate and audio latency, over several rounds, then the medians side by side.
  * <p>
- * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.CallBenchmark -Dexec.args="5 10 640x360@30"}
- * (rounds, seconds of media measured per round, video profile).
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.CallBenchmark
+ * -Dexec.args="--rounds 3 --seconds 10 --profile 320x180@15 --stacks embedded,janus --markdown reports/basic-call-by-stack.md"}
+ * <p>
+ * A stack that cannot run here (no janus, no Docker) is reported and left out; a round that fails
+ * is printed and makes the exit status 1.
  */
 public final class CallBenchmark {
+
+    private static final long ROOM = 8888;
 
     private CallBenchmark() {
     }
 
-    public static void main(String[] args) {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-        VideoProfile profile = args.length > 2 ? parseProfile(args[2]) : VideoProfile.DEFAULT;
-        System.out.printf("basic call, %d rounds, %d s of media each, video %s, embedded simulator%n",
-                rounds, seconds, profile);
-        System.out.println("round  join_ms  publish_ms  subscribe_ms  first_frame_ms  fps   freezes  lat_p50_ms  lat_p95_ms  lat_max_ms  audio_lat_p50_ms  audio_lat_p95_ms  audio_gaps");
-        for (int round = 1; round <= rounds; round++) {
-            try (ScenarioContext scenario = new ScenarioContext()) {
-                runRound(round, seconds, profile, scenario);
+    public static void main(String[] args) throws IOException {
+        Options options = Options.parse(args);
+        System.out.printf("basic call, %d rounds, %d s of media each, video %s, stacks %s%n",
+                options.rounds, options.seconds, options.profile, String.join(", ", options.stacks));
+        System.out.println("stack                round  join_ms  publish_ms  subscribe_ms  first_frame_ms  fps   freezes  lat_p50_ms  lat_p95_ms  lat_max_ms  audio_lat_p50_ms  audio_lat_p95_ms  audio_gaps");
+        Map<String, List<CallFigures>> byStack = new LinkedHashMap<>();
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        boolean failed = false;
+        for (String stack : options.stacks) {
+            List<CallFigures> rounds = new ArrayList<>();
+            for (int round = 1; round <= options.rounds; round++) {
+                HarnessConfig config = HarnessConfig.load().with("harness.stack", stack);
+                try (ScenarioContext scenario = ScenarioContext.with(config)) {
+                    CallFigures figures = runRound(options.seconds, options.profile, scenario);
+                    rounds.add(figures);
+                    System.out.println(row(stack, round, figures));
+                } catch (StackUnavailableException e) {
+                    unavailable.put(stack, e.getMessage());
+                    System.out.printf("%-20s cannot run here: %s%n", stack, e.getMessage());
+                    break;
+                } catch (IllegalArgumentException e) {
+                    // A stack name or setting that is wrong: no later round would do better.
+                    failed = true;
+                    System.out.printf("%-20s FAILED: %s%n", stack, e.getMessage());
+                    break;
+                } catch (RuntimeException e) {
+                    failed = true;
+                    System.out.printf("%-20s %5d  FAILED: %s%n", stack, round, e);
+                }
+            }
+            if (!rounds.isEmpty()) {
+                byStack.put(stack, rounds);
             }
         }
-        System.exit(0);
+        String table = StackComparison.markdown(options, byStack, unavailable);
+        System.out.println();
+        System.out.println(table);
+        if (options.markdown.isPresent()) {
+            Path file = options.markdown.get();
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, table);
+            System.out.println("written to " + file);
+        }
+        System.exit(failed ? 1 : 0);
     }
 
-    private static VideoProfile parseProfile(String text) {
-        String[] parts = text.split("[x@]");
-        return new VideoProfile(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-    }
-
-    private static void runRound(int round, int seconds, VideoProfile profile, ScenarioContext scenario) {
+    private static CallFigures runRound(int seconds, VideoProfile profile, ScenarioContext scenario) {
         Participant alice = scenario.participantOrNew("alice");
         Participant bob = scenario.participantOrNew("bob");
         alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
         bob.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("bob"));
-        alice.join(8888);
+        alice.join(ROOM);
         alice.createLocalStream(true, true, profile);
         alice.initializeLocalStream();
         alice.publish();
-        bob.join(8888);
-        Expectations.receives(bob, io.trtcsim.sdk.ClientEvent.STREAM_ADDED, "alice", 1, Duration.ofSeconds(5));
-        long subscribeStartMicros = io.trtcsim.media.MediaClock.system().nowMicros();
+        bob.join(ROOM);
+        Expectations.receives(bob, ClientEvent.STREAM_ADDED, "alice", 1, Duration.ofSeconds(5));
+        long subscribeStartMicros = MediaClock.system().nowMicros();
         bob.subscribeTo("alice");
         bob.playStreamOf("alice", "remote_stream-alice");
         RemoteStream remote = bob.remoteStreamOf("alice").orElseThrow();
@@ -66,17 +111,17 @@ public final class CallBenchmark {
         var sink = remote.playback().orElseThrow().video().orElseThrow();
         long firstFrameMicros = sink.frames().get(0).arrivalMicros();
         int before = sink.frames().size();
-        long windowStart = io.trtcsim.media.MediaClock.system().nowMicros();
+        long windowStart = MediaClock.system().nowMicros();
         // The measurement window: frames must keep arriving throughout it.
         await("frames keep arriving for " + seconds + " s").during(Duration.ofSeconds(seconds))
                 .atMost(Duration.ofSeconds(seconds + 1)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sink.lastFrame().map(f -> io.trtcsim.media.MediaClock.system().nowMicros() - f.arrivalMicros() < 500_000)
+                .until(() -> sink.lastFrame().map(f -> MediaClock.system().nowMicros() - f.arrivalMicros() < 500_000)
                         .orElse(false));
         List<RenderedFrame> window = sink.frames().subList(before, sink.frames().size());
-        long windowEnd = io.trtcsim.media.MediaClock.system().nowMicros();
-        var video = new io.trtcsim.media.metrics.VideoAnalyzer().analyze(sink.frames(), windowStart, windowEnd);
-        var audio = new io.trtcsim.media.metrics.AudioAnalyzer().analyze(
-                remote.playback().orElseThrow().audio().orElseThrow().chunks(), windowStart, windowEnd);
+        long windowEnd = MediaClock.system().nowMicros();
+        var video = new VideoAnalyzer().analyze(sink.frames(), windowStart, windowEnd);
+        var audio = new AudioAnalyzer().analyze(remote.playback().orElseThrow().audio().orElseThrow().chunks(),
+                windowStart, windowEnd);
         List<Long> latencies = new ArrayList<>();
         for (RenderedFrame frame : window) {
             if (frame.hasMarker()) {
@@ -86,15 +131,21 @@ public final class CallBenchmark {
         latencies.sort(Long::compare);
         double fps = window.size() < 2 ? 0 : (window.size() - 1)
                 / ((window.get(window.size() - 1).arrivalMicros() - window.get(0).arrivalMicros()) / 1e6);
-        System.out.println(String.format(Locale.ROOT, "%5d  %7d  %10d  %12d  %14.1f  %4.1f  %7d  %10.1f  %10.1f  %10.1f  %16.1f  %16.1f  %10d",
-                round, ms(alice.lastCallDuration("join")), ms(alice.lastCallDuration("publish")),
+        return new CallFigures(ms(alice.lastCallDuration("join")), ms(alice.lastCallDuration("publish")),
                 ms(bob.lastCallDuration("subscribe")), (firstFrameMicros - subscribeStartMicros) / 1000.0, fps,
                 video.freezeCount(), percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.95) / 1000.0,
                 latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1) / 1000.0,
-                audio.latencyP50Millis(), audio.latencyP95Millis(), audio.gapCount()));
+                audio.latencyP50Millis(), audio.latencyP95Millis(), audio.gapCount());
     }
 
-    private static long ms(java.util.Optional<Duration> duration) {
+    private static String row(String stack, int round, CallFigures f) {
+        return String.format(Locale.ROOT, "%-20s %5d  %7d  %10d  %12d  %14.1f  %4.1f  %7d  %10.1f  %10.1f  %10.1f  %16.1f  %16.1f  %10d",
+                stack, round, f.joinMillis(), f.publishMillis(), f.subscribeMillis(), f.firstFrameMillis(), f.fps(),
+                f.freezes(), f.videoLatencyP50Millis(), f.videoLatencyP95Millis(), f.videoLatencyMaxMillis(),
+                f.audioLatencyP50Millis(), f.audioLatencyP95Millis(), f.audioGaps());
+    }
+
+    private static long ms(Optional<Duration> duration) {
         return duration.map(Duration::toMillis).orElse(-1L);
     }
 
@@ -103,5 +154,55 @@ public final class CallBenchmark {
             return Double.NaN;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    /** The command line: {@code --rounds N --seconds N --profile WxH@FPS --stacks a,b --markdown file}. */
+    static final class Options {
+        int rounds = 3;
+        int seconds = 10;
+        VideoProfile profile = VideoProfile.DEFAULT;
+        List<String> stacks = List.of("embedded");
+        Optional<Path> markdown = Optional.empty();
+
+        static Options parse(String[] args) {
+            Options options = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String option = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("option " + option + " needs a value");
+                }
+                String value = args[++i];
+                switch (option) {
+                    case "--rounds" -> options.rounds = positive(option, value);
+                    case "--seconds" -> options.seconds = positive(option, value);
+                    case "--profile" -> options.profile = parseProfile(value);
+                    case "--stacks" -> options.stacks = List.of(value.split(","));
+                    case "--markdown" -> options.markdown = Optional.of(Path.of(value));
+                    default -> throw new IllegalArgumentException("unknown option " + option
+                            + "; known: --rounds, --seconds, --profile, --stacks, --markdown");
+                }
+            }
+            return options;
+        }
+
+        private static int positive(String option, String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number > 0) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " '" + value + "' is not a positive whole number");
+        }
+
+        private static VideoProfile parseProfile(String text) {
+            String[] parts = text.split("[x@]");
+            if (parts.length != 3) {
+                throw new IllegalArgumentException("--profile '" + text + "' is not WIDTHxHEIGHT@FPS, e.g. 320x180@15");
+            }
+            return new VideoProfile(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        }
     }
 }

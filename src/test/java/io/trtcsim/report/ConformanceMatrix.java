@@ -13,10 +13,11 @@ import org.w3c.dom.NodeList;
 
 /**
  * Builds the conformance matrix — every scenario × every stack: pass, fail, or not supported (with
- * the reason) — from the JUnit XML of one main-job run per stack.
+ * the reason) — from the JUnit XML of one main-job run per stack, followed by the Markdown files
+ * given with {@code --append} (the basic call's figures on each stack, from {@code CallBenchmark}).
  * <p>
- * {@code ConformanceMatrix <out.md> <stack>=<junit.xml> [<stack>=<junit.xml> ...]}; used by
- * scripts/conformance-matrix.sh.
+ * {@code ConformanceMatrix <out.md> <stack>=<junit.xml> [<stack>=<junit.xml> ...] [--append <file.md>]};
+ * used by scripts/conformance-matrix.sh.
  */
 public final class ConformanceMatrix {
 
@@ -29,15 +30,24 @@ public final class ConformanceMatrix {
         }
         Map<String, Map<String, String>> byStack = new LinkedHashMap<>();
         List<String> scenarios = new ArrayList<>();
+        List<Path> appended = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--append") && i + 1 < args.length) {
+                appended.add(Path.of(args[++i]));
+                continue;
+            }
             String[] pair = args[i].split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("argument '" + args[i] + "' is neither <stack>=<junit.xml> nor --append <file.md>");
+            }
             Map<String, String> results = read(Path.of(pair[1]));
             byStack.put(pair[0], results);
             results.keySet().stream().filter(s -> !scenarios.contains(s)).forEach(scenarios::add);
         }
         StringBuilder md = new StringBuilder("# Conformance matrix\n\nEvery scenario × every stack, from one run of the "
-                + "main job per stack (`scripts/conformance-matrix.sh`). *not supported* is a scenario that needs a "
-                + "documented behaviour the stack lacks (a `@requires-…` tag); it is neither passed nor failed.\n\n");
+                + "main job per stack (`scripts/conformance-matrix.sh`; `.ci/run` runs it on every stack). *not supported* is a "
+                + "scenario that needs a documented behaviour the stack lacks (a `@requires-…` tag); it is neither passed "
+                + "nor failed. *skipped* is a scenario that could not run on this machine (the reason says why).\n\n");
         md.append("| feature › scenario |");
         byStack.keySet().forEach(stack -> md.append(' ').append(stack).append(" |"));
         md.append("\n|---|");
@@ -57,6 +67,12 @@ public final class ConformanceMatrix {
             long unsupported = stack.getValue().values().stream().filter(r -> r.startsWith("not supported")).count();
             md.append("- ").append(stack.getKey()).append(": ").append(passed).append(" passed, ").append(failed)
                     .append(" failed, ").append(unsupported).append(" not supported\n");
+        }
+        for (Path file : appended) {
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("no file to append at " + file);
+            }
+            md.append('\n').append(Files.readString(file));
         }
         Files.writeString(Path.of(args[0]), md.toString());
         System.out.println("conformance matrix written to " + args[0]);

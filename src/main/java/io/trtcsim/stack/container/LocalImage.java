@@ -35,6 +35,10 @@ public enum LocalImage {
      * @throws StackUnavailableException naming what is missing and the command that provides it
      */
     public DockerImageName require() {
+        return require(name, buildArgument);
+    }
+
+    static DockerImageName require(String name, String buildArgument) {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             String host = System.getenv("DOCKER_HOST");
             throw new StackUnavailableException("no Docker daemon answers (DOCKER_HOST="
