@@ -74,6 +74,11 @@ JSON
       fi
       echo "dockerd (pid $pid) stopped"
     fi
+    # dockerd leaves its network namespace (exec/netns/default) mounted; without this the folder
+    # cannot be deleted and a later daemon trips over it.
+    awk -v home="$home/" 'index($2, home) == 1 {print $2}' /proc/mounts | sort -r | while read -r mount; do
+      umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || true
+    done
     ip link delete docker0 2>/dev/null || true
     ;;
   env)
