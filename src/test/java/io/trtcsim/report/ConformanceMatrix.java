@@ -17,7 +17,8 @@ import org.w3c.dom.NodeList;
  * given with {@code --append} (the basic call's figures on each stack, from {@code CallBenchmark}).
  * <p>
  * {@code ConformanceMatrix <out.md> <stack>=<junit.xml> [<stack>=<junit.xml> ...] [--append <file.md>]};
- * used by scripts/conformance-matrix.sh.
+ * used by scripts/conformance-matrix.sh. Beside the Markdown it writes the same as an HTML page
+ * ({@link MatrixPage}), for CI artifacts.
  */
 public final class ConformanceMatrix {
 
@@ -74,8 +75,11 @@ public final class ConformanceMatrix {
             }
             md.append('\n').append(Files.readString(file));
         }
-        Files.writeString(Path.of(args[0]), md.toString());
-        System.out.println("conformance matrix written to " + args[0]);
+        Path out = Path.of(args[0]);
+        Files.writeString(out, md.toString());
+        Path html = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.md$", "") + ".html");
+        Files.writeString(html, MatrixPage.render(md.toString()));
+        System.out.println("conformance matrix written to " + out + " and " + html);
     }
 
     private static Map<String, String> read(Path junitXml) throws Exception {

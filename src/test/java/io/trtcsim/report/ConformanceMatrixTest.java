@@ -44,6 +44,14 @@ class ConformanceMatrixTest {
                 .contains("- embedded: 2 passed, 0 failed, 0 not supported")
                 .contains("- janus: 0 passed, 1 failed, 1 not supported");
         assertThat(matrix.indexOf("## The basic call on each stack")).isGreaterThan(matrix.indexOf("- janus:"));
+
+        String page = Files.readString(folder.resolve("matrix.html"));
+        assertThat(page).startsWith("<!DOCTYPE html>")
+                .contains("<td class=\"pass\">pass</td>")
+                .contains("<td class=\"fail\"><strong>fail</strong></td>")
+                .contains("<td class=\"unsupported\">not supported (it has no mute events (@requires-mute-events))</td>")
+                .contains("<td class=\"skipped\">skipped (")
+                .contains("<h2>The basic call on each stack</h2>");
     }
 
     @Test
