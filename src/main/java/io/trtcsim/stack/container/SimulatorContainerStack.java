@@ -71,11 +71,11 @@ public final class SimulatorContainerStack extends SimulatorStack {
         return "simulator-container";
     }
 
-    /** The container's log lines that name the room; its last lines when none do. */
+    /** The container's log lines about the room (the simulator logs them as "room <id>: ..."); its last lines when none. */
     @Override
     public List<String> logLines(long roomId) {
         List<String> all = container.logLines();
-        String room = String.valueOf(roomId);
+        String room = "room " + roomId + ":";
         List<String> aboutRoom = all.stream().filter(line -> line.contains(room)).toList();
         List<String> chosen = aboutRoom.isEmpty() ? all : aboutRoom;
         return chosen.subList(Math.max(0, chosen.size() - LOG_LINES), chosen.size());
