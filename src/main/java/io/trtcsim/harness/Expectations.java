@@ -10,6 +10,7 @@ import io.trtcsim.sdk.ErrorCode;
 import io.trtcsim.sdk.RtcError;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.sdk.RemoteStream;
+import io.trtcsim.sdk.TrtcEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -95,9 +96,45 @@ public final class Expectations {
                 () -> "getRemoteMutedState() is " + receiver.client().getRemoteMutedState());
     }
 
-    /** None so far and none during the whole period. */
+    /**
+     * An 'audio-volume' event arriving from now on gives {@code of} a volume in [min, max]. Events
+     * before the step do not count: a volume heard before a mute says nothing about after it.
+     */
+    public static void hearsVolume(Participant receiver, String of, int min, int max, Duration within) {
+        String what = receiver + " gets an 'audio-volume' with " + of + " at " + min + ".." + max;
+        int before = receiver.journal().entries().size();
+        waitFor(what, within, () -> volumesSince(receiver, before).stream()
+                        .anyMatch(volumes -> volumes.containsKey(of) && volumes.get(of) >= min && volumes.get(of) <= max),
+                () -> "the 'audio-volume' events since were " + volumesSince(receiver, before)
+                        + (receiver.journal().count(ClientEvent.AUDIO_VOLUME, null) == 0
+                        ? " (none at all: is audio volume evaluation enabled?)" : ""));
+    }
+
+    private static List<java.util.Map<String, Integer>> volumesSince(Participant receiver, int index) {
+        List<JournalEntry> entries = receiver.journal().entries();
+        return entries.subList(Math.min(index, entries.size()), entries.size()).stream()
+                .filter(entry -> entry.event() == ClientEvent.AUDIO_VOLUME)
+                .map(entry -> new TrtcEvent(entry.event(), null, null, entry.details()).audioVolumes())
+                .toList();
+    }
+
+    /** No more of that event than so far, during the whole period (of any sender, or about no one). */
+    public static void receivesNoNew(Participant receiver, ClientEvent event, Duration period) {
+        long before = receiver.journal().count(event, null);
+        String what = receiver + " receives no new '" + event + "' for " + period.toMillis() + " ms (" + before + " so far)";
+        try {
+            await(what).during(period).atMost(period.plusSeconds(1)).pollInterval(POLL)
+                    .until(() -> receiver.journal().count(event, null) == before);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + ", but " + (receiver.journal().count(event, null) - before)
+                    + " more arrived; events of " + receiver + ":\n" + receiver.journal().describe());
+        }
+    }
+
+    /** None so far and none during the whole period; {@code from} null: from anyone, or about no one. */
     public static void receivesNone(Participant receiver, ClientEvent event, String from, Duration period) {
-        String what = receiver + " receives no '" + event + "' from " + from + " for " + period.toMillis() + " ms";
+        String what = receiver + " receives no '" + event + "'" + (from == null ? "" : " from " + from) + " for "
+                + period.toMillis() + " ms";
         try {
             await(what).during(period).atMost(period.plusSeconds(1)).pollInterval(POLL)
                     .until(() -> receiver.journal().count(event, from) == 0);

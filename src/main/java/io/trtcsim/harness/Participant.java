@@ -142,6 +142,11 @@ public final class Participant implements AutoCloseable {
         }
     }
 
+    /** client.enableAudioVolumeEvaluation(interval); a zero interval turns it off. */
+    public void enableAudioVolumeEvaluation(Duration interval) {
+        client().enableAudioVolumeEvaluation((int) Math.min(Integer.MAX_VALUE, interval.toMillis()));
+    }
+
     /** LocalStream.addTrack / removeTrack by kind; a published stream is updated (stream-updated). */
     public void changeTrack(String kind, boolean add) {
         call(add ? "addTrack" : "removeTrack", add ? localStream().addTrack(kind) : localStream().removeTrack(kind));

@@ -97,7 +97,7 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     /** Runs a task every {@code periodMillis} on the engine's timer until the returned future is cancelled. */
-    java.util.concurrent.ScheduledFuture<?> every(long periodMillis, Runnable task) {
+    public java.util.concurrent.ScheduledFuture<?> every(long periodMillis, Runnable task) {
         return timer.scheduleAtFixedRate(task, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 

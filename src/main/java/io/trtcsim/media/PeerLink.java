@@ -115,9 +115,14 @@ public final class PeerLink implements AutoCloseable {
         return connected;
     }
 
-    /** The connection's WebRTC statistics (getStats). */
-    public CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> stats() {
+    /** The connection's WebRTC statistics (getStats); fails once the connection is closed. */
+    public synchronized CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> stats() {
         CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> report = new CompletableFuture<>();
+        if (closed) {
+            // A native connection that is closed (or being freed) is not asked for anything.
+            report.completeExceptionally(new IllegalStateException("peer connection " + name + " closed"));
+            return report;
+        }
         connection.getStats(report::complete);
         return report;
     }

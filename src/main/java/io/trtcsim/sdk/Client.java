@@ -57,6 +57,8 @@ public final class Client implements AutoCloseable {
     private volatile boolean destroyed;
     private volatile StatsSampler sampler;
     private volatile long publishStartedMicros = -1;
+    private volatile AudioVolumeEvaluation volumeEvaluation;
+    private volatile Thread eventThread;
 
     Client(ClientConfig config, Stack stack, SdkOptions options, Supplier<MediaEngine> engine) {
         this.config = config;
@@ -67,6 +69,7 @@ public final class Client implements AutoCloseable {
         this.events = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "client-events-" + config.userId());
             thread.setDaemon(true);
+            eventThread = thread;
             return thread;
         });
     }
@@ -347,6 +350,75 @@ public final class Client implements AutoCloseable {
                 });
     }
 
+    /**
+     * enableAudioVolumeEvaluation(interval): from now on, an 'audio-volume' event every
+     * {@code intervalMillis} (at least 16) with the volume, 0..100, of the client's own published audio
+     * and of every stream it subscribed to — in the event's details, userId → audioVolume. A value
+     * of 0 or less turns it off. Streams are measured from libwebrtc's audio levels, so a muted or
+     * silent stream reads 0.
+     */
+    public synchronized void enableAudioVolumeEvaluation(int intervalMillis) {
+        AudioVolumeEvaluation previous = volumeEvaluation;
+        volumeEvaluation = null;
+        if (previous != null) {
+            previous.close();
+            // Measurements of the old evaluation may still be on their way: once this returns, none
+            // is delivered (each checks, on the event thread, that its evaluation is still current).
+            awaitEventsDelivered();
+        }
+        if (intervalMillis <= 0 || destroyed) {
+            return;
+        }
+        AudioVolumeEvaluation[] evaluation = new AudioVolumeEvaluation[1];
+        evaluation[0] = new AudioVolumeEvaluation(engine.get(), intervalMillis, this::audioLinks,
+                volumes -> emitVolumes(evaluation[0], volumes));
+        volumeEvaluation = evaluation[0];
+    }
+
+    private void emitVolumes(AudioVolumeEvaluation from, Map<String, Integer> volumes) {
+        Map<String, String> details = new java.util.TreeMap<>();
+        volumes.forEach((userId, volume) -> details.put(userId, String.valueOf(volume)));
+        if (!events.isShutdown()) {
+            events.execute(() -> {
+                if (from != null && from == volumeEvaluation) {
+                    deliver(ClientEvent.AUDIO_VOLUME, null, null, details);
+                }
+            });
+        }
+    }
+
+    /** Waits until every event queued so far was delivered (not from a handler: that would wait for itself). */
+    private void awaitEventsDelivered() {
+        if (Thread.currentThread() == eventThread || events.isShutdown()) {
+            return;
+        }
+        try {
+            events.submit(() -> { }).get(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            log.warn("{}: events queued before turning audio volume evaluation off were not all delivered: {}",
+                    getUserId(), e.toString());
+        }
+    }
+
+    /** The connections carrying audio now: the uplink (own audio) and each downlink, by userId. */
+    private Map<String, AudioVolumeEvaluation.MeasuredLink> audioLinks() {
+        Map<String, AudioVolumeEvaluation.MeasuredLink> links = new java.util.TreeMap<>();
+        PeerLink up = uplink;
+        LocalStream own = published;
+        if (up != null && own != null && own.hasAudio()) {
+            links.put(getUserId(), new AudioVolumeEvaluation.MeasuredLink(up, true));
+        }
+        downlinks.forEach((streamId, link) -> {
+            RemoteStream stream = remoteStreams.get(streamId);
+            if (stream != null && stream.hasAudio()) {
+                links.put(stream.getUserId(), new AudioVolumeEvaluation.MeasuredLink(link, false));
+            }
+        });
+        return links;
+    }
+
     /** Releases everything the client holds; it cannot join again. */
     public void destroy() {
         close();
@@ -366,6 +438,10 @@ public final class Client implements AutoCloseable {
         StatsSampler currentSampler = sampler;
         if (currentSampler != null) {
             currentSampler.close();
+        }
+        AudioVolumeEvaluation evaluation = volumeEvaluation;
+        if (evaluation != null) {
+            evaluation.close();
         }
         events.shutdown();
         try {
@@ -550,17 +626,20 @@ public final class Client implements AutoCloseable {
         if (events.isShutdown()) {
             return;
         }
-        events.execute(() -> {
-            journal.record(new JournalEntry(System.nanoTime(), type, userId, stream == null ? null : stream.getId(), details));
-            TrtcEvent event = new TrtcEvent(type, userId, stream, details);
-            for (Consumer<TrtcEvent> handler : handlers.getOrDefault(type, List.of())) {
-                try {
-                    handler.accept(event);
-                } catch (RuntimeException e) {
-                    log.error("{}: a '{}' handler threw", getUserId(), type, e);
-                }
+        events.execute(() -> deliver(type, userId, stream, details));
+    }
+
+    /** On the event thread: journal, then every handler of that event in registration order. */
+    private void deliver(ClientEvent type, String userId, RemoteStream stream, Map<String, String> details) {
+        journal.record(new JournalEntry(System.nanoTime(), type, userId, stream == null ? null : stream.getId(), details));
+        TrtcEvent event = new TrtcEvent(type, userId, stream, details);
+        for (Consumer<TrtcEvent> handler : handlers.getOrDefault(type, List.of())) {
+            try {
+                handler.accept(event);
+            } catch (RuntimeException e) {
+                log.error("{}: a '{}' handler threw", getUserId(), type, e);
             }
-        });
+        }
     }
 
     private final class Listener implements StackListener {

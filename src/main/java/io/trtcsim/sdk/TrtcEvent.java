@@ -15,4 +15,18 @@ public record TrtcEvent(ClientEvent type, String userId, RemoteStream stream, Ma
     public String detail(String key) {
         return details.get(key);
     }
+
+    /**
+     * For 'audio-volume': TRTC's {@code event.result} as userId → audioVolume (0..100), one entry per
+     * stream measured; empty for other events.
+     */
+    public Map<String, Integer> audioVolumes() {
+        return type == ClientEvent.AUDIO_VOLUME ? audioVolumes(details) : Map.of();
+    }
+
+    static Map<String, Integer> audioVolumes(Map<String, String> details) {
+        Map<String, Integer> volumes = new java.util.TreeMap<>();
+        details.forEach((userId, volume) -> volumes.put(userId, Integer.parseInt(volume)));
+        return volumes;
+    }
 }

@@ -42,6 +42,16 @@ public class EventSteps {
         Expectations.receivesNone(scenario.participant(name), event, from, period);
     }
 
+    @Then("{participant} receives no {event} for {duration}")
+    public void receivesNoneAtAll(String name, ClientEvent event, Duration period) {
+        Expectations.receivesNone(scenario.participant(name), event, null, period);
+    }
+
+    @Then("{participant} receives no new {event} for {duration}")
+    public void receivesNoNew(String name, ClientEvent event, Duration period) {
+        Expectations.receivesNoNew(scenario.participant(name), event, period);
+    }
+
     @Then("{participant} received these events from {participant} in order:")
     public void receivedInOrder(String name, String from, List<String> events) {
         List<ClientEvent> expected = events.stream().map(e -> types.event(e.trim())).toList();

@@ -1,6 +1,7 @@
 package io.trtcsim.steps;
 
 import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.MediaChecks;
 import io.trtcsim.harness.ScenarioContext;
@@ -13,6 +14,26 @@ public class MediaSteps {
 
     public MediaSteps(ScenarioContext scenario) {
         this.scenario = scenario;
+    }
+
+    @When("{participant} enables audio volume evaluation every {duration}")
+    public void enableAudioVolumeEvaluation(String name, Duration interval) {
+        scenario.participant(name).enableAudioVolumeEvaluation(interval);
+    }
+
+    @When("{participant} turns audio volume evaluation off")
+    public void disableAudioVolumeEvaluation(String name) {
+        scenario.participant(name).enableAudioVolumeEvaluation(Duration.ZERO);
+    }
+
+    @Then("{participant} gets an audio volume of at least {int} for {participant} within {duration}")
+    public void hearsVolumeOfAtLeast(String name, int volume, String of, Duration within) {
+        Expectations.hearsVolume(scenario.participant(name), of, volume, 100, within);
+    }
+
+    @Then("{participant} gets an audio volume of at most {int} for {participant} within {duration}")
+    public void hearsVolumeOfAtMost(String name, int volume, String of, Duration within) {
+        Expectations.hearsVolume(scenario.participant(name), of, 0, volume, within);
     }
 
     @Then("{participant} renders at least {int} video frames from {participant} within {duration}")

@@ -1,0 +1,88 @@
+package io.trtcsim.sdk;
+
+import dev.onvoid.webrtc.RTCStats;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.RTCStatsType;
+import io.trtcsim.media.MediaEngine;
+import io.trtcsim.media.PeerLink;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What {@code client.enableAudioVolumeEvaluation(interval)} starts: every interval, the volume of
+ * each audio stream the client sends or receives, as libwebrtc measured it — the {@code audioLevel}
+ * of the local audio source (media-source stats of the uplink) and of each subscribed stream
+ * (inbound-rtp stats of its downlink), 0..1 — scaled to TRTC's {@code audioVolume}, 0..100.
+ */
+final class AudioVolumeEvaluation implements AutoCloseable {
+
+    /** TRTC's smallest interval; shorter ones are raised to it. */
+    static final int MIN_INTERVAL_MILLIS = 16;
+
+    private final ScheduledFuture<?> task;
+
+    /**
+     * @param links the connections to measure now, by the userId whose audio each carries, and
+     *              whether that audio is the client's own (local) one
+     * @param result receives userId → audioVolume once per interval, when any stream was measured
+     */
+    AudioVolumeEvaluation(MediaEngine engine, int intervalMillis, Supplier<Map<String, MeasuredLink>> links,
+                          Consumer<Map<String, Integer>> result) {
+        this.task = engine.every(Math.max(MIN_INTERVAL_MILLIS, intervalMillis), () -> evaluate(links.get(), result));
+    }
+
+    /** A connection and which side of it carries the audio measured. */
+    record MeasuredLink(PeerLink link, boolean local) {
+    }
+
+    private static void evaluate(Map<String, MeasuredLink> links, Consumer<Map<String, Integer>> result) {
+        if (links.isEmpty()) {
+            return;
+        }
+        Map<String, CompletableFuture<Integer>> volumes = new TreeMap<>();
+        links.forEach((userId, measured) -> volumes.put(userId, measured.link().stats()
+                .thenApply(report -> volume(report, measured.local()))
+                // A connection closing meanwhile has nothing to say this time.
+                .exceptionally(failure -> -1)));
+        CompletableFuture.allOf(volumes.values().toArray(CompletableFuture[]::new)).thenRun(() -> {
+            Map<String, Integer> measured = new TreeMap<>();
+            volumes.forEach((userId, volume) -> {
+                if (volume.join() >= 0) {
+                    measured.put(userId, volume.join());
+                }
+            });
+            if (!measured.isEmpty()) {
+                result.accept(measured);
+            }
+        });
+    }
+
+    /** TRTC's audioVolume (0..100) from the report's audio level; 0 where none was measured yet. */
+    static int volume(RTCStatsReport report, boolean local) {
+        RTCStatsType type = local ? RTCStatsType.MEDIA_SOURCE : RTCStatsType.INBOUND_RTP;
+        return report.getStats().values().stream()
+                .filter(stats -> stats.getType() == type && "audio".equals(stats.getAttributes().get("kind")))
+                .map(RTCStats::getAttributes)
+                .map(attributes -> attributes.get("audioLevel"))
+                .filter(level -> level instanceof Number)
+                .mapToInt(level -> toVolume(((Number) level).doubleValue()))
+                .findFirst().orElse(0);
+    }
+
+    /** audioLevel is linear, 0..1 (1 = full scale); audioVolume is that in percent. */
+    static int toVolume(double audioLevel) {
+        if (Double.isNaN(audioLevel)) {
+            return 0;
+        }
+        return (int) Math.round(Math.max(0, Math.min(1, audioLevel)) * 100);
+    }
+
+    @Override
+    public void close() {
+        task.cancel(false);
+    }
+}
