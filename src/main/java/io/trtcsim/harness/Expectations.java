@@ -9,6 +9,7 @@ import io.trtcsim.sdk.ClientEvent;
 import io.trtcsim.sdk.ErrorCode;
 import io.trtcsim.sdk.RtcError;
 import io.trtcsim.sdk.JournalEntry;
+import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.sdk.TrtcEvent;
 import java.time.Duration;
@@ -108,6 +109,23 @@ public final class Expectations {
                 () -> "the 'audio-volume' events since were " + volumesSince(receiver, before)
                         + (receiver.journal().count(ClientEvent.AUDIO_VOLUME, null) == 0
                         ? " (none at all: is audio volume evaluation enabled?)" : ""));
+    }
+
+    /** A 'network-quality' event arriving from now on rates the uplink and the downlink so. */
+    public static void networkQuality(Participant receiver, int uplink, int downlink, Duration within) {
+        String what = receiver + " gets a 'network-quality' with uplink " + uplink + " and downlink " + downlink;
+        int before = receiver.journal().entries().size();
+        waitFor(what, within, () -> qualitiesSince(receiver, before).stream()
+                        .anyMatch(q -> q.uplinkNetworkQuality() == uplink && q.downlinkNetworkQuality() == downlink),
+                () -> "the 'network-quality' events since were " + qualitiesSince(receiver, before));
+    }
+
+    private static List<NetworkQuality> qualitiesSince(Participant receiver, int index) {
+        List<JournalEntry> entries = receiver.journal().entries();
+        return entries.subList(Math.min(index, entries.size()), entries.size()).stream()
+                .filter(entry -> entry.event() == ClientEvent.NETWORK_QUALITY)
+                .map(entry -> NetworkQuality.of(entry.details()))
+                .toList();
     }
 
     private static List<java.util.Map<String, Integer>> volumesSince(Participant receiver, int index) {

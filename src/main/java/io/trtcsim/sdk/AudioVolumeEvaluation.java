@@ -3,12 +3,13 @@ package io.trtcsim.sdk;
 import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCStatsType;
-import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -30,9 +31,10 @@ final class AudioVolumeEvaluation implements AutoCloseable {
      *              whether that audio is the client's own (local) one
      * @param result receives userId → audioVolume once per interval, when any stream was measured
      */
-    AudioVolumeEvaluation(MediaEngine engine, int intervalMillis, Supplier<Map<String, MeasuredLink>> links,
+    AudioVolumeEvaluation(ScheduledExecutorService timer, int intervalMillis, Supplier<Map<String, MeasuredLink>> links,
                           Consumer<Map<String, Integer>> result) {
-        this.task = engine.every(Math.max(MIN_INTERVAL_MILLIS, intervalMillis), () -> evaluate(links.get(), result));
+        long period = Math.max(MIN_INTERVAL_MILLIS, intervalMillis);
+        this.task = timer.scheduleAtFixedRate(() -> evaluate(links.get(), result), period, period, TimeUnit.MILLISECONDS);
     }
 
     /** A connection and which side of it carries the audio measured. */

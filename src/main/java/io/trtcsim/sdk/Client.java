@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -59,6 +60,8 @@ public final class Client implements AutoCloseable {
     private volatile long publishStartedMicros = -1;
     private volatile AudioVolumeEvaluation volumeEvaluation;
     private volatile Thread eventThread;
+    private volatile NetworkQualityMonitor qualityMonitor;
+    private ScheduledExecutorService timer;
 
     Client(ClientConfig config, Stack stack, SdkOptions options, Supplier<MediaEngine> engine) {
         this.config = config;
@@ -126,6 +129,7 @@ public final class Client implements AutoCloseable {
                     if (failure == null) {
                         roomId = options.roomId();
                         changeState(ConnectionState.CONNECTED);
+                        startNetworkQuality();
                         return null;
                     }
                     closeSession(opened);
@@ -370,7 +374,7 @@ public final class Client implements AutoCloseable {
             return;
         }
         AudioVolumeEvaluation[] evaluation = new AudioVolumeEvaluation[1];
-        evaluation[0] = new AudioVolumeEvaluation(engine.get(), intervalMillis, this::audioLinks,
+        evaluation[0] = new AudioVolumeEvaluation(timer(), intervalMillis, this::audioLinks,
                 volumes -> emitVolumes(evaluation[0], volumes));
         volumeEvaluation = evaluation[0];
     }
@@ -443,6 +447,11 @@ public final class Client implements AutoCloseable {
         if (evaluation != null) {
             evaluation.close();
         }
+        synchronized (this) {
+            if (timer != null) {
+                timer.shutdownNow();
+            }
+        }
         events.shutdown();
         try {
             events.awaitTermination(2, TimeUnit.SECONDS);
@@ -460,7 +469,51 @@ public final class Client implements AutoCloseable {
         return List.copyOf(remoteStreams.values());
     }
 
+    /** 'network-quality' every 2 s while in the room, as TRTC's SDK does from join on. */
+    private synchronized void startNetworkQuality() {
+        stopNetworkQuality();
+        if (destroyed) {
+            return;
+        }
+        NetworkQualityMonitor[] monitor = new NetworkQualityMonitor[1];
+        monitor[0] = new NetworkQualityMonitor(timer(),
+                () -> new NetworkQualityMonitor.Links(state == ConnectionState.CONNECTED, Optional.ofNullable(uplink),
+                        List.copyOf(downlinks.values())),
+                quality -> {
+                    if (!events.isShutdown()) {
+                        events.execute(() -> {
+                            // A measurement finishing after leave is not delivered.
+                            if (monitor[0] == qualityMonitor) {
+                                deliver(ClientEvent.NETWORK_QUALITY, null, null, quality.details());
+                            }
+                        });
+                    }
+                });
+        qualityMonitor = monitor[0];
+    }
+
+    /** The client's timer for its periodic events (network-quality, audio-volume), made on first use. */
+    private synchronized ScheduledExecutorService timer() {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "client-timer-" + config.userId());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return timer;
+    }
+
+    private synchronized void stopNetworkQuality() {
+        NetworkQualityMonitor monitor = qualityMonitor;
+        qualityMonitor = null;
+        if (monitor != null) {
+            monitor.close();
+        }
+    }
+
     private void releaseRoom() {
+        stopNetworkQuality();
         PeerLink link = uplink;
         if (link != null) {
             dropUplink(link);

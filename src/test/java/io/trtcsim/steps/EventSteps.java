@@ -42,6 +42,11 @@ public class EventSteps {
         Expectations.receivesNone(scenario.participant(name), event, from, period);
     }
 
+    @Then("{participant} gets a network quality of {int} up and {int} down within {duration}")
+    public void networkQuality(String name, int uplink, int downlink, Duration within) {
+        Expectations.networkQuality(scenario.participant(name), uplink, downlink, within);
+    }
+
     @Then("{participant} receives no {event} for {duration}")
     public void receivesNoneAtAll(String name, ClientEvent event, Duration period) {
         Expectations.receivesNone(scenario.participant(name), event, null, period);

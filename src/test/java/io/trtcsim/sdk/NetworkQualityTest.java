@@ -1,0 +1,58 @@
+package io.trtcsim.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NetworkQualityTest {
+
+    @Test
+    void qualityIsTheBestWhoseLossAndRoundTripLimitsBothHold() {
+        assertThat(NetworkQuality.rate(0, 1)).isEqualTo(NetworkQuality.EXCELLENT);
+        assertThat(NetworkQuality.rate(1, 100)).isEqualTo(NetworkQuality.EXCELLENT);
+        assertThat(NetworkQuality.rate(1.1, 20)).isEqualTo(NetworkQuality.GOOD);
+        assertThat(NetworkQuality.rate(0, 101)).isEqualTo(NetworkQuality.GOOD);
+        assertThat(NetworkQuality.rate(5, 150)).isEqualTo(NetworkQuality.POOR);
+        assertThat(NetworkQuality.rate(2, 450)).isEqualTo(NetworkQuality.BAD);
+        assertThat(NetworkQuality.rate(15, 500)).isEqualTo(NetworkQuality.BAD);
+        assertThat(NetworkQuality.rate(16, 10)).isEqualTo(NetworkQuality.VERY_BAD);
+        assertThat(NetworkQuality.rate(0, 900)).isEqualTo(NetworkQuality.VERY_BAD);
+    }
+
+    @Test
+    void aFigureNotMeasuredDoesNotCountAndNeitherMeasuredIsUnknown() {
+        assertThat(NetworkQuality.rate(Double.NaN, Double.NaN)).isEqualTo(NetworkQuality.UNKNOWN);
+        assertThat(NetworkQuality.rate(Double.NaN, 250)).isEqualTo(NetworkQuality.POOR);
+        assertThat(NetworkQuality.rate(4, Double.NaN)).isEqualTo(NetworkQuality.POOR);
+    }
+
+    @Test
+    void lossIsOverThePeriodBetweenTwoReadings() {
+        assertThat(NetworkQualityMonitor.lossPercent(10, 1000, 15, 1095)).isEqualTo(5.0);
+        assertThat(NetworkQualityMonitor.lossPercent(0, 0, 0, 300)).isZero();
+        assertThat(NetworkQualityMonitor.lossPercent(3, 300, 3, 300)).as("nothing arrived").isNaN();
+    }
+
+    @Test
+    void theDownlinkIsItsWorstConnection() {
+        NetworkQualityMonitor.Figures fine = new NetworkQualityMonitor.Figures(0, 2, false);
+        NetworkQualityMonitor.Figures lossy = new NetworkQualityMonitor.Figures(9, 3, false);
+        assertThat(NetworkQualityMonitor.worst(List.of(fine, lossy)).quality()).isEqualTo(NetworkQuality.BAD);
+        assertThat(NetworkQualityMonitor.worst(List.of(fine, NetworkQualityMonitor.Figures.FAILED)).quality())
+                .isEqualTo(NetworkQuality.DISCONNECTED);
+        assertThat(NetworkQualityMonitor.worst(List.of()).quality()).isEqualTo(NetworkQuality.UNKNOWN);
+    }
+
+    @Test
+    void theEventCarriesTrtcsFieldsAndReadsBack() {
+        NetworkQuality quality = new NetworkQuality(1, 2, 3, 0, 120, 2);
+        assertThat(quality.details()).containsEntry("uplinkNetworkQuality", "1").containsEntry("downlinkNetworkQuality", "2")
+                .containsEntry("uplinkRTT", "3").containsEntry("downlinkLoss", "2");
+        assertThat(NetworkQuality.of(quality.details())).isEqualTo(quality);
+        assertThatThrownBy(() -> NetworkQuality.of(Map.of("uplinkNetworkQuality", "1")))
+                .hasMessageContaining("downlinkNetworkQuality");
+    }
+}
