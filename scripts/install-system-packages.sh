@@ -2,6 +2,7 @@
 # Installs the system packages the harness needs on Debian/Ubuntu (run as root or with sudo):
 #   libpulse0  - webrtc-java's native library links libpulse.so.0; without it loading fails
 #                with UnsatisfiedLinkError.
+#   iptables   - for the packet-loss steps (real packet loss; needs root).
 #   a JDK 17+ and Maven, when missing.
 #   with --with-browser: Debian's chromium and chromium-driver, for the test that opens the HTML
 #                report in a real browser (skipped, with the reason printed, without them).
@@ -18,6 +19,8 @@ needed=()
 dpkg -s libpulse0 >/dev/null 2>&1 || needed+=(libpulse0)
 command -v javac >/dev/null 2>&1 || needed+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || needed+=(maven)
+# iptables: the packet-loss steps drop packets with it (skipped, with the reason, without it).
+dpkg -s iptables >/dev/null 2>&1 || needed+=(iptables)
 for option in "$@"; do
   case "$option" in
     --with-browser)

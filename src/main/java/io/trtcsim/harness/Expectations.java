@@ -111,6 +111,15 @@ public final class Expectations {
                         ? " (none at all: is audio volume evaluation enabled?)" : ""));
     }
 
+    /** A 'network-quality' event arriving from now on rates the uplink within [best, worst] (1 best .. 6). */
+    public static void uplinkQuality(Participant receiver, int best, int worst, Duration within) {
+        String what = receiver + " gets a 'network-quality' with an uplink quality from " + best + " to " + worst;
+        int before = receiver.journal().entries().size();
+        waitFor(what, within, () -> qualitiesSince(receiver, before).stream()
+                        .anyMatch(q -> q.uplinkNetworkQuality() >= best && q.uplinkNetworkQuality() <= worst),
+                () -> "the 'network-quality' events since were " + qualitiesSince(receiver, before));
+    }
+
     /** A 'network-quality' event arriving from now on rates the uplink and the downlink so. */
     public static void networkQuality(Participant receiver, int uplink, int downlink, Duration within) {
         String what = receiver + " gets a 'network-quality' with uplink " + uplink + " and downlink " + downlink;

@@ -142,6 +142,12 @@ public final class Participant implements AutoCloseable {
         }
     }
 
+    /** The UDP port this participant's published media leaves from; fails if nothing is published. */
+    public int uplinkMediaPort() {
+        Optional<Integer> port = client().uplinkMediaPort().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
+        return port.orElseThrow(() -> new AssertionError(userId + " has no connected uplink (publish first)"));
+    }
+
     /** client.enableAudioVolumeEvaluation(interval); a zero interval turns it off. */
     public void enableAudioVolumeEvaluation(Duration interval) {
         client().enableAudioVolumeEvaluation((int) Math.min(Integer.MAX_VALUE, interval.toMillis()));

@@ -30,6 +30,7 @@ public final class ScenarioContext implements AutoCloseable {
     private final long originNanos = System.nanoTime();
     private final Map<String, Participant> participants = new LinkedHashMap<>();
     private Stack stack;
+    private PacketLoss packetLoss;
     private AppKey app;
     private AppKeyStore keys;
     private AppServer appServer;
@@ -55,6 +56,14 @@ public final class ScenarioContext implements AutoCloseable {
 
     public long originNanos() {
         return originNanos;
+    }
+
+    /** The scenario's packet loss rules, made on first use; removed when the scenario ends. */
+    public synchronized PacketLoss packetLoss() {
+        if (packetLoss == null) {
+            packetLoss = new PacketLoss();
+        }
+        return packetLoss;
     }
 
     /** The stack, started on first use so a scenario that needs none starts none. */
@@ -199,6 +208,10 @@ public final class ScenarioContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (packetLoss != null) {
+            packetLoss.close();
+            packetLoss = null;
+        }
         List<Participant> reversed = new ArrayList<>(participants.values());
         Collections.reverse(reversed);
         RuntimeException first = null;

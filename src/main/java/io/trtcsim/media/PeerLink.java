@@ -17,6 +17,7 @@ import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -125,6 +126,25 @@ public final class PeerLink implements AutoCloseable {
         }
         connection.getStats(report::complete);
         return report;
+    }
+
+    /**
+     * The UDP port this side sends its media from: the local candidate of the ICE pair in use
+     * (nominated). Empty before the connection has one.
+     */
+    public CompletableFuture<java.util.Optional<Integer>> localMediaPort() {
+        return stats().thenApply(report -> {
+            Map<String, dev.onvoid.webrtc.RTCStats> all = report.getStats();
+            return all.values().stream()
+                    .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.CANDIDATE_PAIR
+                            && Boolean.TRUE.equals(stats.getAttributes().get("nominated")))
+                    .map(pair -> all.get(String.valueOf(pair.getAttributes().get("localCandidateId"))))
+                    .filter(java.util.Objects::nonNull)
+                    .map(candidate -> candidate.getAttributes().get("port"))
+                    .filter(port -> port instanceof Number)
+                    .map(port -> ((Number) port).intValue())
+                    .findFirst();
+        });
     }
 
     public RTCPeerConnection connection() {

@@ -544,6 +544,12 @@ public final class Client implements AutoCloseable {
         return current == null ? List.of() : current.samples();
     }
 
+    /** Not TRTC's: the UDP port the published stream's media leaves from, for the harness's packet loss. */
+    public CompletableFuture<Optional<Integer>> uplinkMediaPort() {
+        PeerLink up = uplink;
+        return up == null ? CompletableFuture.completedFuture(Optional.empty()) : up.localMediaPort();
+    }
+
     /** getLocalVideoStats(): {userId: {bytesSent, packetsSent, framesEncoded, framesSent, frameWidth, frameHeight}}. */
     public CompletableFuture<Map<String, Map<String, Object>>> getLocalVideoStats() {
         return localStats("video", List.of("bytesSent", "packetsSent", "framesEncoded", "framesSent", "frameWidth", "frameHeight"));

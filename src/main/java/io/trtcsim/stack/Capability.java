@@ -16,7 +16,9 @@ public enum Capability {
     SERVER_CALLBACKS("server-callbacks", "room and media callbacks to the app server"),
     LIVE_MODE_ROLES("live-mode-roles", "live mode with anchor and audience roles (switchRole)"),
     MUTE_EVENTS("mute-events", "mute-audio / mute-video events when a publisher mutes"),
-    STREAM_UPDATES("stream-updates", "stream-updated when a published stream adds or removes a track");
+    STREAM_UPDATES("stream-updates", "stream-updated when a published stream adds or removes a track"),
+    /** The harness drops packets where they arrive on this machine (PacketLoss); a container's network is elsewhere. */
+    PACKET_LOSS("packet-loss", "media arriving through this machine's own network stack, where the harness can drop packets");
 
     private final String tag;
     private final String description;

@@ -110,11 +110,14 @@ public final class JanusStack implements Stack {
 
     /**
      * None of the optional TRTC behaviours: no UserSig or PrivateMapKey checks, no ban of a duplicate
-     * userId, no server API or callbacks, no live-mode roles, no mute events (docs/janus.md).
+     * userId, no server API or callbacks, no live-mode roles, no mute events (docs/janus.md). Packet
+     * loss only for the process on this machine: media to a container or a Janus elsewhere does not
+     * arrive through this machine's INPUT chain.
      */
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.noneOf(Capability.class);
+        return started.filter(JanusProcess.class::isInstance).isPresent()
+                ? EnumSet.of(Capability.PACKET_LOSS) : EnumSet.noneOf(Capability.class);
     }
 
     /**
