@@ -22,8 +22,12 @@ import java.util.function.Supplier;
  * uplink (the published stream's connection) and its downlink (the worst of its subscriptions),
  * rated from what libwebrtc measured over the last period:
  * <ul>
- *   <li>uplink: loss from the receiver's reports (remote-inbound-rtp {@code fractionLost}), RTT from
- *   them ({@code roundTripTime}) or else from the connection's ICE pair ({@code currentRoundTripTime});</li>
+ *   <li>uplink: loss from the receiver's reports — the packets they report lost since the last
+ *   period (remote-inbound-rtp {@code packetsLost}) over the packets sent in it (outbound-rtp
+ *   {@code packetsSent}); RTT from the reports ({@code roundTripTime}) or else from the
+ *   connection's ICE pair ({@code currentRoundTripTime}). Cumulative counters rather than
+ *   {@code fractionLost}: audio reports come only every ~5 s, and their fraction would still show
+ *   a loss that ended seconds ago;</li>
  *   <li>downlink: loss from the packets received and lost since the last period (inbound-rtp), RTT
  *   from the ICE pair.</li>
  * </ul>
@@ -48,7 +52,7 @@ final class NetworkQualityMonitor implements AutoCloseable {
         }
     }
 
-    /** Packets lost and received so far, per downlink, for the loss of the next period. */
+    /** Packets lost and received (downlink) or sent (uplink) so far, per connection, for the next period. */
     private final Map<PeerLink, long[]> counters = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> task;
 
@@ -62,7 +66,7 @@ final class NetworkQualityMonitor implements AutoCloseable {
             result.accept(new NetworkQuality(NetworkQuality.DISCONNECTED, NetworkQuality.DISCONNECTED, 0, 0, 0, 0));
             return;
         }
-        counters.keySet().retainAll(links.downlinks());
+        counters.keySet().removeIf(link -> !links.downlinks().contains(link) && !links.uplink().equals(Optional.of(link)));
         CompletableFuture<Figures> up = links.uplink().map(link -> measure(link, true))
                 .orElse(CompletableFuture.completedFuture(Figures.UNKNOWN));
         List<CompletableFuture<Figures>> downs = new ArrayList<>();
@@ -79,21 +83,36 @@ final class NetworkQualityMonitor implements AutoCloseable {
             return CompletableFuture.completedFuture(Figures.FAILED);
         }
         return link.stats()
-                .thenApply(report -> uplink ? uplinkFigures(report) : downlinkFigures(link, report))
+                .thenApply(report -> uplink ? uplinkFigures(link, report) : downlinkFigures(link, report))
                 // Closed meanwhile: it is gone, not bad.
                 .exceptionally(failure -> Figures.UNKNOWN);
     }
 
-    static Figures uplinkFigures(RTCStatsReport report) {
-        double loss = Double.NaN;
+    Figures uplinkFigures(PeerLink link, RTCStatsReport report) {
+        long lost = 0;
+        long sent = 0;
+        boolean reported = false;
         double rtt = Double.NaN;
         for (RTCStats stats : report.getStats().values()) {
             if (stats.getType() == RTCStatsType.REMOTE_INBOUND_RTP) {
-                loss = max(loss, number(stats, "fractionLost") * 100);
+                reported = true;
+                lost += (long) zeroIfNaN(number(stats, "packetsLost"));
                 rtt = max(rtt, number(stats, "roundTripTime") * 1000);
+            } else if (stats.getType() == RTCStatsType.OUTBOUND_RTP) {
+                sent += (long) zeroIfNaN(number(stats, "packetsSent"));
             }
         }
+        long[] previous = counters.put(link, new long[] {lost, sent});
+        double loss = !reported ? Double.NaN
+                : sentLossPercent(previous == null ? 0 : previous[0], previous == null ? 0 : previous[1], lost, sent);
         return new Figures(loss, Double.isNaN(rtt) ? pairRttMillis(report) : rtt, false);
+    }
+
+    /** Loss reported over the period against what was sent in it; NaN when nothing was sent. */
+    static double sentLossPercent(long lostBefore, long sentBefore, long lostNow, long sentNow) {
+        long lost = Math.max(0, lostNow - lostBefore);
+        long sent = Math.max(0, sentNow - sentBefore);
+        return sent == 0 ? Double.NaN : Math.min(100.0, 100.0 * lost / sent);
     }
 
     Figures downlinkFigures(PeerLink link, RTCStatsReport report) {

@@ -37,6 +37,14 @@ class NetworkQualityTest {
     }
 
     @Test
+    void uplinkLossIsWhatTheReceiverReportedLostOverWhatWasSentInThePeriod() {
+        assertThat(NetworkQualityMonitor.sentLossPercent(10, 1000, 30, 1200)).isEqualTo(10.0);
+        assertThat(NetworkQualityMonitor.sentLossPercent(30, 1200, 30, 1400)).as("no new loss reported").isZero();
+        assertThat(NetworkQualityMonitor.sentLossPercent(30, 1200, 28, 1400)).as("a report that went down").isZero();
+        assertThat(NetworkQualityMonitor.sentLossPercent(0, 100, 5, 100)).as("nothing sent").isNaN();
+    }
+
+    @Test
     void theDownlinkIsItsWorstConnection() {
         NetworkQualityMonitor.Figures fine = new NetworkQualityMonitor.Figures(0, 2, false);
         NetworkQualityMonitor.Figures lossy = new NetworkQualityMonitor.Figures(9, 3, false);
