@@ -111,12 +111,17 @@ public final class Expectations {
                         ? " (none at all: is audio volume evaluation enabled?)" : ""));
     }
 
-    /** A 'network-quality' event arriving from now on rates the uplink within [best, worst] (1 best .. 6). */
-    public static void uplinkQuality(Participant receiver, int best, int worst, Duration within) {
-        String what = receiver + " gets a 'network-quality' with an uplink quality from " + best + " to " + worst;
+    /**
+     * A 'network-quality' event arriving from now on rates the uplink (or the downlink) within
+     * [best, worst] (1 best .. 6).
+     */
+    public static void linkQuality(Participant receiver, boolean uplink, int best, int worst, Duration within) {
+        String what = receiver + " gets a 'network-quality' with " + (uplink ? "an uplink" : "a downlink")
+                + " quality from " + best + " to " + worst;
         int before = receiver.journal().entries().size();
         waitFor(what, within, () -> qualitiesSince(receiver, before).stream()
-                        .anyMatch(q -> q.uplinkNetworkQuality() >= best && q.uplinkNetworkQuality() <= worst),
+                        .map(q -> uplink ? q.uplinkNetworkQuality() : q.downlinkNetworkQuality())
+                        .anyMatch(quality -> quality >= best && quality <= worst),
                 () -> "the 'network-quality' events since were " + qualitiesSince(receiver, before));
     }
 

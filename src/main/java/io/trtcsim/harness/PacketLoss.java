@@ -33,7 +33,15 @@ public final class PacketLoss implements AutoCloseable {
 
     private final String comment = "trtcsim-" + UUID.randomUUID();
     /** The rule in force for each port, by its arguments after the chain. */
-    private final Map<Integer, List<String>> rules = new ConcurrentHashMap<>();
+    private final Map<Target, List<String>> rules = new ConcurrentHashMap<>();
+
+    /** Packets sent from a port (a participant's uplink) or sent to one (a participant's downlink). */
+    private record Target(String match, int port) {
+        @Override
+        public String toString() {
+            return (match.equals("--sport") ? "sent from port " : "sent to port ") + port;
+        }
+    }
 
     /**
      * From now on the kernel drops {@code percent} % of the UDP packets sent from {@code port}
@@ -41,42 +49,59 @@ public final class PacketLoss implements AutoCloseable {
      *
      * @throws PacketLossUnavailableException when iptables cannot be used here
      */
-    public synchronized void dropFrom(int port, int percent) {
+    public void dropFrom(int port, int percent) {
+        drop(new Target("--sport", port), percent);
+    }
+
+    /** As {@link #dropFrom}, for the UDP packets sent to {@code port}. */
+    public void dropTo(int port, int percent) {
+        drop(new Target("--dport", port), percent);
+    }
+
+    public void stopDroppingFrom(int port) {
+        stop(new Target("--sport", port));
+    }
+
+    public void stopDroppingTo(int port) {
+        stop(new Target("--dport", port));
+    }
+
+    private synchronized void drop(Target target, int percent) {
         if (percent < 0 || percent > 100) {
             throw new IllegalArgumentException("a packet loss of " + percent + "% is not between 0 and 100");
         }
-        stopDroppingFrom(port);
+        stop(target);
         if (percent == 0) {
             return;
         }
-        List<String> rule = List.of("-p", "udp", "--sport", String.valueOf(port), "-m", "statistic", "--mode", "random",
-                "--probability", String.format(Locale.ROOT, "%.4f", percent / 100.0), "-m", "comment", "--comment",
-                comment, "-j", "DROP");
+        List<String> rule = List.of("-p", "udp", target.match(), String.valueOf(target.port()), "-m", "statistic",
+                "--mode", "random", "--probability", String.format(Locale.ROOT, "%.4f", percent / 100.0), "-m",
+                "comment", "--comment", comment, "-j", "DROP");
         iptables("-A", rule);
-        rules.put(port, rule);
-        log.info("dropping {}% of the UDP packets sent from port {}", percent, port);
+        rules.put(target, rule);
+        log.info("dropping {}% of the UDP packets {}", percent, target);
     }
 
-    public synchronized void stopDroppingFrom(int port) {
-        List<String> rule = rules.remove(port);
+    private synchronized void stop(Target target) {
+        List<String> rule = rules.remove(target);
         if (rule != null) {
             iptables("-D", rule);
         }
     }
 
-    /** The ports whose packets are being dropped. */
+    /** The ports whose packets are being dropped (sent from or to them). */
     public java.util.Set<Integer> ports() {
-        return java.util.Set.copyOf(rules.keySet());
+        return rules.keySet().stream().map(Target::port).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     @Override
     public synchronized void close() {
-        for (Integer port : new ArrayList<>(rules.keySet())) {
+        for (Target target : new ArrayList<>(rules.keySet())) {
             try {
-                stopDroppingFrom(port);
+                stop(target);
             } catch (RuntimeException e) {
-                log.error("cannot remove the packet-loss rule for port {} ({}); remove it by hand:"
-                        + " iptables -S INPUT; ip6tables -S INPUT | grep {}", port, e.getMessage(), comment);
+                log.error("cannot remove the packet-loss rule for packets {} ({}); remove it by hand:"
+                        + " iptables -S INPUT; ip6tables -S INPUT | grep {}", target, e.getMessage(), comment);
             }
         }
     }

@@ -148,6 +148,13 @@ public final class Participant implements AutoCloseable {
         return port.orElseThrow(() -> new AssertionError(userId + " has no connected uplink (publish first)"));
     }
 
+    /** The UDP port the subscribed stream of {@code publisherId} arrives at; fails if not subscribed. */
+    public int downlinkMediaPort(String publisherId) {
+        Optional<Integer> port = client().downlinkMediaPort(publisherId).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
+        return port.orElseThrow(() -> new AssertionError(userId + " has no connected subscription to " + publisherId));
+    }
+
     /** client.enableAudioVolumeEvaluation(interval); a zero interval turns it off. */
     public void enableAudioVolumeEvaluation(Duration interval) {
         client().enableAudioVolumeEvaluation((int) Math.min(Integer.MAX_VALUE, interval.toMillis()));

@@ -550,6 +550,17 @@ public final class Client implements AutoCloseable {
         return up == null ? CompletableFuture.completedFuture(Optional.empty()) : up.localMediaPort();
     }
 
+    /** Not TRTC's: the UDP port the stream of {@code userId} arrives at, for the harness's packet loss. */
+    public CompletableFuture<Optional<Integer>> downlinkMediaPort(String userId) {
+        return remoteStreams.values().stream()
+                .filter(stream -> stream.getUserId().equals(userId))
+                .map(stream -> downlinks.get(stream.getId()))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(PeerLink::localMediaPort)
+                .orElse(CompletableFuture.completedFuture(Optional.empty()));
+    }
+
     /** getLocalVideoStats(): {userId: {bytesSent, packetsSent, framesEncoded, framesSent, frameWidth, frameHeight}}. */
     public CompletableFuture<Map<String, Map<String, Object>>> getLocalVideoStats() {
         return localStats("video", List.of("bytesSent", "packetsSent", "framesEncoded", "framesSent", "frameWidth", "frameHeight"));

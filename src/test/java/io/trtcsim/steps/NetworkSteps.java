@@ -34,8 +34,30 @@ public class NetworkSteps {
         scenario.packetLoss().stopDroppingFrom(scenario.participant(name).uplinkMediaPort());
     }
 
+    @When("the stream of {participant} to {participant} loses {int}% of its packets")
+    public void downlinkLoses(String publisher, String name, int percent) {
+        int port = scenario.participant(name).downlinkMediaPort(publisher);
+        try {
+            scenario.packetLoss().dropTo(port, percent);
+        } catch (PacketLoss.PacketLossUnavailableException e) {
+            String reason = "skipped: packet loss cannot be made on this machine: " + e.getMessage();
+            System.out.println(reason);
+            throw new TestAbortedException(reason, e);
+        }
+    }
+
+    @When("the stream of {participant} to {participant} loses no more packets")
+    public void downlinkLosesNoMore(String publisher, String name) {
+        scenario.packetLoss().stopDroppingTo(scenario.participant(name).downlinkMediaPort(publisher));
+    }
+
     @Then("{participant} gets an uplink network quality from {int} to {int} within {duration}")
     public void uplinkQuality(String name, int best, int worst, Duration within) {
-        Expectations.uplinkQuality(scenario.participant(name), best, worst, within);
+        Expectations.linkQuality(scenario.participant(name), true, best, worst, within);
+    }
+
+    @Then("{participant} gets a downlink network quality from {int} to {int} within {duration}")
+    public void downlinkQuality(String name, int best, int worst, Duration within) {
+        Expectations.linkQuality(scenario.participant(name), false, best, worst, within);
     }
 }
