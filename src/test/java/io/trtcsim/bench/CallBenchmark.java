@@ -33,6 +33,9 @@ import java.util.Optional;
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.CallBenchmark
  * -Dexec.args="--rounds 3 --seconds 10 --profile 320x180@15 --stacks embedded,janus --markdown reports/basic-call-by-stack.md"}
  * <p>
+ * {@code --uplink-loss 10} drops that share of alice's uplink packets (real loss, {@code PacketLoss})
+ * from the first frame on, so the window measures the media under loss.
+ * <p>
  * A stack that cannot run here (no janus, no Docker) is reported and left out; a round that fails
  * is printed and makes the exit status 1.
  */
@@ -56,10 +59,10 @@ public final class CallBenchmark {
             for (int round = 1; round <= options.rounds; round++) {
                 HarnessConfig config = HarnessConfig.load().with("harness.stack", stack);
                 try (ScenarioContext scenario = ScenarioContext.with(config)) {
-                    CallFigures figures = runRound(options.seconds, options.profile, scenario);
+                    CallFigures figures = runRound(options, scenario);
                     rounds.add(figures);
                     System.out.println(row(stack, round, figures));
-                } catch (StackUnavailableException e) {
+                } catch (StackUnavailableException | io.trtcsim.harness.PacketLoss.PacketLossUnavailableException e) {
                     unavailable.put(stack, e.getMessage());
                     System.out.printf("%-20s cannot run here: %s%n", stack, e.getMessage());
                     break;
@@ -91,7 +94,14 @@ public final class CallBenchmark {
         System.exit(failed ? 1 : 0);
     }
 
-    private static CallFigures runRound(int seconds, VideoProfile profile, ScenarioContext scenario) {
+    private static CallFigures runRound(Options options, ScenarioContext scenario) {
+        int seconds = options.seconds;
+        VideoProfile profile = options.profile;
+        if (options.uplinkLoss > 0 && !scenario.stack().capabilities().contains(io.trtcsim.stack.Capability.PACKET_LOSS)) {
+            // Its media never passes where the harness drops packets: the figures would look lossless.
+            throw new StackUnavailableException("the harness cannot drop packets on the way to stack "
+                    + scenario.stack().name());
+        }
         Participant alice = scenario.participantOrNew("alice");
         Participant bob = scenario.participantOrNew("bob");
         alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
@@ -110,13 +120,22 @@ public final class CallBenchmark {
                 .until(() -> remote.playback().flatMap(p -> p.video()).map(v -> v.framesRendered() > 0).orElse(false));
         var sink = remote.playback().orElseThrow().video().orElseThrow();
         long firstFrameMicros = sink.frames().get(0).arrivalMicros();
+        if (options.uplinkLoss > 0) {
+            scenario.packetLoss().dropFrom(alice.uplinkMediaPort(), options.uplinkLoss);
+        }
         int before = sink.frames().size();
         long windowStart = MediaClock.system().nowMicros();
-        // The measurement window: frames must keep arriving throughout it.
-        await("frames keep arriving for " + seconds + " s").during(Duration.ofSeconds(seconds))
-                .atMost(Duration.ofSeconds(seconds + 1)).pollInterval(Duration.ofMillis(500))
-                .until(() -> sink.lastFrame().map(f -> MediaClock.system().nowMicros() - f.arrivalMicros() < 500_000)
-                        .orElse(false));
+        if (options.uplinkLoss > 0) {
+            // Under loss, frames may stop for a while (that is what is measured): the window is just time.
+            await("the measurement window of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
+                    .atMost(Duration.ofSeconds(seconds + 1)).until(() -> true);
+        } else {
+            // The measurement window: frames must keep arriving throughout it.
+            await("frames keep arriving for " + seconds + " s").during(Duration.ofSeconds(seconds))
+                    .atMost(Duration.ofSeconds(seconds + 1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> sink.lastFrame().map(f -> MediaClock.system().nowMicros() - f.arrivalMicros() < 500_000)
+                            .orElse(false));
+        }
         List<RenderedFrame> window = sink.frames().subList(before, sink.frames().size());
         long windowEnd = MediaClock.system().nowMicros();
         var video = new VideoAnalyzer().analyze(sink.frames(), windowStart, windowEnd);
@@ -160,6 +179,7 @@ public final class CallBenchmark {
     static final class Options {
         int rounds = 3;
         int seconds = 10;
+        int uplinkLoss = 0;
         VideoProfile profile = VideoProfile.DEFAULT;
         List<String> stacks = List.of("embedded");
         Optional<Path> markdown = Optional.empty();
@@ -178,11 +198,24 @@ public final class CallBenchmark {
                     case "--profile" -> options.profile = parseProfile(value);
                     case "--stacks" -> options.stacks = List.of(value.split(","));
                     case "--markdown" -> options.markdown = Optional.of(Path.of(value));
+                    case "--uplink-loss" -> options.uplinkLoss = percent(option, value);
                     default -> throw new IllegalArgumentException("unknown option " + option
-                            + "; known: --rounds, --seconds, --profile, --stacks, --markdown");
+                            + "; known: --rounds, --seconds, --profile, --stacks, --markdown, --uplink-loss");
                 }
             }
             return options;
+        }
+
+        private static int percent(String option, String value) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= 0 && number <= 100) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(option + " '" + value + "' is not a percentage from 0 to 100");
         }
 
         private static int positive(String option, String value) {

@@ -14,6 +14,10 @@ final class StackComparison {
     static String markdown(CallBenchmark.Options options, Map<String, List<CallFigures>> byStack,
                            Map<String, String> unavailable) {
         StringBuilder md = new StringBuilder("## The basic call on each stack\n\n");
+        if (options.uplinkLoss > 0) {
+            md.append(String.format(Locale.ROOT, "**Under a %d %% packet loss on the publisher's uplink** (dropped by "
+                    + "the kernel from the first frame on).%n%n", options.uplinkLoss));
+        }
         md.append(String.format(Locale.ROOT, "Medians of %d rounds of %d s each, video %s, one publisher and one "
                 + "subscriber in one JVM (`CallBenchmark`, docs/measurements.md). Janus forwards the publisher's "
                 + "RTP packets without decoding them; the simulator decodes every frame and encodes it again for each "
