@@ -27,6 +27,7 @@ public final class Charts {
     private static final int BOTTOM = 36;
     private static final Color LINE = new Color(31, 119, 180);
     private static final Color FREEZE = new Color(214, 39, 40, 60);
+    private static final Color DOWNLINK = new Color(255, 127, 14);
 
     private Charts() {
     }
@@ -98,6 +99,41 @@ public final class Charts {
         List<double[]> points = chunks.stream().map(c -> new double[] {(c.arrivalMicros() - start) / 1e6, c.level()}).toList();
         double seconds = Math.max(1, points.get(points.size() - 1)[0]);
         return timePlot(title, "level (RMS)", points, 1.0, List.of(), seconds);
+    }
+
+    /**
+     * A client's 'network-quality' over time: uplink and downlink, 0 unknown .. 6 disconnected
+     * (higher is worse), as [seconds, quality] points.
+     */
+    public static byte[] networkQuality(String title, List<double[]> uplink, List<double[]> downlink) {
+        if (uplink.isEmpty() && downlink.isEmpty()) {
+            return empty(title, "no network-quality event");
+        }
+        double seconds = Math.max(1, java.util.stream.Stream.of(uplink, downlink).flatMap(List::stream)
+                .mapToDouble(p -> p[0]).max().orElse(1));
+        BufferedImage image = canvas(title);
+        Graphics2D g = (Graphics2D) image.getGraphics();
+        axes(g, "seconds", 0, seconds, "quality (1 excellent .. 6 disconnected)", 6);
+        g.setStroke(new BasicStroke(1.5f));
+        series(g, uplink, LINE, seconds, 6);
+        series(g, downlink, DOWNLINK, seconds, 6);
+        g.setColor(LINE);
+        g.drawString("uplink", WIDTH - RIGHT - 130, TOP - 8);
+        g.setColor(DOWNLINK);
+        g.drawString("downlink", WIDTH - RIGHT - 80, TOP - 8);
+        return FramePictures.encode(image);
+    }
+
+    private static void series(Graphics2D g, List<double[]> points, Color color, double seconds, double yMax) {
+        g.setColor(color);
+        for (int i = 0; i < points.size(); i++) {
+            int px = x(points.get(i)[0], seconds);
+            int py = y(points.get(i)[1], yMax);
+            g.fillOval(px - 2, py - 2, 5, 5);
+            if (i > 0) {
+                g.drawLine(x(points.get(i - 1)[0], seconds), y(points.get(i - 1)[1], yMax), px, py);
+            }
+        }
     }
 
     /** Freezes as [start s, end s] pairs relative to {@code start}. */

@@ -8,6 +8,7 @@ import io.trtcsim.harness.Participant;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.harness.ScenarioContext;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -46,6 +47,7 @@ final class ScenarioReport {
                     attachMedia(result, path, stream.playback().get(), stream.subscribeStartedMicros(), published);
                 }
             }
+            attachNetworkQuality(result, participant);
             var samples = participant.client().statsSamples();
             if (!samples.isEmpty()) {
                 try {
@@ -67,6 +69,25 @@ final class ScenarioReport {
                     text(result, "stack log of room " + room, String.join("\n", lines));
                 }
             }
+        }
+    }
+
+    /** The participant's network-quality events as a plot, when it got any. */
+    private static void attachNetworkQuality(Scenario result, Participant participant) {
+        List<double[]> uplink = new java.util.ArrayList<>();
+        List<double[]> downlink = new java.util.ArrayList<>();
+        long origin = participant.journal().originNanos();
+        for (var entry : participant.journal().entries()) {
+            if (entry.event() == io.trtcsim.sdk.ClientEvent.NETWORK_QUALITY) {
+                var quality = io.trtcsim.sdk.NetworkQuality.of(entry.details());
+                double seconds = (entry.atNanos() - origin) / 1e9;
+                uplink.add(new double[] {seconds, quality.uplinkNetworkQuality()});
+                downlink.add(new double[] {seconds, quality.downlinkNetworkQuality()});
+            }
+        }
+        if (!uplink.isEmpty()) {
+            png(result, "network quality of " + participant.userId(),
+                    Charts.networkQuality("network-quality of " + participant.userId(), uplink, downlink));
         }
     }
 
