@@ -52,3 +52,5 @@ for image in "${images[@]}"; do
   esac
   echo "built trtcsim/$image:local"
 done
+# Each rebuild of the simulator leaves the previous image untagged (≈ 640 MB): drop those.
+"$docker_cli" image prune -f >/dev/null

@@ -16,8 +16,20 @@ pidfile="$home/dockerd.pid"
 # new for Debian's daemon.
 client=/usr/bin/docker
 
+# Alive and not a zombie (a killed daemon whose parent is gone may never be reaped here).
 running() {
-  [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null
+  [ -f "$pidfile" ] || return 1
+  local pid
+  pid="$(cat "$pidfile")"
+  [ -r "/proc/$pid/status" ] && ! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status"
+}
+
+# dockerd leaves its network namespace (exec/netns/default) mounted when it stops, and everything
+# when it is killed; a folder with those cannot be deleted and a later daemon trips over them.
+unmount_leftovers() {
+  awk -v home="$home/" 'index($2, home) == 1 {print $2}' /proc/mounts | sort -r | while read -r mount; do
+    umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || true
+  done
 }
 
 print_env() {
@@ -36,6 +48,9 @@ case "${1:-}" in
       echo "dockerd already running (pid $(cat "$pidfile")), socket $socket"
       exit 0
     fi
+    # A daemon killed without 'stop' (a session that ended) left its mounts and PID file.
+    unmount_leftovers
+    rm -f "$pidfile"
     mkdir -p "$home/data" "$home/exec"
     cat > "$home/daemon.json" <<JSON
 {
@@ -67,18 +82,14 @@ JSON
       ids="$("$client" -H "unix://$socket" ps -aq 2>/dev/null || true)"
       [ -z "$ids" ] || "$client" -H "unix://$socket" rm -f $ids >/dev/null 2>&1 || true
       kill "$pid"
-      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      if kill -0 "$pid" 2>/dev/null; then
+      for _ in $(seq 1 150); do running || break; sleep 0.1; done
+      if running; then
         echo "dockerd (pid $pid) did not stop within 15 s; killing it" >&2
         kill -9 "$pid" || true
       fi
       echo "dockerd (pid $pid) stopped"
     fi
-    # dockerd leaves its network namespace (exec/netns/default) mounted; without this the folder
-    # cannot be deleted and a later daemon trips over it.
-    awk -v home="$home/" 'index($2, home) == 1 {print $2}' /proc/mounts | sort -r | while read -r mount; do
-      umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || true
-    done
+    unmount_leftovers
     ip link delete docker0 2>/dev/null || true
     ;;
   env)
