@@ -14,6 +14,12 @@ docker_cli=/usr/bin/docker
 images=("$@")
 [ ${#images[@]} -gt 0 ] || images=(janus simulator)
 
+if ! "$docker_cli" version >/dev/null 2>&1; then
+  echo "no Docker daemon answers at ${DOCKER_HOST:-the default socket}; start one with" \
+    "'bash scripts/docker-daemon.sh start' and 'eval \"\$(bash scripts/docker-daemon.sh env)\"'" >&2
+  exit 1
+fi
+
 base=trtcsim/debian:bookworm
 if ! "$docker_cli" image inspect "$base" >/dev/null 2>&1; then
   command -v debootstrap >/dev/null || { echo "debootstrap is not installed (Debian package debootstrap)" >&2; exit 1; }
