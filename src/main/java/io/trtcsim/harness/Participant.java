@@ -51,10 +51,14 @@ public final class Participant implements AutoCloseable {
     }
 
     public void createClient(String mode, long sdkAppId, String userSig) {
+        createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
+    }
+
+    public void createClient(ClientConfig config) {
         if (client != null) {
             throw new IllegalStateException(userId + " already has a client");
         }
-        client = trtc.createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
+        client = trtc.createClient(config);
     }
 
     /** The role the next join asks for, in 'live' mode ('anchor' or 'audience'). */

@@ -731,6 +731,14 @@ public final class Client implements AutoCloseable {
                     remoteMuted.put(event.userId(), new RemoteMutedState(event.userId(), event.audio(), event.video(),
                             event.audioMuted(), event.videoMuted()));
                     emit(type, event.userId(), stream, Map.of());
+                    if (config.autoSubscribe()) {
+                        subscribe(stream).whenComplete((ok, failure) -> {
+                            if (failure != null) {
+                                log.warn("{}: subscribing by itself to {} failed: {}", getUserId(), stream.getId(),
+                                        failure.getMessage());
+                            }
+                        });
+                    }
                 }
                 case STREAM_REMOVED -> {
                     // TRTC unsubscribes by itself when a stream goes away.

@@ -1,10 +1,22 @@
 package io.trtcsim.sdk;
 
 /**
- * TRTC.createClient's options: {mode, sdkAppId, userId, userSig}. Validated as the SDK does:
- * a wrong one throws {@link RtcError} INVALID_PARAMETER naming the option.
+ * TRTC.createClient's options: {mode, sdkAppId, userId, userSig, autoSubscribe}. Validated as the
+ * SDK does: a wrong one throws {@link RtcError} INVALID_PARAMETER naming the option.
+ * <p>
+ * {@code autoSubscribe}: the SDK subscribes to every stream added by itself (stream-added, then
+ * stream-subscribed without a subscribe call). TRTC's later 4.x versions default it to true; this
+ * SDK keeps the v4 call flow's explicit subscribe as its default (false), so set it where wanted.
  */
-public record ClientConfig(String mode, long sdkAppId, String userId, String userSig) {
+public record ClientConfig(String mode, long sdkAppId, String userId, String userSig, boolean autoSubscribe) {
+
+    public ClientConfig(String mode, long sdkAppId, String userId, String userSig) {
+        this(mode, sdkAppId, userId, userSig, false);
+    }
+
+    public ClientConfig withAutoSubscribe(boolean subscribeByItself) {
+        return new ClientConfig(mode, sdkAppId, userId, userSig, subscribeByItself);
+    }
 
     public ClientConfig {
         if (!"rtc".equals(mode) && !"live".equals(mode)) {

@@ -25,6 +25,12 @@ public class CallFlowSteps {
         scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
     }
 
+    @Given("{participant} has created a client in {string} mode that subscribes by itself")
+    public void createAutoSubscribingClient(String name, String mode) {
+        scenario.participantOrNew(name).createClient(new io.trtcsim.sdk.ClientConfig(mode, scenario.sdkAppId(), name,
+                scenario.userSigFor(name)).withAutoSubscribe(true));
+    }
+
     @Given("{participant} has created a client in {string} mode as {string}")
     public void createClientWithRole(String name, String mode, String role) {
         Participant participant = scenario.participantOrNew(name);
