@@ -222,6 +222,13 @@ public final class Participant implements AutoCloseable {
                 userId + " has no stream of " + publisherId + " to subscribe to; remote streams: " + client().remoteStreams()))));
     }
 
+    /** subscribe(stream, {audio, video}) to one kind only. */
+    public void subscribeTo(String publisherId, boolean audio, boolean video) {
+        call("subscribe", client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
+                userId + " has no stream of " + publisherId + " to subscribe to; remote streams: " + client().remoteStreams())),
+                new io.trtcsim.sdk.SubscribeOptions(audio, video)));
+    }
+
     public void playStreamOf(String publisherId, String elementId) {
         remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
                 userId + " has no stream of " + publisherId + " to play; remote streams: " + client().remoteStreams()))

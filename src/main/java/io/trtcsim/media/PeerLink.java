@@ -83,8 +83,21 @@ public final class PeerLink implements AutoCloseable {
 
     /** Applies a remote offer, answers it and completes with the full answer SDP. */
     public CompletableFuture<String> acceptOffer(String offerSdp) {
+        return acceptOffer(offerSdp, java.util.Set.of());
+    }
+
+    /**
+     * Answers an offer, refusing the media of the given kinds ("audio", "video"): their
+     * transceivers answer {@code a=inactive}, so the other side sends none of it.
+     */
+    public CompletableFuture<String> acceptOffer(String offerSdp, java.util.Set<String> refusedKinds) {
         return setRemote(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
                 .thenCompose(ignored -> {
+                    for (dev.onvoid.webrtc.RTCRtpTransceiver transceiver : connection.getTransceivers()) {
+                        if (refusedKinds.contains(transceiver.getReceiver().getTrack().getKind())) {
+                            transceiver.setDirection(dev.onvoid.webrtc.RTCRtpTransceiverDirection.INACTIVE);
+                        }
+                    }
                     CompletableFuture<RTCSessionDescription> answer = new CompletableFuture<>();
                     connection.createAnswer(new RTCAnswerOptions(), new CreateObserver(answer, "createAnswer"));
                     return answer;

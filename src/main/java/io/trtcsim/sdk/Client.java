@@ -49,6 +49,7 @@ public final class Client implements AutoCloseable {
     private final Map<String, RemoteStream> remoteStreams = new ConcurrentHashMap<>();
     private final Map<String, PeerLink> downlinks = new ConcurrentHashMap<>();
     private final Map<String, RemoteMutedState> remoteMuted = new ConcurrentHashMap<>();
+    private final Map<String, SubscribeOptions> subscribeChoices = new ConcurrentHashMap<>();
     private final List<RemoteStream> streamHistory = new CopyOnWriteArrayList<>();
     private volatile StackSession session;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
@@ -295,10 +296,24 @@ public final class Client implements AutoCloseable {
     }
 
     public CompletableFuture<Void> subscribe(RemoteStream stream) {
+        return subscribe(stream, SubscribeOptions.BOTH);
+    }
+
+    /**
+     * subscribe(stream, {audio, video}): only the kinds asked for are received; the others are
+     * refused in the answer (a=inactive), so the stack sends none of them. Asking for neither is
+     * INVALID_PARAMETER. A re-subscription after stream-updated keeps the choice.
+     */
+    public CompletableFuture<Void> subscribe(RemoteStream stream, SubscribeOptions choice) {
+        if (!choice.audio() && !choice.video()) {
+            return failed(ErrorCode.INVALID_PARAMETER, "subscribing to " + stream.getId() + " with neither audio nor video");
+        }
+        subscribeChoices.put(stream.getId(), choice);
         return subscribe(stream, true);
     }
 
     private CompletableFuture<Void> subscribe(RemoteStream stream, boolean announce) {
+        SubscribeOptions choice = subscribeChoices.getOrDefault(stream.getId(), SubscribeOptions.BOTH);
         StackSession current = session;
         if (current == null) {
             return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before subscribing");
@@ -313,7 +328,7 @@ public final class Client implements AutoCloseable {
         link.onTrack(transceiver -> stream.attach(transceiver.getReceiver().getTrack()));
         downlinks.put(stream.getId(), link);
         CompletableFuture<Void> negotiated = current.subscribe(stream.getId())
-                .thenCompose(link::acceptOffer)
+                .thenCompose(offer -> link.acceptOffer(offer, choice.refusedKinds()))
                 .thenCompose(answer -> current.completeSubscription(stream.getId(), answer))
                 .thenCompose(ignored -> link.connected());
         return within(negotiated, options.mediaTimeout(), "subscribe to " + stream.getId() + " (downlink connected)")
@@ -520,6 +535,7 @@ public final class Client implements AutoCloseable {
         }
         downlinks.keySet().forEach(this::closeDownlink);
         remoteStreams.clear();
+        subscribeChoices.clear();
         remoteMuted.clear();
         roomId = null;
     }
@@ -745,6 +761,7 @@ public final class Client implements AutoCloseable {
                     RemoteStream stream = remoteStreams.get(event.streamId());
                     closeDownlink(event.streamId());
                     remoteStreams.remove(event.streamId());
+                    subscribeChoices.remove(event.streamId());
                     remoteMuted.remove(event.userId());
                     emit(type, event.userId(), stream, Map.of());
                 }

@@ -141,7 +141,8 @@ final class RelayedStream implements AutoCloseable {
             return CompletableFuture.failedFuture(SignalingException.invalidOperation(
                     subscriberId + " has no pending subscription to " + streamId));
         }
-        return downlink.link().acceptAnswerAndConnect(answerSdp, audio, mediaTimeout);
+        return downlink.link().acceptAnswerAndConnect(answerSdp, audio && AnswerDirections.receives(answerSdp, "audio"),
+                mediaTimeout);
     }
 
     void closeDownlink(String subscriberId) {

@@ -129,6 +129,11 @@ public class CallFlowSteps {
         scenario.participant(name).subscribeTo(publisher);
     }
 
+    @When("{participant} subscribes to the {mediaKind} of {participant} only")
+    public void subscribeToOneKind(String name, String kind, String publisher) {
+        scenario.participant(name).subscribeTo(publisher, kind.equals("audio"), kind.equals("video"));
+    }
+
     @When("{participant} plays the stream of {participant} in {string}")
     public void playRemoteStream(String name, String publisher, String elementId) {
         scenario.participant(name).playStreamOf(publisher, elementId);
