@@ -3,11 +3,7 @@ package io.trtcsim.appserver;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import io.trtcsim.usersig.HmacSha256;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
@@ -62,7 +58,7 @@ public record ReceivedCallback(String rawBody, String sign, String sdkAppId, int
             return false;
         }
         // Constant-time, as an app server must compare it, so timing does not leak the expected signature.
-        return MessageDigest.isEqual(hmacSha256(callbackKey, rawBody), given);
+        return MessageDigest.isEqual(HmacSha256.of(callbackKey, rawBody), given);
     }
 
     private static JsonNode readTree(String body) {
@@ -92,14 +88,4 @@ public record ReceivedCallback(String rawBody, String sign, String sdkAppId, int
         return UNKNOWN;
     }
 
-    private static byte[] hmacSha256(String key, String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            // Every Java platform must provide HmacSHA256, so this is a broken runtime, not a bad callback.
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
 }

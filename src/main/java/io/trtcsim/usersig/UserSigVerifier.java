@@ -1,9 +1,5 @@
 package io.trtcsim.usersig;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +51,7 @@ public final class UserSigVerifier {
     }
 
     private static void checkSignature(TlsSigFields sig, AppKey app) {
-        byte[] expected = hmacSha256(app.secretKey(), sig.contentToSign());
+        byte[] expected = HmacSha256.of(app.secretKey(), sig.contentToSign());
         byte[] actual;
         try {
             actual = Base64.getDecoder().decode(sig.sig());
@@ -66,17 +62,6 @@ public final class UserSigVerifier {
         if (!MessageDigest.isEqual(expected, actual)) {
             throw new UserSigException(UserSigFailure.BAD_SIGNATURE,
                     "TLS.sig does not match the HMAC-SHA256 of the content with the key of SDKAppID " + app.sdkAppId());
-        }
-    }
-
-    private static byte[] hmacSha256(String key, String content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            // Every Java platform must provide HmacSHA256, so this is a broken runtime, not a bad token.
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
         }
     }
 

@@ -1,12 +1,10 @@
 package io.trtcsim.simulator.callback;
 
+import io.trtcsim.usersig.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@code Sign} header of TRTC's server callbacks: standard base64 of HMAC-SHA256 over the raw
@@ -14,8 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
  * (or a test standing in for one) verifies.
  */
 public final class CallbackSigner {
-
-    private static final String ALGORITHM = "HmacSHA256";
 
     /** The Sign header value for {@code rawBody}. */
     public String sign(String callbackKey, String rawBody) {
@@ -41,12 +37,6 @@ public final class CallbackSigner {
         if (callbackKey.isEmpty()) {
             throw new IllegalArgumentException("callbackKey must not be empty");
         }
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(callbackKey.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return mac.doFinal(rawBody.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JRE cannot compute " + ALGORITHM, e);
-        }
+        return HmacSha256.of(callbackKey, rawBody);
     }
 }

@@ -1,0 +1,26 @@
+package io.trtcsim.usersig;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/** HMAC-SHA256 of UTF-8 text under a UTF-8 key: what UserSigs and TRTC's callback Sign are made of. */
+public final class HmacSha256 {
+
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private HmacSha256() {
+    }
+
+    public static byte[] of(String key, String content) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            // Every Java platform must provide HmacSHA256: this is a broken runtime, not bad input.
+            throw new IllegalStateException("this JRE cannot compute " + ALGORITHM, e);
+        }
+    }
+}
