@@ -135,19 +135,19 @@ public final class Expectations {
     }
 
     private static List<NetworkQuality> qualitiesSince(Participant receiver, int index) {
-        List<JournalEntry> entries = receiver.journal().entries();
-        return entries.subList(Math.min(index, entries.size()), entries.size()).stream()
-                .filter(entry -> entry.event() == ClientEvent.NETWORK_QUALITY)
-                .map(entry -> NetworkQuality.of(entry.details()))
-                .toList();
+        return since(receiver, index, ClientEvent.NETWORK_QUALITY).map(entry -> NetworkQuality.of(entry.details())).toList();
     }
 
     private static List<java.util.Map<String, Integer>> volumesSince(Participant receiver, int index) {
+        return since(receiver, index, ClientEvent.AUDIO_VOLUME)
+                .map(entry -> new TrtcEvent(entry.event(), null, null, entry.details()).audioVolumes()).toList();
+    }
+
+    /** The journal's events of that kind from position {@code index} on (the step's start). */
+    private static java.util.stream.Stream<JournalEntry> since(Participant receiver, int index, ClientEvent event) {
         List<JournalEntry> entries = receiver.journal().entries();
         return entries.subList(Math.min(index, entries.size()), entries.size()).stream()
-                .filter(entry -> entry.event() == ClientEvent.AUDIO_VOLUME)
-                .map(entry -> new TrtcEvent(entry.event(), null, null, entry.details()).audioVolumes())
-                .toList();
+                .filter(entry -> entry.event() == event);
     }
 
     /** No more of that event than so far, during the whole period (of any sender, or about no one). */

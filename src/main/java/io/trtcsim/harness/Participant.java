@@ -148,15 +148,17 @@ public final class Participant implements AutoCloseable {
 
     /** The UDP port this participant's published media leaves from; fails if nothing is published. */
     public int uplinkMediaPort() {
-        Optional<Integer> port = client().uplinkMediaPort().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join();
-        return port.orElseThrow(() -> new AssertionError(userId + " has no connected uplink (publish first)"));
+        return port(client().uplinkMediaPort(), "has no connected uplink (publish first)");
     }
 
     /** The UDP port the subscribed stream of {@code publisherId} arrives at; fails if not subscribed. */
     public int downlinkMediaPort(String publisherId) {
-        Optional<Integer> port = client().downlinkMediaPort(publisherId).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
-                .join();
-        return port.orElseThrow(() -> new AssertionError(userId + " has no connected subscription to " + publisherId));
+        return port(client().downlinkMediaPort(publisherId), "has no connected subscription to " + publisherId);
+    }
+
+    private int port(java.util.concurrent.CompletableFuture<Optional<Integer>> lookup, String otherwise) {
+        return lookup.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()
+                .orElseThrow(() -> new AssertionError(userId + " " + otherwise));
     }
 
     /** client.enableAudioVolumeEvaluation(interval); a zero interval turns it off. */

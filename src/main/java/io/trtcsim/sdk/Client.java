@@ -397,13 +397,7 @@ public final class Client implements AutoCloseable {
     private void emitVolumes(AudioVolumeEvaluation from, Map<String, Integer> volumes) {
         Map<String, String> details = new java.util.TreeMap<>();
         volumes.forEach((userId, volume) -> details.put(userId, String.valueOf(volume)));
-        if (!events.isShutdown()) {
-            events.execute(() -> {
-                if (from != null && from == volumeEvaluation) {
-                    deliver(ClientEvent.AUDIO_VOLUME, null, null, details);
-                }
-            });
-        }
+        emitWhile(() -> from != null && from == volumeEvaluation, ClientEvent.AUDIO_VOLUME, null, null, details);
     }
 
     /** Waits until every event queued so far was delivered (not from a handler: that would wait for itself). */
@@ -494,16 +488,9 @@ public final class Client implements AutoCloseable {
         monitor[0] = new NetworkQualityMonitor(timer(),
                 () -> new NetworkQualityMonitor.Links(state == ConnectionState.CONNECTED, Optional.ofNullable(uplink),
                         List.copyOf(downlinks.values())),
-                quality -> {
-                    if (!events.isShutdown()) {
-                        events.execute(() -> {
-                            // A measurement finishing after leave is not delivered.
-                            if (monitor[0] == qualityMonitor) {
-                                deliver(ClientEvent.NETWORK_QUALITY, null, null, quality.details());
-                            }
-                        });
-                    }
-                });
+                // A measurement finishing after leave is not delivered.
+                quality -> emitWhile(() -> monitor[0] == qualityMonitor, ClientEvent.NETWORK_QUALITY, null, null,
+                        quality.details()));
         qualityMonitor = monitor[0];
     }
 
@@ -709,10 +696,23 @@ public final class Client implements AutoCloseable {
 
     /** Records the event and runs the handlers, on the event thread, in arrival order. */
     private void emit(ClientEvent type, String userId, RemoteStream stream, Map<String, String> details) {
+        emitWhile(() -> true, type, userId, stream, details);
+    }
+
+    /**
+     * As {@link #emit}, but delivered only if {@code stillWanted} holds on the event thread, when its
+     * turn comes: a periodic measurement that finishes after its evaluation stopped is dropped.
+     */
+    private void emitWhile(java.util.function.BooleanSupplier stillWanted, ClientEvent type, String userId,
+                           RemoteStream stream, Map<String, String> details) {
         if (events.isShutdown()) {
             return;
         }
-        events.execute(() -> deliver(type, userId, stream, details));
+        events.execute(() -> {
+            if (stillWanted.getAsBoolean()) {
+                deliver(type, userId, stream, details);
+            }
+        });
     }
 
     /** On the event thread: journal, then every handler of that event in registration order. */

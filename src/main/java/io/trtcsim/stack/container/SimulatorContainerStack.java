@@ -1,11 +1,8 @@
 package io.trtcsim.stack.container;
 
+import io.trtcsim.stack.LoopbackPorts;
 import io.trtcsim.stack.SimulatorStack;
 import io.trtcsim.stack.StackUnavailableException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +48,8 @@ public final class SimulatorContainerStack extends SimulatorStack {
         if (!Files.isRegularFile(appsJson)) {
             throw new IllegalArgumentException("no application keys at " + appsJson.toAbsolutePath());
         }
-        int port = freeLoopbackPort();
+        // It shares the host's network, so it needs a port free on the host's loopback.
+        int port = LoopbackPorts.free();
         List<String> command = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--fixtures", FIXTURES_IN_IMAGE, "--media-timeout-seconds",
                 String.valueOf(Math.max(1, mediaTimeout.toSeconds()))));
@@ -84,14 +82,5 @@ public final class SimulatorContainerStack extends SimulatorStack {
     @Override
     public void close() {
         container.close();
-    }
-
-    /** The simulator shares the host's network, so it needs a port free on the host's loopback. */
-    private static int freeLoopbackPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free loopback port for the simulator container", e);
-        }
     }
 }

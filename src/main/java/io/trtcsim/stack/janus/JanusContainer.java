@@ -56,6 +56,12 @@ public final class JanusContainer implements JanusInstance {
         return "janus-container";
     }
 
+    /** Its media crosses the Docker bridge into the container's namespace, past this machine's INPUT chain. */
+    @Override
+    public boolean receivesMediaThroughThisMachine() {
+        return false;
+    }
+
     @Override
     public URI webSocketUri() {
         return URI.create("ws://" + container.host() + ":" + container.mappedPort(WEBSOCKET_PORT) + "/");

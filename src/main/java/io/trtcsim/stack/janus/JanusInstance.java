@@ -12,6 +12,12 @@ public interface JanusInstance extends AutoCloseable {
     /** Janus's API over WebSocket, as reachable from this JVM. */
     URI webSocketUri();
 
+    /**
+     * Whether media to this Janus arrives through this machine's own network stack, where the
+     * harness can drop packets (a process here: yes; a container behind the Docker bridge: no).
+     */
+    boolean receivesMediaThroughThisMachine();
+
     /** The last {@code lines} lines Janus wrote, for the report of a failed scenario. */
     List<String> logTail(int lines);
 

@@ -2,6 +2,7 @@ package io.trtcsim.stack.janus;
 
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.stack.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
@@ -84,8 +84,8 @@ public final class JanusProcess implements JanusInstance {
         }
         JanusProcess started = null;
         try {
-            JanusConfig config = JanusConfig.forProcess(modules, ownIpv4Address().getHostAddress(), freeLoopbackPort(),
-                    freeLoopbackPort(), RTP_PORT_RANGE, UUID.randomUUID().toString());
+            JanusConfig config = JanusConfig.forProcess(modules, ownIpv4Address().getHostAddress(), LoopbackPorts.free(),
+                    LoopbackPorts.free(), RTP_PORT_RANGE, UUID.randomUUID().toString());
             config.writeTo(folder);
             Path logFile = folder.resolve("janus.log");
             // The folder is also the working directory: a core file from a crash goes away with it.
@@ -177,12 +177,6 @@ public final class JanusProcess implements JanusInstance {
         }
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private void awaitListening(Duration timeout) {
         try {
             await("janus accepts connections on 127.0.0.1:" + config.webSocketPort())
@@ -212,6 +206,11 @@ public final class JanusProcess implements JanusInstance {
     @Override
     public String stackName() {
         return "janus";
+    }
+
+    @Override
+    public boolean receivesMediaThroughThisMachine() {
+        return true;
     }
 
     @Override

@@ -116,7 +116,7 @@ public final class JanusStack implements Stack {
      */
     @Override
     public Set<Capability> capabilities() {
-        return started.filter(JanusProcess.class::isInstance).isPresent()
+        return started.filter(JanusInstance::receivesMediaThroughThisMachine).isPresent()
                 ? EnumSet.of(Capability.PACKET_LOSS) : EnumSet.noneOf(Capability.class);
     }
 
