@@ -31,7 +31,7 @@ final class ClientSession {
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile Member member;
     private volatile Room room;
-    private volatile RelayedStream published;
+    private volatile PublishedStream published;
     private volatile Optional<PrivateMapKey> privileges = Optional.empty();
 
     ClientSession(SimulatorContext simulator, SignalingConnection connection) {
@@ -85,7 +85,7 @@ final class ClientSession {
                 connection.send(messages().userEvent("peer-join", other.userId()));
             }
         }
-        for (RelayedStream stream : arrival.streams()) {
+        for (PublishedStream stream : arrival.streams()) {
             connection.send(messages().streamEvent("stream-added", stream));
         }
         if (joining.visible()) {
@@ -142,21 +142,32 @@ final class ClientSession {
             requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
         });
         Room joined = room;
-        RelayedStream stream = new RelayedStream(simulator.engine(), self.userId() + "_main", self.userId(), audio, video,
-                simulator.mediaTimeout(), simulator.network());
+        PublishedStream stream = new PublishedStream(simulator.media(), self.userId() + "_main", self.userId(), audio, video);
         published = stream;
-        stream.uplinkConnected()
-                .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ok, failure) -> {
-                    if (failure != null) {
-                        simulator.log().room(joined.key(), "uplink of " + stream.streamId() + " did not connect: " + failure);
-                        dropPublished(stream, joined, self);
-                    } else {
-                        announce(joined, self, stream);
-                    }
-                });
-        return stream.acceptUplinkOffer(offer)
-                .thenApply(answer -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", answer));
+        stream.onUplinkLost(reason -> {
+            simulator.log().room(joined.key(), "uplink of " + stream.streamId() + " lost: " + reason);
+            if (published == stream) {
+                dropPublished(stream, joined, self);
+                simulator.callbacks().mediaStopped(joined, self, stream.hasAudio(), stream.hasVideo());
+            }
+        });
+        CompletableFuture<String> answer = stream.acceptUplinkOffer(offer);
+        if (answer.isCompletedExceptionally()) {
+            // An offer the media plane refused leaves nothing published.
+            dropPublished(stream, joined, self);
+        } else {
+            stream.uplinkConnected()
+                    .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            simulator.log().room(joined.key(), "uplink of " + stream.streamId() + " did not connect: " + failure);
+                            dropPublished(stream, joined, self);
+                        } else {
+                            announce(joined, self, stream);
+                        }
+                    });
+        }
+        return answer.thenApply(sdp -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", sdp));
     }
 
     private static void requirePrivilege(PrivateMapKey key, boolean needed, Privilege privilege, String what) {
@@ -166,7 +177,7 @@ final class ClientSession {
         }
     }
 
-    private void announce(Room joined, Member self, RelayedStream stream) {
+    private void announce(Room joined, Member self, PublishedStream stream) {
         if (published != stream || room != joined) {
             return;
         }
@@ -183,7 +194,7 @@ final class ClientSession {
      */
     CompletableFuture<ObjectNode> republish(long id, JsonNode request) {
         Member self = requireJoined("update the published stream");
-        RelayedStream stream = published;
+        PublishedStream stream = published;
         if (stream == null) {
             throw SignalingException.invalidOperation(self.userId() + " publishes nothing to update");
         }
@@ -217,7 +228,7 @@ final class ClientSession {
 
     ObjectNode unpublish(long id) {
         Member self = requireJoined("unpublish");
-        RelayedStream stream = published;
+        PublishedStream stream = published;
         if (stream == null) {
             throw SignalingException.invalidOperation("nothing is published");
         }
@@ -227,7 +238,7 @@ final class ClientSession {
         return messages().ok(id);
     }
 
-    private void dropPublished(RelayedStream stream, Room joined, Member self) {
+    private void dropPublished(PublishedStream stream, Room joined, Member self) {
         if (published == stream) {
             published = null;
         }
@@ -243,7 +254,7 @@ final class ClientSession {
 
     CompletableFuture<ObjectNode> subscribe(long id, JsonNode request) {
         Member self = requireJoined("subscribe");
-        RelayedStream stream = existingStream(Requests.text(request, "streamId"));
+        PublishedStream stream = existingStream(Requests.text(request, "streamId"));
         simulator.log().room(room.key(), self.userId() + " subscribes to " + stream.streamId());
         subscriptions.add(stream.streamId());
         return stream.openDownlink(self.userId())
@@ -252,14 +263,23 @@ final class ClientSession {
 
     CompletableFuture<ObjectNode> completeSubscription(long id, JsonNode request) {
         Member self = requireJoined("answer a subscription");
-        RelayedStream stream = existingStream(Requests.text(request, "streamId"));
+        Room joined = room;
+        PublishedStream stream = existingStream(Requests.text(request, "streamId"));
         return stream.acceptDownlinkAnswer(self.userId(), Requests.text(request, "sdp"))
+                .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        simulator.log().room(joined.key(), "downlink of " + stream.streamId()
+                                + " to " + self.userId() + " did not connect: " + failure);
+                        stream.closeDownlink(self.userId());
+                    }
+                })
                 .thenApply(ignored -> messages().ok(id));
     }
 
     ObjectNode unsubscribe(long id, JsonNode request) {
         Member self = requireJoined("unsubscribe");
-        RelayedStream stream = existingStream(Requests.text(request, "streamId"));
+        PublishedStream stream = existingStream(Requests.text(request, "streamId"));
         if (!subscriptions.remove(stream.streamId())) {
             throw SignalingException.invalidOperation(self.userId() + " is not subscribed to " + stream.streamId());
         }
@@ -280,7 +300,7 @@ final class ClientSession {
         Room joined = room;
         if (!role.equals(self.role())) {
             boolean wasVisible = self.visible();
-            RelayedStream stream = published;
+            PublishedStream stream = published;
             if (role.equals(Member.AUDIENCE) && stream != null) {
                 dropPublished(stream, joined, self);
                 simulator.callbacks().mediaStopped(joined, self, stream.hasAudio(), stream.hasVideo());
@@ -298,7 +318,7 @@ final class ClientSession {
     /** A publisher muted or unmuted a track: the others hear of it, the app server too. */
     ObjectNode mute(long id, JsonNode request) {
         Member self = requireJoined("mute");
-        RelayedStream stream = published;
+        PublishedStream stream = published;
         if (stream == null) {
             throw SignalingException.invalidOperation(self.userId() + " publishes nothing to mute");
         }
@@ -355,11 +375,11 @@ final class ClientSession {
         if (self == null || joined == null) {
             return;
         }
-        RelayedStream own = published;
+        PublishedStream own = published;
         if (own != null) {
             dropPublished(own, joined, self);
         }
-        for (RelayedStream stream : joined.streams()) {
+        for (PublishedStream stream : joined.streams()) {
             stream.closeDownlink(self.userId());
         }
         subscriptions.clear();
@@ -390,7 +410,7 @@ final class ClientSession {
         return self;
     }
 
-    private RelayedStream existingStream(String streamId) {
+    private PublishedStream existingStream(String streamId) {
         Room joined = room;
         if (joined == null) {
             throw SignalingException.invalidOperation("not in a room");
@@ -406,6 +426,6 @@ final class ClientSession {
     }
 
     /** Who and what a newcomer finds, taken in the same instant it is added. */
-    private record Arrival(Room room, List<Member> others, List<RelayedStream> streams) {
+    private record Arrival(Room room, List<Member> others, List<PublishedStream> streams) {
     }
 }

@@ -30,13 +30,13 @@ final class Messages {
         return json.createObjectNode().put("type", "event").put("name", name).put("userId", userId);
     }
 
-    ObjectNode streamEvent(String name, RelayedStream stream) {
+    ObjectNode streamEvent(String name, PublishedStream stream) {
         return userEvent(name, stream.userId()).put("streamId", stream.streamId())
                 .put("audio", stream.hasAudio()).put("video", stream.hasVideo())
                 .put("audioMuted", stream.audioMuted()).put("videoMuted", stream.videoMuted());
     }
 
-    ObjectNode muteEvent(String name, RelayedStream stream) {
+    ObjectNode muteEvent(String name, PublishedStream stream) {
         return userEvent(name, stream.userId()).put("streamId", stream.streamId());
     }
 

@@ -14,7 +14,7 @@ final class Room {
 
     private final RoomKey key;
     private final Map<String, Member> members = new LinkedHashMap<>();
-    private final Map<String, RelayedStream> streams = new LinkedHashMap<>();
+    private final Map<String, PublishedStream> streams = new LinkedHashMap<>();
 
     Room(RoomKey key) {
         this.key = key;
@@ -57,19 +57,19 @@ final class Room {
         return members.isEmpty();
     }
 
-    synchronized void addStream(RelayedStream stream) {
+    synchronized void addStream(PublishedStream stream) {
         streams.put(stream.streamId(), stream);
     }
 
-    synchronized Optional<RelayedStream> stream(String streamId) {
+    synchronized Optional<PublishedStream> stream(String streamId) {
         return Optional.ofNullable(streams.get(streamId));
     }
 
-    synchronized Optional<RelayedStream> removeStream(RelayedStream stream) {
+    synchronized Optional<PublishedStream> removeStream(PublishedStream stream) {
         return streams.remove(stream.streamId(), stream) ? Optional.of(stream) : Optional.empty();
     }
 
-    synchronized List<RelayedStream> streams() {
+    synchronized List<PublishedStream> streams() {
         return new ArrayList<>(streams.values());
     }
 

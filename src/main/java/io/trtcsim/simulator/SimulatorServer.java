@@ -3,9 +3,10 @@ package io.trtcsim.simulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
-import io.trtcsim.media.MediaEngine;
 import io.trtcsim.simulator.callback.CallbackDispatcher;
 import io.trtcsim.simulator.callback.CallbackSink;
+import io.trtcsim.simulator.sfu.MediaPlane;
+import io.trtcsim.simulator.sfu.NetworkConditions;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
 import java.net.URI;
@@ -17,15 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference simulator of TRTC's documented behaviour: WebSocket signaling on /signal (JSON,
- * see docs/simulator-protocol.md), rooms, UserSig checks and a media relay. Runs in-process for a
- * scenario or on its own through {@link SimulatorMain}.
+ * see docs/simulator-protocol.md), rooms, UserSig checks and media forwarding. Runs in-process for a
+ * scenario or on its own through {@link SimulatorMain}. Media is forwarded by the {@link MediaPlane},
+ * a packet-forwarding SFU in Java: the simulator loads no libwebrtc.
  */
 public final class SimulatorServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorServer.class);
 
     private final Javalin app;
-    private final MediaEngine engine;
+    private final MediaPlane media;
     private final SimulatorContext context;
     private final Map<String, SignalingConnection> connections = new ConcurrentHashMap<>();
     private final String host;
@@ -33,15 +35,16 @@ public final class SimulatorServer implements AutoCloseable {
 
     private SimulatorServer(SimulatorConfig config) {
         this.host = config.host();
-        this.engine = new MediaEngine("simulator");
+        NetworkConditions network = new NetworkConditions();
+        this.media = new MediaPlane(config.host(), config.mediaTimeout(), network);
         ObjectMapper json = new ObjectMapper();
         this.callbackSink = config.callbackUrl()
                 .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
                         sdkAppId -> config.appKeys().find(sdkAppId).flatMap(AppKey::optionalCallbackKey)))
                 .orElse(CallbackSink.NONE);
         this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
-                new UserSigVerifier(config.appKeys(), config.clock()), engine, config.mediaTimeout(),
-                new CallbackReporter(callbackSink, config.clock()), new NetworkConditions(),
+                new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
+                new CallbackReporter(callbackSink, config.clock()), network,
                 new SimulatorLog(config.clock()));
         AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
@@ -56,6 +59,8 @@ public final class SimulatorServer implements AutoCloseable {
         app.post("/v4/trtc/DismissRoom", admin::dismissRoom);
         app.get("/health", ctx -> ctx.json(Map.of("status", "up", "connections", connections.size(),
                 "rooms", context.rooms().all().size())));
+        // The media plane's own view of every link (packets, loss, NACKs, PLIs, bitrates), for debugging.
+        app.get("/media", ctx -> ctx.json(Map.of("links", media.links())));
         app.ws("/signal", ws -> {
             ws.onConnect(ctx -> connections.put(ctx.sessionId(), new SignalingConnection(context, ctx)));
             ws.onMessage(ctx -> connection(ctx).onMessage(ctx.message()));
@@ -86,7 +91,7 @@ public final class SimulatorServer implements AutoCloseable {
         return connections.computeIfAbsent(ctx.sessionId(), id -> new SignalingConnection(context, ctx));
     }
 
-    /** The conditions imposed on relayed media; change them during a call. */
+    /** The conditions imposed on forwarded media; change them during a call. */
     public NetworkConditions network() {
         return context.network();
     }
@@ -104,7 +109,7 @@ public final class SimulatorServer implements AutoCloseable {
             for (Member member : room.members()) {
                 text.append("  member ").append(member).append('\n');
             }
-            for (RelayedStream stream : room.streams()) {
+            for (PublishedStream stream : room.streams()) {
                 text.append("  stream ").append(stream.streamId()).append(": audio ").append(stream.hasAudio())
                         .append(stream.audioMuted() ? " (muted)" : "").append(", video ").append(stream.hasVideo())
                         .append(stream.videoMuted() ? " (muted)" : "").append(", ").append(stream.downlinkCount())
@@ -112,6 +117,11 @@ public final class SimulatorServer implements AutoCloseable {
             }
         }
         return text.length() == 0 ? "(no rooms)" : text.toString();
+    }
+
+    /** The media plane's view of every link: one map per uplink and downlink, with its counters. */
+    public List<Map<String, Object>> mediaLinks() {
+        return media.links();
     }
 
     public int port() {
@@ -126,7 +136,7 @@ public final class SimulatorServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port());
     }
 
-    /** Stops accepting, drops every connection (as disconnects) and releases the media engine. */
+    /** Stops accepting, drops every connection (as disconnects) and closes the media plane. */
     @Override
     public void close() {
         try {
@@ -134,7 +144,7 @@ public final class SimulatorServer implements AutoCloseable {
         } finally {
             connections.values().forEach(connection -> connection.onClose("simulator stopped"));
             connections.clear();
-            engine.close();
+            media.close();
             callbackSink.close();
         }
     }

@@ -1,10 +1,11 @@
-package io.trtcsim.simulator;
+package io.trtcsim.simulator.sfu;
 
 import java.time.Duration;
 
 /**
- * Conditions the simulator imposes on the media it relays, changeable during a call: for now a
- * delay added to every relayed video frame (used to prove that measured latency follows it).
+ * Conditions the simulator imposes on the media it forwards, changeable during a call: for now a
+ * fixed delay added to every video packet sent on a downlink (what MeasurementTruthTest uses to
+ * prove that measured latency follows it).
  */
 public final class NetworkConditions {
 

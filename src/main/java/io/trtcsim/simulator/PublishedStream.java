@@ -1,0 +1,141 @@
+package io.trtcsim.simulator;
+
+import io.trtcsim.simulator.sfu.MediaKind;
+import io.trtcsim.simulator.sfu.MediaPlane;
+import io.trtcsim.simulator.sfu.SdpException;
+import io.trtcsim.simulator.sfu.StreamForwarder;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A published stream as the room sees it: whose it is, which tracks it has and which are muted;
+ * its media is forwarded packet by packet by the media plane's {@link StreamForwarder} (the
+ * publisher's uplink ends there, every subscriber gets a downlink of its own).
+ */
+final class PublishedStream implements AutoCloseable {
+
+    private final String streamId;
+    private final String userId;
+    private final StreamForwarder forwarder;
+    private volatile boolean audio;
+    private volatile boolean video;
+    private volatile boolean audioMuted;
+    private volatile boolean videoMuted;
+
+    PublishedStream(MediaPlane plane, String streamId, String userId, boolean audio, boolean video) {
+        this.streamId = streamId;
+        this.userId = userId;
+        this.audio = audio;
+        this.video = video;
+        this.forwarder = plane.forwarder(streamId);
+    }
+
+    String streamId() {
+        return streamId;
+    }
+
+    String userId() {
+        return userId;
+    }
+
+    boolean hasAudio() {
+        return audio;
+    }
+
+    boolean hasVideo() {
+        return video;
+    }
+
+    boolean audioMuted() {
+        return audioMuted;
+    }
+
+    boolean videoMuted() {
+        return videoMuted;
+    }
+
+    /** Records a publisher's mute; false when it changes nothing. */
+    boolean mute(boolean ofAudio, boolean muted) {
+        boolean changed = ofAudio ? audioMuted != muted : videoMuted != muted;
+        if (ofAudio) {
+            audioMuted = muted;
+        } else {
+            videoMuted = muted;
+        }
+        return changed;
+    }
+
+    private static Set<MediaKind> kinds(boolean withAudio, boolean withVideo) {
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        if (withAudio) {
+            kinds.add(MediaKind.AUDIO);
+        }
+        if (withVideo) {
+            kinds.add(MediaKind.VIDEO);
+        }
+        return kinds;
+    }
+
+    /** Answers the publisher's offer; a description the plane cannot serve is INVALID_PARAMETER. */
+    CompletableFuture<String> acceptUplinkOffer(String offerSdp) {
+        return answer(offerSdp, audio, video);
+    }
+
+    private CompletableFuture<String> answer(String offerSdp, boolean withAudio, boolean withVideo) {
+        try {
+            return CompletableFuture.completedFuture(forwarder.acceptUplinkOffer(offerSdp, kinds(withAudio, withVideo)));
+        } catch (SdpException e) {
+            return CompletableFuture.failedFuture(SignalingException.invalidParameter("sdp: " + e.getMessage()));
+        }
+    }
+
+    /** The current uplink's connection (after an update, the new one's). */
+    CompletableFuture<Void> uplinkConnected() {
+        return forwarder.uplinkConnected();
+    }
+
+    /** Once a connected uplink is lost (its peer went away without a word), with the reason. */
+    void onUplinkLost(java.util.function.Consumer<String> listener) {
+        forwarder.onUplinkLost(listener);
+    }
+
+    /** Opens a downlink for a subscriber (replacing an earlier one) and returns its offer. */
+    CompletableFuture<String> openDownlink(String subscriberId) {
+        return CompletableFuture.completedFuture(forwarder.openDownlink(subscriberId));
+    }
+
+    CompletableFuture<Void> acceptDownlinkAnswer(String subscriberId, String answerSdp) {
+        try {
+            return forwarder.acceptDownlinkAnswer(subscriberId, answerSdp);
+        } catch (SdpException e) {
+            return CompletableFuture.failedFuture(SignalingException.invalidParameter("sdp: " + e.getMessage()));
+        }
+    }
+
+    void closeDownlink(String subscriberId) {
+        forwarder.closeDownlink(subscriberId);
+    }
+
+    int downlinkCount() {
+        return forwarder.downlinkCount();
+    }
+
+    /**
+     * The publisher added or removed a track: a new uplink replaces the old one, so the stream
+     * keeps its id. Subscribers learn of it by stream-updated and subscribe again for the new set.
+     */
+    CompletableFuture<String> replaceUplink(String offerSdp, boolean withAudio, boolean withVideo) {
+        CompletableFuture<String> answer = answer(offerSdp, withAudio, withVideo);
+        if (!answer.isCompletedExceptionally()) {
+            audio = withAudio;
+            video = withVideo;
+        }
+        return answer;
+    }
+
+    @Override
+    public void close() {
+        forwarder.close();
+    }
+}

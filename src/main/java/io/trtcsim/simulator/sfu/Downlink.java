@@ -1,0 +1,134 @@
+package io.trtcsim.simulator.sfu;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A subscriber's link: forwarded packets go out re-encrypted for it; its feedback is answered
+ * here (NACK from the uplink's cache) or passed on (PLI and FIR become a key frame request to the
+ * publisher); its receiver reports and REMB are kept for the plane's view.
+ */
+final class Downlink implements MediaTransport.Receiver {
+
+    private final String subscriberId;
+    private final MediaTransport transport;
+    private final StreamForwarder forwarder;
+    private volatile Set<MediaKind> receivedKinds = Set.of();
+    private volatile Rtcp.ReportBlock lastReport;
+    private volatile long subscriberEstimate = -1;
+
+    Downlink(String subscriberId, MediaTransport transport, StreamForwarder forwarder) {
+        this.subscriberId = subscriberId;
+        this.transport = transport;
+        this.forwarder = forwarder;
+    }
+
+    String subscriberId() {
+        return subscriberId;
+    }
+
+    MediaTransport transport() {
+        return transport;
+    }
+
+    void receivedKinds(Set<MediaKind> kinds) {
+        receivedKinds = kinds;
+    }
+
+    /** From the uplink's receive thread. */
+    void forward(ForwardedTrack track, byte[] packet) {
+        if (!receivedKinds.contains(track.kind()) || !transport.isConnected()) {
+            return;
+        }
+        long delayMicros = track.kind() == MediaKind.VIDEO ? forwarder.plane().network().videoDelayMicros() : 0;
+        if (delayMicros > 0) {
+            forwarder.plane().timer().schedule(() -> transport.sendRtp(packet, packet.length, track.ssrc()),
+                    delayMicros, TimeUnit.MICROSECONDS);
+        } else {
+            transport.sendRtp(packet, packet.length, track.ssrc());
+        }
+    }
+
+    void forwardRtcp(ForwardedTrack track, byte[] compound) {
+        if (receivedKinds.contains(track.kind()) && transport.isConnected()) {
+            transport.sendRtcp(compound);
+        }
+    }
+
+    @Override
+    public boolean acceptsRtp(long ssrc) {
+        return false;
+    }
+
+    @Override
+    public void onRtp(byte[] packet, RtpHeader header, long arrivalNanos) {
+        // A subscriber sends no media on its downlink; acceptsRtp refuses it before decryption.
+    }
+
+    @Override
+    public void onRtcp(byte[] packet, long arrivalNanos) {
+        List<Rtcp.Part> parts = Rtcp.parts(packet, 0, packet.length);
+        if (parts.isEmpty()) {
+            transport.counters().dropped(LinkCounters.Drop.MALFORMED);
+            return;
+        }
+        for (Rtcp.Part part : parts) {
+            switch (part.type()) {
+                case Rtcp.RR, Rtcp.SR -> Rtcp.reportBlocks(part).stream().findFirst().ifPresent(block -> lastReport = block);
+                case Rtcp.RTPFB -> {
+                    if (part.format() == Rtcp.FMT_NACK) {
+                        resend(part);
+                    }
+                }
+                case Rtcp.PSFB -> {
+                    if (part.format() == Rtcp.FMT_PLI || part.format() == Rtcp.FMT_FIR) {
+                        transport.counters().plisIn.incrementAndGet();
+                        forwarder.requestKeyFrame();
+                    } else if (part.format() == Rtcp.FMT_AFB) {
+                        long bitrate = Rtcp.rembBitrate(part);
+                        if (bitrate >= 0) {
+                            subscriberEstimate = bitrate;
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+    }
+
+    private void resend(Rtcp.Part nack) {
+        transport.counters().nacksIn.incrementAndGet();
+        long mediaSsrc = nack.mediaSsrc();
+        for (int sequence : Rtcp.nackedSequences(nack)) {
+            Optional<byte[]> cached = forwarder.cached(mediaSsrc, sequence);
+            if (cached.isPresent()) {
+                transport.sendRtp(cached.get(), cached.get().length, mediaSsrc);
+                transport.counters().nackedPacketsResent.incrementAndGet();
+            }
+        }
+    }
+
+    Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("link", "downlink");
+        view.put("name", transport.name());
+        view.put("subscriber", subscriberId);
+        view.put("port", transport.port());
+        view.put("peer", transport.peerAddress().map(Object::toString).orElse(""));
+        view.put("connected", transport.isConnected());
+        view.put("kinds", receivedKinds.stream().map(MediaKind::sdp).sorted().toList());
+        view.putAll(transport.counters().toMap());
+        Rtcp.ReportBlock report = lastReport;
+        if (report != null) {
+            view.put("reportedFractionLost", Math.round(report.fractionLost() / 2.56) / 100.0);
+            view.put("reportedPacketsLost", report.cumulativeLost());
+            view.put("reportedJitter", report.jitter());
+        }
+        view.put("subscriberRemb", subscriberEstimate);
+        return view;
+    }
+}

@@ -1,0 +1,193 @@
+package io.trtcsim.simulator.sfu;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator's media plane: a packet-forwarding SFU in Java. Each published stream has a
+ * {@link StreamForwarder}; each peer connection ends in a {@link MediaTransport} with its own UDP
+ * port on the plane's address (ICE-lite host candidate, DTLS server, SRTP). Packets are decrypted
+ * on the uplink's receive thread and re-encrypted per downlink; nothing is decoded or encoded.
+ * One timer thread sends the periodic RTCP (receiver reports, REMB, NACK retries) and checks
+ * consent; a small pool runs DTLS handshakes. All threads are named {@code sfu-...}.
+ */
+public final class MediaPlane implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaPlane.class);
+    static final long REPORT_INTERVAL_MILLIS = 1000;
+    static final long NACK_INTERVAL_MILLIS = 40;
+
+    private final SecureRandom random = new SecureRandom();
+    private final InetAddress address;
+    private final Duration mediaTimeout;
+    private final NetworkConditions network;
+    private final DtlsCertificate certificate;
+    private final BcTlsCrypto crypto;
+    private final StunResponder responder = new StunResponder();
+    private final ScheduledExecutorService timer;
+    private final ExecutorService handshakes;
+    private final Set<StreamForwarder> forwarders = ConcurrentHashMap.newKeySet();
+
+    public MediaPlane(String host, Duration mediaTimeout, NetworkConditions network) {
+        this.address = candidateAddress(host);
+        this.mediaTimeout = mediaTimeout;
+        this.network = network;
+        this.certificate = DtlsCertificate.generate(random);
+        this.crypto = new BcTlsCrypto(random);
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("sfu-timer"));
+        this.handshakes = Executors.newCachedThreadPool(named("sfu-dtls"));
+        timer.scheduleAtFixedRate(this::report, REPORT_INTERVAL_MILLIS, REPORT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::retryNacks, NACK_INTERVAL_MILLIS, NACK_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        log.info("media plane on {} (ICE-lite host candidates, DTLS fingerprint {})", address.getHostAddress(),
+                certificate.fingerprint().substring(0, 11) + "...");
+    }
+
+    /**
+     * The address of the host candidates: the configured host, or for a wildcard (0.0.0.0, ::)
+     * this machine's first non-loopback IPv4 address, as a container reached from outside needs.
+     */
+    static InetAddress candidateAddress(String host) {
+        try {
+            InetAddress configured = InetAddress.getByName(host);
+            if (!configured.isAnyLocalAddress()) {
+                return configured;
+            }
+            for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!face.isUp() || face.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress candidate : Collections.list(face.getInetAddresses())) {
+                    if (candidate instanceof Inet4Address) {
+                        return candidate;
+                    }
+                }
+            }
+            return InetAddress.getLoopbackAddress();
+        } catch (UnknownHostException | SocketException e) {
+            throw new IllegalArgumentException("media host '" + host + "' cannot be resolved: " + e.getMessage(), e);
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A forwarder for a newly published stream; it lives until closed. */
+    public StreamForwarder forwarder(String streamId) {
+        StreamForwarder forwarder = new StreamForwarder(this, streamId);
+        forwarders.add(forwarder);
+        return forwarder;
+    }
+
+    void forget(StreamForwarder forwarder) {
+        forwarders.remove(forwarder);
+    }
+
+    /** Every link of every stream with its counters: the simulator's own view of its media. */
+    public List<Map<String, Object>> links() {
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (StreamForwarder forwarder : forwarders) {
+            links.addAll(forwarder.links());
+        }
+        return links;
+    }
+
+    private void report() {
+        long now = System.nanoTime();
+        for (StreamForwarder forwarder : forwarders) {
+            try {
+                forwarder.periodic(now);
+            } catch (RuntimeException e) {
+                log.warn("periodic RTCP of {} failed", forwarder, e);
+            }
+        }
+    }
+
+    private void retryNacks() {
+        long now = System.nanoTime();
+        for (StreamForwarder forwarder : forwarders) {
+            try {
+                forwarder.retryNacks(now);
+            } catch (RuntimeException e) {
+                log.warn("NACK retries of {} failed", forwarder, e);
+            }
+        }
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    InetAddress address() {
+        return address;
+    }
+
+    Duration mediaTimeout() {
+        return mediaTimeout;
+    }
+
+    NetworkConditions network() {
+        return network;
+    }
+
+    DtlsCertificate certificate() {
+        return certificate;
+    }
+
+    BcTlsCrypto crypto() {
+        return crypto;
+    }
+
+    StunResponder responder() {
+        return responder;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    ExecutorService handshakes() {
+        return handshakes;
+    }
+
+    @Override
+    public void close() {
+        for (StreamForwarder forwarder : new ArrayList<>(forwarders)) {
+            forwarder.close();
+        }
+        timer.shutdownNow();
+        handshakes.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+            handshakes.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        responder.close();
+    }
+}

@@ -1,0 +1,111 @@
+package io.trtcsim.simulator.sfu;
+
+/**
+ * What a receiver knows of one SSRC (RFC 3550 A.1, A.3, A.8): extended highest sequence number,
+ * packets expected and received, loss since the last report, interarrival jitter, and the last
+ * sender report, from which a report block is made. Updated by the link's receive thread only;
+ * read by the report timer under the same monitor.
+ */
+final class ReceiveStatistics {
+
+    private static final int MAX_DROPOUT = 3000;
+
+    private final long ssrc;
+    private final int clockRate;
+    private boolean started;
+    private int baseSequence;
+    private int maxSequence;
+    private long cycles;
+    private long received;
+    private long expectedPrior;
+    private long receivedPrior;
+    private double jitter;
+    private long lastTransit;
+    private boolean haveTransit;
+    private long lastSenderReport;
+    private long lastSenderReportArrivalNanos;
+
+    ReceiveStatistics(long ssrc, int clockRate) {
+        this.ssrc = ssrc;
+        this.clockRate = clockRate;
+    }
+
+    /**
+     * Counts a packet; returns the sequence numbers skipped before it (a gap: lost or late), so
+     * the forwarder can NACK them. Duplicates and late packets count as received.
+     */
+    synchronized int[] received(int sequence, long rtpTimestamp, long arrivalNanos) {
+        received++;
+        int[] missing = new int[0];
+        if (!started) {
+            started = true;
+            baseSequence = sequence;
+            maxSequence = sequence;
+        } else {
+            int delta = (sequence - maxSequence) & 0xFFFF;
+            if (delta > 0 && delta < MAX_DROPOUT) {
+                if (sequence < maxSequence) {
+                    cycles += 1 << 16;
+                }
+                int gap = Math.min(delta - 1, 64);
+                missing = new int[gap];
+                for (int i = 0; i < gap; i++) {
+                    missing[i] = (maxSequence + 1 + i) & 0xFFFF;
+                }
+                maxSequence = sequence;
+            }
+        }
+        if (clockRate > 0) {
+            long arrival = arrivalNanos * clockRate / 1_000_000_000L;
+            long transit = arrival - rtpTimestamp;
+            if (haveTransit) {
+                long d = Math.abs(transit - lastTransit);
+                if (d < (long) clockRate * 10) {
+                    jitter += (d - jitter) / 16.0;
+                }
+            }
+            lastTransit = transit;
+            haveTransit = true;
+        }
+        return missing;
+    }
+
+    synchronized void senderReport(long ntpMiddle, long arrivalNanos) {
+        lastSenderReport = ntpMiddle;
+        lastSenderReportArrivalNanos = arrivalNanos;
+    }
+
+    synchronized long cumulativeLost() {
+        return started ? expected() - received : 0;
+    }
+
+    synchronized long packetsReceived() {
+        return received;
+    }
+
+    private long expected() {
+        return cycles + maxSequence - baseSequence + 1;
+    }
+
+    /** The report block for now; also starts the next report interval. Empty before any packet. */
+    synchronized java.util.Optional<Rtcp.ReportBlock> report(long nowNanos) {
+        if (!started) {
+            return java.util.Optional.empty();
+        }
+        long expected = expected();
+        long expectedInterval = expected - expectedPrior;
+        long receivedInterval = received - receivedPrior;
+        expectedPrior = expected;
+        receivedPrior = received;
+        long lostInterval = expectedInterval - receivedInterval;
+        int fraction = expectedInterval <= 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
+        long delay = lastSenderReportArrivalNanos == 0 ? 0
+                : (nowNanos - lastSenderReportArrivalNanos) * 65536 / 1_000_000_000L;
+        return java.util.Optional.of(new Rtcp.ReportBlock(ssrc, Math.min(255, fraction), (int) (expected - received),
+                (cycles + maxSequence) & 0xFFFFFFFFL, (long) jitter, lastSenderReport, lastSenderReport == 0 ? 0 : delay));
+    }
+
+    synchronized double jitterMillis() {
+        return clockRate > 0 ? jitter * 1000.0 / clockRate : 0;
+    }
+}

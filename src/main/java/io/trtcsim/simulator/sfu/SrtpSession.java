@@ -1,0 +1,111 @@
+package io.trtcsim.simulator.sfu;
+
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jitsi.srtp.SrtcpCryptoContext;
+import org.jitsi.srtp.SrtpContextFactory;
+import org.jitsi.srtp.SrtpCryptoContext;
+import org.jitsi.srtp.SrtpErrorStatus;
+import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.utils.logging2.Logger;
+import org.jitsi.utils.logging2.LoggerImpl;
+
+/**
+ * SRTP and SRTCP of one link (jitsi-srtp): AES-CM-128 with HMAC-SHA1-80, one crypto context per
+ * SSRC in each direction. jitsi-srtp's contexts synchronize themselves, so the uplink's receive
+ * thread and a downlink's own thread may send on one link at once. A link takes at most
+ * {@value #MAX_SSRCS} SSRCs per direction: packets of more are refused, never a growing map.
+ */
+final class SrtpSession implements AutoCloseable {
+
+    static final int MAX_SSRCS = 16;
+    private static final Logger LOGGER = new LoggerImpl(SrtpSession.class.getName());
+
+    private final SrtpContextFactory receiving;
+    private final SrtpContextFactory sending;
+    private final Map<Long, SrtpCryptoContext> rtpIn = new ConcurrentHashMap<>();
+    private final Map<Long, SrtpCryptoContext> rtpOut = new ConcurrentHashMap<>();
+    private final Map<Long, SrtcpCryptoContext> rtcpIn = new ConcurrentHashMap<>();
+    private final Map<Long, SrtcpCryptoContext> rtcpOut = new ConcurrentHashMap<>();
+
+    SrtpSession(SrtpKeys keys) {
+        this.receiving = new SrtpContextFactory(false, keys.receiveKey(), keys.receiveSalt(), policy(), policy(), LOGGER);
+        this.sending = new SrtpContextFactory(true, keys.sendKey(), keys.sendSalt(), policy(), policy(), LOGGER);
+    }
+
+    private static SrtpPolicy policy() {
+        SrtpPolicy policy = new SrtpPolicy(SrtpPolicy.AESCM_ENCRYPTION, 16, SrtpPolicy.HMACSHA1_AUTHENTICATION, 20, 10, 14);
+        // Retransmissions from the packet cache send an index again, on purpose.
+        policy.setSendReplayEnabled(false);
+        return policy;
+    }
+
+    /** Decrypts and authenticates in place; false when the packet does not check out. */
+    boolean unprotectRtp(PacketBuffer packet, long ssrc) {
+        SrtpCryptoContext context = context(rtpIn, ssrc, () -> receiving.deriveContext((int) ssrc, 0));
+        try {
+            return context != null && context.reverseTransformPacket(packet, false) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    boolean unprotectRtcp(PacketBuffer packet, long senderSsrc) {
+        SrtcpCryptoContext context = context(rtcpIn, senderSsrc, () -> receiving.deriveControlContext((int) senderSsrc));
+        try {
+            return context != null && context.reverseTransformPacket(packet) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    boolean protectRtp(PacketBuffer packet, long ssrc) {
+        SrtpCryptoContext context = context(rtpOut, ssrc, () -> sending.deriveContext((int) ssrc, 0));
+        try {
+            return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    boolean protectRtcp(PacketBuffer packet, long senderSsrc) {
+        SrtcpCryptoContext context = context(rtcpOut, senderSsrc, () -> sending.deriveControlContext((int) senderSsrc));
+        try {
+            return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private interface Derivation<T> {
+        T derive() throws GeneralSecurityException;
+    }
+
+    private static <T> T context(Map<Long, T> contexts, long ssrc, Derivation<T> derivation) {
+        T existing = contexts.get(ssrc);
+        if (existing != null) {
+            return existing;
+        }
+        if (contexts.size() >= MAX_SSRCS) {
+            return null;
+        }
+        return contexts.computeIfAbsent(ssrc, key -> {
+            try {
+                return derivation.derive();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot derive an SRTP context for SSRC " + key, e);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        receiving.close();
+        sending.close();
+        rtpIn.clear();
+        rtpOut.clear();
+        rtcpIn.clear();
+        rtcpOut.clear();
+    }
+}

@@ -1,0 +1,220 @@
+package io.trtcsim.simulator.sfu;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A publisher's link: what arrives is counted per SSRC, cached for retransmission, and handed to
+ * the forwarder; gaps are NACKed; the periodic report tells the publisher the loss and jitter the
+ * plane saw (RR) and how much it may send (REMB); key frames are asked for, rate-limited.
+ */
+final class Uplink implements MediaTransport.Receiver {
+
+    /** One key frame request per this interval at most; a later one is deferred, not lost. */
+    static final long KEY_FRAME_INTERVAL_NANOS = 250_000_000L;
+    static final int NACK_ATTEMPTS = 3;
+    static final long NACK_GIVE_UP_NANOS = 1_000_000_000L;
+    static final long MAX_BITRATE = 2_500_000;
+    static final long MIN_BITRATE = 100_000;
+
+    private final MediaTransport transport;
+    private final List<ForwardedTrack> tracks;
+    private final StreamForwarder forwarder;
+    private final long ownSsrc;
+    private final Map<Long, TrackState> states = new LinkedHashMap<>();
+    private final AtomicLong lastKeyFrameRequest = new AtomicLong();
+    private final AtomicBoolean keyFrameDeferred = new AtomicBoolean();
+    private volatile long estimate = MAX_BITRATE;
+
+    /** What the plane knows of one of the publisher's SSRCs. */
+    private static final class TrackState {
+        final ForwardedTrack track;
+        final ReceiveStatistics statistics;
+        final PacketCache cache = new PacketCache();
+        /** Sequence numbers NACKed and not yet arrived: first request time and attempts. */
+        final Map<Integer, long[]> missing = new ConcurrentHashMap<>();
+        long lostAtLastReport;
+        long receivedAtLastReport;
+
+        TrackState(ForwardedTrack track) {
+            this.track = track;
+            this.statistics = new ReceiveStatistics(track.ssrc(), track.clockRate());
+        }
+    }
+
+    Uplink(MediaTransport transport, List<ForwardedTrack> tracks, StreamForwarder forwarder, long ownSsrc) {
+        this.transport = transport;
+        this.tracks = tracks;
+        this.forwarder = forwarder;
+        this.ownSsrc = ownSsrc;
+        for (ForwardedTrack track : tracks) {
+            states.put(track.ssrc(), new TrackState(track));
+        }
+    }
+
+    MediaTransport transport() {
+        return transport;
+    }
+
+    List<ForwardedTrack> tracks() {
+        return tracks;
+    }
+
+    Optional<ForwardedTrack> track(long ssrc) {
+        TrackState state = states.get(ssrc);
+        return state == null ? Optional.empty() : Optional.of(state.track);
+    }
+
+    @Override
+    public boolean acceptsRtp(long ssrc) {
+        return states.containsKey(ssrc);
+    }
+
+    @Override
+    public void onRtp(byte[] packet, RtpHeader header, long arrivalNanos) {
+        TrackState state = states.get(header.ssrc());
+        int[] gap = state.statistics.received(header.sequence(), header.timestamp(), arrivalNanos);
+        state.missing.remove(header.sequence());
+        state.cache.put(header.sequence(), packet);
+        if (gap.length > 0 && state.track.codec().feedback().contains("nack")) {
+            List<Integer> asked = new ArrayList<>();
+            for (int sequence : gap) {
+                state.missing.put(sequence, new long[] {arrivalNanos, 1});
+                asked.add(sequence);
+            }
+            sendNack(state, asked);
+        }
+        forwarder.forward(state.track, packet, header);
+    }
+
+    @Override
+    public void onRtcp(byte[] packet, long arrivalNanos) {
+        List<Rtcp.Part> parts = Rtcp.parts(packet, 0, packet.length);
+        if (parts.isEmpty()) {
+            transport.counters().dropped(LinkCounters.Drop.MALFORMED);
+            return;
+        }
+        Rtcp.Part first = parts.get(0);
+        if (first.type() == Rtcp.SR) {
+            TrackState state = states.get(first.senderSsrc());
+            if (state != null) {
+                state.statistics.senderReport(Rtcp.senderReportNtpMiddle(first), arrivalNanos);
+                forwarder.forwardSenderReport(state.track, packet);
+            }
+        }
+    }
+
+    /** NACKs still unanswered are asked again, a few times, then given up. */
+    void retryNacks(long nowNanos) {
+        for (TrackState state : states.values()) {
+            List<Integer> again = new ArrayList<>();
+            state.missing.entrySet().removeIf(entry -> {
+                long[] request = entry.getValue();
+                if (nowNanos - request[0] > NACK_GIVE_UP_NANOS || request[1] >= NACK_ATTEMPTS) {
+                    return true;
+                }
+                request[1]++;
+                again.add(entry.getKey());
+                return false;
+            });
+            if (!again.isEmpty()) {
+                sendNack(state, again);
+            }
+        }
+    }
+
+    private void sendNack(TrackState state, List<Integer> sequences) {
+        transport.sendRtcp(Rtcp.nack(ownSsrc, state.track.ssrc(), sequences));
+        transport.counters().nacksOut.incrementAndGet();
+    }
+
+    /**
+     * The periodic report: a receiver report block per SSRC and a REMB. The estimate follows the
+     * loss the plane measured, as a loss-based controller does (RFC 8698's spirit): above 10 %
+     * it falls with the loss, below 2 % it grows by 8 % a second, up to {@value #MAX_BITRATE} b/s.
+     */
+    void report(long nowNanos) {
+        if (!transport.isConnected()) {
+            return;
+        }
+        List<Rtcp.ReportBlock> blocks = new ArrayList<>();
+        double worstLoss = 0;
+        for (TrackState state : states.values()) {
+            Optional<Rtcp.ReportBlock> block = state.statistics.report(nowNanos);
+            block.ifPresent(blocks::add);
+            long lost = state.statistics.cumulativeLost();
+            long received = state.statistics.packetsReceived();
+            long lostInterval = lost - state.lostAtLastReport;
+            long receivedInterval = received - state.receivedAtLastReport;
+            if (lostInterval + receivedInterval > 0) {
+                worstLoss = Math.max(worstLoss, Math.max(0, lostInterval) / (double) (Math.max(0, lostInterval) + receivedInterval));
+            }
+            state.lostAtLastReport = lost;
+            state.receivedAtLastReport = received;
+        }
+        long incoming = transport.counters().bitrateIn();
+        if (worstLoss > 0.10) {
+            estimate = Math.max(MIN_BITRATE, (long) (Math.min(estimate, Math.max(incoming, MIN_BITRATE)) * (1 - 0.5 * worstLoss)));
+        } else if (worstLoss < 0.02) {
+            estimate = Math.min(MAX_BITRATE, (long) (estimate * 1.08));
+        }
+        List<Long> ssrcs = tracks.stream().map(ForwardedTrack::ssrc).toList();
+        transport.sendRtcp(Rtcp.compound(Rtcp.receiverReport(ownSsrc, blocks), Rtcp.remb(ownSsrc, estimate, ssrcs)));
+    }
+
+    /** Asks the publisher for a key frame of its video (PLI), at most once per interval. */
+    void requestKeyFrame() {
+        Optional<ForwardedTrack> video = tracks.stream().filter(track -> track.kind() == MediaKind.VIDEO).findFirst();
+        if (video.isEmpty() || !transport.isConnected()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long last = lastKeyFrameRequest.get();
+        if (now - last >= KEY_FRAME_INTERVAL_NANOS && lastKeyFrameRequest.compareAndSet(last, now)) {
+            transport.sendRtcp(Rtcp.pictureLossIndication(ownSsrc, video.get().ssrc()));
+            transport.counters().plisOut.incrementAndGet();
+        } else if (keyFrameDeferred.compareAndSet(false, true)) {
+            long wait = Math.max(1, KEY_FRAME_INTERVAL_NANOS - (now - last));
+            forwarder.plane().timer().schedule(() -> {
+                keyFrameDeferred.set(false);
+                requestKeyFrame();
+            }, wait, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    Optional<byte[]> cached(long ssrc, int sequence) {
+        TrackState state = states.get(ssrc);
+        return state == null ? Optional.empty() : state.cache.get(sequence);
+    }
+
+    Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("link", "uplink");
+        view.put("name", transport.name());
+        view.put("port", transport.port());
+        view.put("peer", transport.peerAddress().map(Object::toString).orElse(""));
+        view.put("connected", transport.isConnected());
+        view.putAll(transport.counters().toMap());
+        view.put("remb", estimate);
+        List<Map<String, Object>> ssrcs = new ArrayList<>();
+        for (TrackState state : states.values()) {
+            Map<String, Object> track = new LinkedHashMap<>();
+            track.put("ssrc", state.track.ssrc());
+            track.put("kind", state.track.kind().sdp());
+            track.put("codec", state.track.codec().rtpmap());
+            track.put("packetsReceived", state.statistics.packetsReceived());
+            track.put("packetsLost", state.statistics.cumulativeLost());
+            track.put("jitterMs", Math.round(state.statistics.jitterMillis() * 10) / 10.0);
+            ssrcs.add(track);
+        }
+        view.put("tracks", ssrcs);
+        return view;
+    }
+}
