@@ -60,7 +60,8 @@ public final class SimulatorServer implements AutoCloseable {
         app.get("/health", ctx -> ctx.json(Map.of("status", "up", "connections", connections.size(),
                 "rooms", context.rooms().all().size())));
         // The media plane's own view of every link (packets, loss, NACKs, PLIs, bitrates), for debugging.
-        app.get("/media", ctx -> ctx.json(Map.of("links", media.links())));
+        app.get("/media", ctx -> ctx.json(Map.of("links", media.links(), "closed", media.closedLinks())));
+        app.get("/rooms", ctx -> ctx.contentType("text/plain; charset=utf-8").result(describeRooms()));
         app.ws("/signal", ws -> {
             ws.onConnect(ctx -> connections.put(ctx.sessionId(), new SignalingConnection(context, ctx)));
             ws.onMessage(ctx -> connection(ctx).onMessage(ctx.message()));
@@ -116,7 +117,9 @@ public final class SimulatorServer implements AutoCloseable {
                         .append(" downlink(s)\n");
             }
         }
-        return text.length() == 0 ? "(no rooms)" : text.toString();
+        String rooms = text.length() == 0 ? "(no rooms)\n" : text.toString();
+        return rooms + "\nmedia links (the forwarder's view; GET /media for JSON)\n" + MediaLinksTable.of(media.links(), "open")
+                + MediaLinksTable.of(media.closedLinks(), "closed");
     }
 
     /** The media plane's view of every link: one map per uplink and downlink, with its counters. */

@@ -1,8 +1,13 @@
 package io.trtcsim.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /** A simulator reached at a WebSocket URL: one started elsewhere, or the embedded one's. */
 public class SimulatorStack implements Stack {
@@ -40,6 +45,24 @@ public class SimulatorStack implements Stack {
         String scheme = signalingUri.getScheme().equals("wss") ? "https" : "http";
         URI base = URI.create(scheme + "://" + signalingUri.getAuthority() + "/");
         return java.util.Optional.of(new SimulatorServerApi(base, connectTimeout));
+    }
+
+    /** The simulator's rooms and media links as text (GET /rooms); empty when it does not answer. */
+    @Override
+    public Optional<String> describeRooms() {
+        String scheme = signalingUri.getScheme().equals("wss") ? "https" : "http";
+        HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest
+                    .newBuilder(URI.create(scheme + "://" + signalingUri.getAuthority() + "/rooms"))
+                    .timeout(connectTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override

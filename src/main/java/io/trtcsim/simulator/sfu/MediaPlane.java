@@ -47,6 +47,9 @@ public final class MediaPlane implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final ExecutorService handshakes;
     private final Set<StreamForwarder> forwarders = ConcurrentHashMap.newKeySet();
+    /** Final figures of links that closed, newest last, so a report made after the call still has them. */
+    private final java.util.Deque<Map<String, Object>> closedLinks = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    static final int CLOSED_LINKS_KEPT = 200;
 
     public MediaPlane(String host, Duration mediaTimeout, NetworkConditions network) {
         this.address = candidateAddress(host);
@@ -115,6 +118,18 @@ public final class MediaPlane implements AutoCloseable {
             links.addAll(forwarder.links());
         }
         return links;
+    }
+
+    /** The links that have closed, with their figures at closing, oldest first (the last 200). */
+    public List<Map<String, Object>> closedLinks() {
+        return new ArrayList<>(closedLinks);
+    }
+
+    void retire(Map<String, Object> finalView) {
+        closedLinks.add(finalView);
+        while (closedLinks.size() > CLOSED_LINKS_KEPT) {
+            closedLinks.pollFirst();
+        }
     }
 
     private void report() {

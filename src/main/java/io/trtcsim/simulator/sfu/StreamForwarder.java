@@ -65,6 +65,7 @@ public final class StreamForwarder implements AutoCloseable {
             }
         });
         if (previous != null) {
+            retire(previous.view());
             previous.transport().close();
         }
         return answer.sdp();
@@ -122,6 +123,7 @@ public final class StreamForwarder implements AutoCloseable {
     public void closeDownlink(String subscriberId) {
         Downlink downlink = downlinks.remove(subscriberId);
         if (downlink != null) {
+            retire(downlink.view());
             downlink.transport().close();
         }
     }
@@ -188,6 +190,11 @@ public final class StreamForwarder implements AutoCloseable {
         return links;
     }
 
+    private void retire(Map<String, Object> view) {
+        view.put("stream", streamId);
+        plane.retire(view);
+    }
+
     /** Downlinks first, then the uplink. */
     @Override
     public void close() {
@@ -198,6 +205,7 @@ public final class StreamForwarder implements AutoCloseable {
         downlinks.keySet().forEach(this::closeDownlink);
         Uplink current = uplink;
         if (current != null) {
+            retire(current.view());
             current.transport().close();
         }
         plane.forget(this);
