@@ -7,10 +7,7 @@ import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.media.MediaClock;
-import io.trtcsim.media.RenderedFrame;
 import io.trtcsim.media.VideoProfile;
-import io.trtcsim.media.metrics.AudioAnalyzer;
-import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.sdk.ClientEvent;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.stack.StackUnavailableException;
@@ -59,7 +56,8 @@ public final class CallBenchmark {
             for (int round = 1; round <= options.rounds; round++) {
                 HarnessConfig config = HarnessConfig.load().with("harness.stack", stack);
                 try (ScenarioContext scenario = ScenarioContext.with(config)) {
-                    CallFigures figures = runRound(options, scenario);
+                    CallFigures figures = measureBasicCall(scenario, options.profile, options.seconds,
+                            options.uplinkLoss);
                     rounds.add(figures);
                     System.out.println(row(stack, round, figures));
                 } catch (StackUnavailableException | io.trtcsim.harness.PacketLoss.PacketLossUnavailableException e) {
@@ -94,10 +92,13 @@ public final class CallBenchmark {
         System.exit(failed ? 1 : 0);
     }
 
-    private static CallFigures runRound(Options options, ScenarioContext scenario) {
-        int seconds = options.seconds;
-        VideoProfile profile = options.profile;
-        if (options.uplinkLoss > 0 && !scenario.stack().capabilities().contains(io.trtcsim.stack.Capability.PACKET_LOSS)) {
+    /**
+     * One basic call on the scenario's stack: alice publishes audio and video at {@code profile},
+     * bob subscribes and plays; the window of {@code seconds} opens at bob's first frame (and, with
+     * {@code uplinkLoss}, alice's uplink loses that share of its packets from then on).
+     */
+    static CallFigures measureBasicCall(ScenarioContext scenario, VideoProfile profile, int seconds, int uplinkLoss) {
+        if (uplinkLoss > 0 && !scenario.stack().capabilities().contains(io.trtcsim.stack.Capability.PACKET_LOSS)) {
             // Its media never passes where the harness drops packets: the figures would look lossless.
             throw new StackUnavailableException("the harness cannot drop packets on the way to stack "
                     + scenario.stack().name());
@@ -120,41 +121,18 @@ public final class CallBenchmark {
                 .until(() -> remote.playback().flatMap(p -> p.video()).map(v -> v.framesRendered() > 0).orElse(false));
         var sink = remote.playback().orElseThrow().video().orElseThrow();
         long firstFrameMicros = sink.frames().get(0).arrivalMicros();
-        if (options.uplinkLoss > 0) {
-            scenario.packetLoss().dropFrom(alice.uplinkMediaPort(), options.uplinkLoss);
+        if (uplinkLoss > 0) {
+            scenario.packetLoss().dropFrom(alice.uplinkMediaPort(), uplinkLoss);
         }
-        int before = sink.frames().size();
-        long windowStart = MediaClock.system().nowMicros();
-        if (options.uplinkLoss > 0) {
-            // Under loss, frames may stop for a while (that is what is measured): the window is just time.
-            await("the measurement window of " + seconds + " s").pollDelay(Duration.ofSeconds(seconds))
-                    .atMost(Duration.ofSeconds(seconds + 1)).until(() -> true);
-        } else {
-            // The measurement window: frames must keep arriving throughout it.
-            await("frames keep arriving for " + seconds + " s").during(Duration.ofSeconds(seconds))
-                    .atMost(Duration.ofSeconds(seconds + 1)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> sink.lastFrame().map(f -> MediaClock.system().nowMicros() - f.arrivalMicros() < 500_000)
-                            .orElse(false));
-        }
-        List<RenderedFrame> window = sink.frames().subList(before, sink.frames().size());
-        long windowEnd = MediaClock.system().nowMicros();
-        var video = new VideoAnalyzer().analyze(sink.frames(), windowStart, windowEnd);
-        var audio = new AudioAnalyzer().analyze(remote.playback().orElseThrow().audio().orElseThrow().chunks(),
-                windowStart, windowEnd);
-        List<Long> latencies = new ArrayList<>();
-        for (RenderedFrame frame : window) {
-            if (frame.hasMarker()) {
-                latencies.add(frame.latencyMicros());
-            }
-        }
-        latencies.sort(Long::compare);
-        double fps = window.size() < 2 ? 0 : (window.size() - 1)
-                / ((window.get(window.size() - 1).arrivalMicros() - window.get(0).arrivalMicros()) / 1e6);
+        // Under loss, frames may stop for a while (that is what is measured): the window is just time.
+        MediaWindow window = MediaWindow.measure(sink, remote.playback().orElseThrow().audio().orElseThrow(), seconds,
+                uplinkLoss == 0);
+        var video = window.video();
+        var audio = window.audio();
         return new CallFigures(ms(alice.lastCallDuration("join")), ms(alice.lastCallDuration("publish")),
-                ms(bob.lastCallDuration("subscribe")), (firstFrameMicros - subscribeStartMicros) / 1000.0, fps,
-                video.freezeCount(), percentile(latencies, 0.50) / 1000.0, percentile(latencies, 0.95) / 1000.0,
-                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1) / 1000.0,
-                audio.latencyP50Millis(), audio.latencyP95Millis(), audio.gapCount());
+                ms(bob.lastCallDuration("subscribe")), (firstFrameMicros - subscribeStartMicros) / 1000.0,
+                video.meanFps(), video.freezeCount(), video.latencyP50Millis(), video.latencyP95Millis(),
+                video.latencyMaxMillis(), audio.latencyP50Millis(), audio.latencyP95Millis(), audio.gapCount());
     }
 
     private static String row(String stack, int round, CallFigures f) {
@@ -166,13 +144,6 @@ public final class CallBenchmark {
 
     private static long ms(Optional<Duration> duration) {
         return duration.map(Duration::toMillis).orElse(-1L);
-    }
-
-    private static double percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
     /** The command line: {@code --rounds N --seconds N --profile WxH@FPS --stacks a,b --markdown file}. */
