@@ -166,7 +166,7 @@ public final class CallBenchmark {
                 switch (option) {
                     case "--rounds" -> options.rounds = positive(option, value);
                     case "--seconds" -> options.seconds = positive(option, value);
-                    case "--profile" -> options.profile = parseProfile(value);
+                    case "--profile" -> options.profile = parseProfile(option, value);
                     case "--stacks" -> options.stacks = List.of(value.split(","));
                     case "--markdown" -> options.markdown = Optional.of(Path.of(value));
                     case "--uplink-loss" -> options.uplinkLoss = percent(option, value);
@@ -189,7 +189,7 @@ public final class CallBenchmark {
             throw new IllegalArgumentException(option + " '" + value + "' is not a percentage from 0 to 100");
         }
 
-        private static int positive(String option, String value) {
+        static int positive(String option, String value) {
             try {
                 int number = Integer.parseInt(value);
                 if (number > 0) {
@@ -201,12 +201,17 @@ public final class CallBenchmark {
             throw new IllegalArgumentException(option + " '" + value + "' is not a positive whole number");
         }
 
-        private static VideoProfile parseProfile(String text) {
+        static VideoProfile parseProfile(String option, String text) {
             String[] parts = text.split("[x@]");
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("--profile '" + text + "' is not WIDTHxHEIGHT@FPS, e.g. 320x180@15");
+            try {
+                if (parts.length == 3) {
+                    return new VideoProfile(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
+                            Integer.parseInt(parts[2]));
+                }
+            } catch (NumberFormatException e) {
+                // reported below
             }
-            return new VideoProfile(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+            throw new IllegalArgumentException(option + " '" + text + "' is not WIDTHxHEIGHT@FPS, e.g. 320x180@15");
         }
     }
 }

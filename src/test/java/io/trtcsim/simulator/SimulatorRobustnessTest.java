@@ -179,4 +179,47 @@ class SimulatorRobustnessTest {
             client.close();
         }
     }
+
+    /**
+     * Hostile descriptions in publish (garbage, wrong types, out-of-range numbers, descriptions the
+     * media plane cannot serve) are refused one by one with INVALID_PARAMETER, leave no media link
+     * open, and the server keeps serving: /health answers and a room elsewhere is undisturbed.
+     */
+    @Test
+    void hostileSdpInPublishIsRefusedWithoutLeavingALinkOpen() throws Exception {
+        RawSignalingClient[] room = bystanders(9907);
+        List<String> hostile = List.of(
+                "\"\"",
+                "\"garbage\"",
+                "42",
+                "{\"nested\":[[[[[]]]]]}",
+                "\"v=0\\r\\nm=audio notaport UDP/TLS/RTP/SAVPF 111\\r\\n\"",
+                "\"v=0\\r\\nm=audio 9 UDP/TLS/RTP/SAVPF 999999999999\\r\\n\"",
+                "\"v=0\\r\\nm=video 9 UDP/TLS/RTP/SAVPF 96\\r\\na=rtpmap:96 VP8/90000\\r\\na=ssrc:-5 cname:x\\r\\n\"",
+                "\"v=0\\r\\nm=video 9 UDP/TLS/RTP/SAVPF 96\\r\\na=rtpmap:96 VP8/90000\\r\\na=ssrc:1 cname:x\\r\\na=sendonly\\r\\n\"",
+                "\"" + "v=0\\r\\n" + "a=x\\r\\n".repeat(3000) + "\"");
+        try (RawSignalingClient mallory = new RawSignalingClient(server.signalingUri())) {
+            mallory.send(join(1, "mallory", 9908));
+            mallory.response(1);
+            long id = 2;
+            for (String sdp : hostile) {
+                mallory.send("{\"type\":\"publish\",\"id\":" + id + ",\"sdp\":" + sdp + "}");
+                JsonNode answer = mallory.response(id);
+                assertThat(answer.path("ok").asBoolean()).as("publish with sdp %s", sdp.substring(0, Math.min(60, sdp.length()))).isFalse();
+                assertThat(answer.path("error").asText()).as("publish with sdp %s", sdp.substring(0, Math.min(60, sdp.length())))
+                        .isEqualTo("INVALID_PARAMETER");
+                id++;
+            }
+            assertThat(server.mediaLinks()).as("media links left open by refused offers").isEmpty();
+        }
+        HttpResponse<String> health = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.httpUri() + "/health")).timeout(Duration.ofSeconds(1)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        room[1].send("{\"type\":\"leave\",\"id\":2}");
+        room[0].event("peer-leave", "dave");
+        for (RawSignalingClient client : room) {
+            client.close();
+        }
+    }
 }
