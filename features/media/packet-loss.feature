@@ -2,9 +2,10 @@
 Feature: Packet loss
   The kernel drops a share of the packets a participant sends, at random (iptables; root is needed,
   and elsewhere the scenario is skipped with the reason). The stack's receiver reports the loss back
-  (RTCP) — what retransmission did not recover — so the sender's network-quality falls. What the others see during the loss depends on the
-  stack: a relay that re-encodes (the simulator) hides it, a forwarding SFU (Janus) passes it on and
-  their video stalls until a key frame. Once the loss ends, everything recovers.
+  (RTCP) — what retransmission did not recover — so the sender's network-quality falls. A forwarding
+  SFU (the simulator, Janus) passes the loss on: what neither its own NACKs nor the subscriber's
+  recover, the subscriber misses, and its video may stall until a key frame. Once the loss ends,
+  everything recovers.
 
   Scenario: Almost a third of Alice's uplink is lost: her uplink quality falls, and her quality and video recover when the loss ends
     Given "alice" and "bob" are in a call in room 6500

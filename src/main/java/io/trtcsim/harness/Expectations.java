@@ -58,9 +58,9 @@ public final class Expectations {
     }
 
     /**
-     * Audio already on its way may still play out: through the simulator's relay (two jitter
-     * buffers and a re-encode) the last of it arrived up to about 330 ms later here. After this
-     * grace nothing audible may arrive, for the whole period asked for.
+     * Audio already on its way may still play out: through the simulator's old re-encoding relay
+     * (two jitter buffers), the slowest path measured, the last of it arrived up to about 330 ms
+     * later. After this grace nothing audible may arrive, for the whole period asked for.
      */
     public static final Duration AUDIO_DRAIN = Duration.ofMillis(800);
 

@@ -13,6 +13,8 @@ package io.trtcsim.bench;
  * @param processCores CPU of the whole JVM over the window, in cores (participants' engines included)
  * @param simulatorCores CPU of the simulator's own threads over the window, in cores (NaN when the
  *                       stack runs outside this JVM)
+ * @param otherCores CPU that other processes of the machine took over the window, in cores (a
+ *                   second Maven run shows here: the figures were then measured on a shared machine)
  * @param residentMegabytes RSS of the JVM at the end of the window
  * @param nativeThreads native threads of the JVM at the end of the window
  * @param firstFrameMedianMillis median, over the subscribers, of subscribe to first rendered frame
@@ -20,7 +22,8 @@ package io.trtcsim.bench;
  * @param setupSeconds from the start of the step to every subscriber rendering
  */
 record FanOutFigures(String stack, int subscribers, double minFps, double medianFps, double worstP95Millis,
-                     double medianP95Millis, double processCores, double simulatorCores, double residentMegabytes,
+                     double medianP95Millis, double processCores, double simulatorCores, double otherCores,
+                     double residentMegabytes,
                      long nativeThreads, double firstFrameMedianMillis, double firstFrameMaxMillis,
                      double setupSeconds) {
 

@@ -20,8 +20,13 @@ import java.util.stream.Stream;
  * @param wallNanos {@link System#nanoTime()} at the reading
  * @param processCpuNanos CPU time of the whole process (every thread, native ones included)
  * @param simulatorThreadCpuNanos CPU time of each live simulator thread, by thread id
+ * @param machineBusyTicks CPU time of the whole machine, every process, from /proc/stat (clock ticks)
  */
-record ProcessLoad(long wallNanos, long processCpuNanos, Map<Long, Long> simulatorThreadCpuNanos) {
+record ProcessLoad(long wallNanos, long processCpuNanos, Map<Long, Long> simulatorThreadCpuNanos,
+                   long machineBusyTicks) {
+
+    /** USER_HZ, the unit of /proc/stat: 100 on every Linux architecture this runs on. */
+    private static final double TICKS_PER_SECOND = 100;
 
     static boolean isSimulatorThread(String name) {
         return name.startsWith("sfu-") || name.startsWith("JettyServerThreadPool");
@@ -43,7 +48,7 @@ record ProcessLoad(long wallNanos, long processCpuNanos, Map<Long, Long> simulat
             }
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new ProcessLoad(System.nanoTime(), os.getProcessCpuTime(), Map.copyOf(simulator));
+        return new ProcessLoad(System.nanoTime(), os.getProcessCpuTime(), Map.copyOf(simulator), machineBusyTicks());
     }
 
     /** CPU of the whole process since {@code earlier}, in cores (CPU seconds per wall-clock second). */
@@ -62,6 +67,33 @@ record ProcessLoad(long wallNanos, long processCpuNanos, Map<Long, Long> simulat
             spent += thread.getValue() - earlier.simulatorThreadCpuNanos.getOrDefault(thread.getKey(), 0L);
         }
         return (double) spent / (wallNanos - earlier.wallNanos);
+    }
+
+    /**
+     * CPU that other processes (another Maven run, say) took from the machine since {@code earlier},
+     * in cores: when it is high, this JVM's figures were measured on a machine it did not have to itself.
+     */
+    double otherCoresSince(ProcessLoad earlier) {
+        double machine = (machineBusyTicks - earlier.machineBusyTicks) / TICKS_PER_SECOND
+                / ((wallNanos - earlier.wallNanos) / 1e9);
+        return Math.max(0, machine - processCoresSince(earlier));
+    }
+
+    /** Busy time of all CPUs: the first line of /proc/stat less its idle and iowait fields. */
+    private static long machineBusyTicks() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] fields = lines.findFirst().orElseThrow().trim().split("\\s+");
+            long busy = 0;
+            // cpu user nice system idle iowait irq softirq steal [guest guest_nice: already in user and nice]
+            for (int i = 1; i <= Math.min(8, fields.length - 1); i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Resident set size now, in MB, from /proc/self/status (VmRSS, in kB). */

@@ -1,0 +1,105 @@
+package io.trtcsim.bench;
+
+import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.HarnessConfig;
+import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.media.MediaClock;
+import io.trtcsim.media.VideoProfile;
+import io.trtcsim.media.VideoRenderSink;
+import io.trtcsim.media.metrics.VideoAnalyzer;
+import io.trtcsim.media.metrics.VideoMetrics;
+import io.trtcsim.sdk.RemoteStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One fan-out step on one stack: alice publishes at 320x180@15, then subscribers join one after
+ * the other, each subscribing to and playing her stream as TRTC's documentation does (on
+ * stream-added, on stream-subscribed), and once all of them render, one window is measured. Each
+ * step is a scenario of its own, closed at its end whatever happened, so a step starts from no
+ * participant at all and its threads and memory are its own plus what the JVM kept.
+ */
+final class FanOut {
+
+    static final VideoProfile PROFILE = new VideoProfile(320, 180, 15);
+    /**
+     * How long one subscriber may take from its join to its first frame. Subscribers come up one at
+     * a time: 40 libwebrtc engines negotiating at once on two cores would measure the pile-up, not
+     * the fan-out. A subscriber needs well under a second here; ten leaves room for a busy machine.
+     */
+    private static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(10);
+
+    private final String stack;
+    private final int seconds;
+
+    FanOut(String stack, int seconds) {
+        this.stack = stack;
+        this.seconds = seconds;
+    }
+
+    FanOutFigures step(int subscriberCount, long room) {
+        long began = System.nanoTime();
+        HarnessConfig config = HarnessConfig.load().with("harness.stack", stack);
+        try (ScenarioContext scenario = ScenarioContext.with(config)) {
+            Participant alice = scenario.participantOrNew("alice");
+            alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
+            alice.join(room);
+            alice.createLocalStream(true, true, PROFILE);
+            alice.initializeLocalStream();
+            alice.publish();
+            List<Participant> subscribers = new ArrayList<>();
+            for (int i = 1; i <= subscriberCount; i++) {
+                Participant subscriber = scenario.participantOrNew(String.format(Locale.ROOT, "sub%02d", i));
+                subscriber.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor(subscriber.userId()));
+                // Before the join: the stream-added of a stream published earlier arrives with the join.
+                subscriber.subscribeToAndPlayEveryAddedStream();
+                subscriber.join(room);
+                Expectations.rendersVideoFrames(subscriber, "alice", 1, FIRST_FRAME_WAIT);
+                subscribers.add(subscriber);
+            }
+            double setupSeconds = (System.nanoTime() - began) / 1e9;
+
+            ProcessLoad before = ProcessLoad.now();
+            long start = MediaClock.system().nowMicros();
+            MediaWindow.waitFor(seconds);
+            long end = MediaClock.system().nowMicros();
+            ProcessLoad after = ProcessLoad.now();
+            // Read before the teardown: afterwards they would describe the teardown.
+            double resident = ProcessLoad.residentMegabytes();
+            long threads = ProcessLoad.nativeThreads();
+
+            double[] fps = new double[subscribers.size()];
+            double[] p95 = new double[subscribers.size()];
+            double[] firstFrame = new double[subscribers.size()];
+            for (int i = 0; i < subscribers.size(); i++) {
+                RemoteStream remote = subscribers.get(i).remoteStreamOf("alice").orElseThrow();
+                VideoRenderSink sink = remote.playback().orElseThrow().video().orElseThrow();
+                VideoMetrics video = new VideoAnalyzer().analyze(sink.frames(), start, end);
+                fps[i] = video.meanFps();
+                p95[i] = video.latencyP95Millis();
+                firstFrame[i] = (sink.frames().get(0).arrivalMicros() - remote.subscribeStartedMicros()) / 1000.0;
+            }
+            boolean inThisJvm = stack.equals("embedded");
+            return new FanOutFigures(stack, subscribers.size(), Arrays.stream(fps).min().orElse(Double.NaN),
+                    median(fps), Arrays.stream(p95).reduce(Double.NEGATIVE_INFINITY, Math::max), median(p95),
+                    after.processCoresSince(before), inThisJvm ? after.simulatorCoresSince(before) : Double.NaN,
+                    after.otherCoresSince(before), resident, threads, median(firstFrame), Arrays.stream(firstFrame).max().orElse(Double.NaN),
+                    setupSeconds);
+        }
+    }
+
+    /** The median; NaN values (a subscriber without any latency) sort last. */
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
