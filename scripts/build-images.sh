@@ -49,7 +49,7 @@ for image in "${images[@]}"; do
       mkdir -p "$context/lib"
       # webrtc-java is left out: the simulator never loads it (its media plane is Java), and an
       # image without it proves that.
-      mvn -B -q -DskipTests package dependency:copy-dependencies -DincludeScope=runtime \
+      mvn -B -q -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime \
         -DexcludeGroupIds=dev.onvoid.webrtc -DoutputDirectory="$context/lib"
       cp target/trtc-flow-harness-*.jar "$context/lib/"
       cp -r fixtures "$context/fixtures"
