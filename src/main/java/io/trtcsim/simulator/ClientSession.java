@@ -7,6 +7,7 @@ import io.trtcsim.usersig.Privilege;
 import io.trtcsim.usersig.PrivateMapKey;
 import io.trtcsim.usersig.UserSigException;
 import io.trtcsim.usersig.VerifiedUserSig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +67,6 @@ final class ClientSession {
         Arrival arrival = simulator.rooms().enter(new RoomKey(sdkAppId, roomId), (entered, created) -> {
             entered.member(userId).ifPresent(earlier ->
                     earlier.connection().session().ban("kicked: user " + userId + " joined room " + roomId + " again elsewhere"));
-            entered.add(joining);
             synchronized (this) {
                 this.room = entered;
                 this.member = joining;
@@ -76,18 +76,22 @@ final class ClientSession {
                 simulator.callbacks().roomCreated(entered);
             }
             simulator.callbacks().entered(entered, joining);
-            return new Arrival(entered, entered.othersThan(joining), entered.streams());
+            List<Member> found = new ArrayList<>();
+            entered.admit(joining, (others, streams) -> {
+                found.addAll(others);
+                connection.send(messages().ok(id).put("roomId", roomId));
+                for (Member other : others) {
+                    if (other.visible()) {
+                        connection.send(messages().userEvent("peer-join", other.userId()));
+                    }
+                }
+                for (PublishedStream stream : streams) {
+                    connection.send(messages().streamEvent("stream-added", stream));
+                }
+            });
+            return new Arrival(entered, found);
         });
         simulator.log().room(arrival.room().key(), joining + " joined (" + arrival.others().size() + " others there)");
-        connection.send(messages().ok(id).put("roomId", roomId));
-        for (Member other : arrival.others()) {
-            if (other.visible()) {
-                connection.send(messages().userEvent("peer-join", other.userId()));
-            }
-        }
-        for (PublishedStream stream : arrival.streams()) {
-            connection.send(messages().streamEvent("stream-added", stream));
-        }
         if (joining.visible()) {
             tellOthers(arrival.room(), joining, messages().userEvent("peer-join", userId));
         }
@@ -181,11 +185,11 @@ final class ClientSession {
         if (published != stream || room != joined) {
             return;
         }
-        joined.addStream(stream);
+        ObjectNode added = messages().streamEvent("stream-added", stream);
+        joined.addStream(stream, self, others -> others.forEach(other -> other.connection().send(added)));
         simulator.log().room(joined.key(), "stream " + stream.streamId() + " published (audio " + stream.hasAudio()
                 + ", video " + stream.hasVideo() + ")");
         simulator.callbacks().mediaStarted(joined, self, stream.hasAudio(), stream.hasVideo());
-        tellOthers(joined, self, messages().streamEvent("stream-added", stream));
     }
 
     /**
@@ -242,12 +246,12 @@ final class ClientSession {
         if (published == stream) {
             published = null;
         }
-        boolean wasAnnounced = joined != null && joined.removeStream(stream).isPresent();
-        if (wasAnnounced) {
-            for (Member other : joined.othersThan(self)) {
+        if (joined != null) {
+            ObjectNode removed = messages().streamEvent("stream-removed", stream);
+            joined.removeStream(stream, self, others -> others.forEach(other -> {
                 other.connection().session().subscriptions.remove(stream.streamId());
-                other.connection().send(messages().streamEvent("stream-removed", stream));
-            }
+                other.connection().send(removed);
+            }));
         }
         stream.close();
     }
@@ -425,7 +429,7 @@ final class ClientSession {
         return self == null || joined == null ? "(not joined)" : self + " in " + joined;
     }
 
-    /** Who and what a newcomer finds, taken in the same instant it is added. */
-    private record Arrival(Room room, List<Member> others, List<PublishedStream> streams) {
+    /** Who a newcomer found, taken in the same instant it was added. */
+    private record Arrival(Room room, List<Member> others) {
     }
 }

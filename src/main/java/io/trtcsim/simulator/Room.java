@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Who is in a room and what they publish. Guarded by its own monitor: membership changes and the
@@ -36,10 +38,6 @@ final class Room {
         return Optional.ofNullable(members.get(userId));
     }
 
-    synchronized void add(Member member) {
-        members.put(member.userId(), member);
-    }
-
     /** Removes the member only if it is still the one given (a newer login may have replaced it). */
     synchronized boolean remove(Member member) {
         return members.remove(member.userId(), member);
@@ -57,16 +55,33 @@ final class Room {
         return members.isEmpty();
     }
 
-    synchronized void addStream(PublishedStream stream) {
+    /**
+     * Adds a member and welcomes it in the same instant: {@code welcome} gets the others and the
+     * streams as they are now, and runs under this room's monitor (it only queues messages), so no
+     * stream can be announced to the newcomer before its welcome, or both ways, or neither.
+     */
+    synchronized void admit(Member member, BiConsumer<List<Member>, List<PublishedStream>> welcome) {
+        members.put(member.userId(), member);
+        welcome.accept(othersThan(member), new ArrayList<>(streams.values()));
+    }
+
+    /** Adds a stream and tells the members there now, in the same instant (see {@link #admit}). */
+    synchronized void addStream(PublishedStream stream, Member publisher, Consumer<List<Member>> announcement) {
         streams.put(stream.streamId(), stream);
+        announcement.accept(othersThan(publisher));
+    }
+
+    /** Removes the stream if it is still there and tells the members there now; false if it was not. */
+    synchronized boolean removeStream(PublishedStream stream, Member publisher, Consumer<List<Member>> announcement) {
+        if (!streams.remove(stream.streamId(), stream)) {
+            return false;
+        }
+        announcement.accept(othersThan(publisher));
+        return true;
     }
 
     synchronized Optional<PublishedStream> stream(String streamId) {
         return Optional.ofNullable(streams.get(streamId));
-    }
-
-    synchronized Optional<PublishedStream> removeStream(PublishedStream stream) {
-        return streams.remove(stream.streamId(), stream) ? Optional.of(stream) : Optional.empty();
     }
 
     synchronized List<PublishedStream> streams() {
