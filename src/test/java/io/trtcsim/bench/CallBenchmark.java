@@ -57,7 +57,7 @@ public final class CallBenchmark {
                 HarnessConfig config = HarnessConfig.load().with("harness.stack", stack);
                 try (ScenarioContext scenario = ScenarioContext.with(config)) {
                     CallFigures figures = measureBasicCall(scenario, options.profile, options.seconds,
-                            options.uplinkLoss);
+                            options.uplinkLoss).figures();
                     rounds.add(figures);
                     System.out.println(row(stack, round, figures));
                 } catch (StackUnavailableException | io.trtcsim.harness.PacketLoss.PacketLossUnavailableException e) {
@@ -97,7 +97,7 @@ public final class CallBenchmark {
      * bob subscribes and plays; the window of {@code seconds} opens at bob's first frame (and, with
      * {@code uplinkLoss}, alice's uplink loses that share of its packets from then on).
      */
-    static CallFigures measureBasicCall(ScenarioContext scenario, VideoProfile profile, int seconds, int uplinkLoss) {
+    static MeasuredCall measureBasicCall(ScenarioContext scenario, VideoProfile profile, int seconds, int uplinkLoss) {
         if (uplinkLoss > 0 && !scenario.stack().capabilities().contains(io.trtcsim.stack.Capability.PACKET_LOSS)) {
             // Its media never passes where the harness drops packets: the figures would look lossless.
             throw new StackUnavailableException("the harness cannot drop packets on the way to stack "
@@ -129,10 +129,14 @@ public final class CallBenchmark {
                 uplinkLoss == 0);
         var video = window.video();
         var audio = window.audio();
-        return new CallFigures(ms(alice.lastCallDuration("join")), ms(alice.lastCallDuration("publish")),
+        return new MeasuredCall(new CallFigures(ms(alice.lastCallDuration("join")), ms(alice.lastCallDuration("publish")),
                 ms(bob.lastCallDuration("subscribe")), (firstFrameMicros - subscribeStartMicros) / 1000.0,
                 video.meanFps(), video.freezeCount(), video.latencyP50Millis(), video.latencyP95Millis(),
-                video.latencyMaxMillis(), audio.latencyP50Millis(), audio.latencyP95Millis(), audio.gapCount());
+                video.latencyMaxMillis(), audio.latencyP50Millis(), audio.latencyP95Millis(), audio.gapCount()), window);
+    }
+
+    /** A basic call's figures, and the window they came from for whoever needs more of it. */
+    record MeasuredCall(CallFigures figures, MediaWindow window) {
     }
 
     private static String row(String stack, int round, CallFigures f) {

@@ -10,18 +10,18 @@ package io.trtcsim.bench;
  * @param audioLatencyP95Millis ... 95th percentile
  * @param firstFrameMillis from the subscribe call (direct: the offer) to the first rendered frame
  * @param fps frames rendered per second of the window
+ * @param framesLost frames captured but never rendered (gaps in the markers' sequence)
+ * @param freezes video freezes in the window (libwebrtc's rule)
+ * @param audioGaps silences of the audio in the window
  */
 record LatencyFigures(String path, double videoLatencyP50Millis, double videoLatencyP95Millis,
-                      double audioLatencyP50Millis, double audioLatencyP95Millis, double firstFrameMillis, double fps) {
-
-    static LatencyFigures of(String path, CallFigures call) {
-        return new LatencyFigures(path, call.videoLatencyP50Millis(), call.videoLatencyP95Millis(),
-                call.audioLatencyP50Millis(), call.audioLatencyP95Millis(), call.firstFrameMillis(), call.fps());
-    }
+                      double audioLatencyP50Millis, double audioLatencyP95Millis, double firstFrameMillis, double fps,
+                      long framesLost, int freezes, int audioGaps) {
 
     static LatencyFigures of(String path, MediaWindow window, double firstFrameMillis) {
         return new LatencyFigures(path, window.video().latencyP50Millis(), window.video().latencyP95Millis(),
                 window.audio().latencyP50Millis(), window.audio().latencyP95Millis(), firstFrameMillis,
-                window.video().meanFps());
+                window.video().meanFps(), window.video().framesLost(), window.video().freezeCount(),
+                window.audio().gapCount());
     }
 }

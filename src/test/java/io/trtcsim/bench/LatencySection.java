@@ -28,21 +28,27 @@ final class LatencySection {
     static final double AUDIO_TARGET = 1.2;
 
     private final int seconds;
+    private final int warmupSeconds;
     private final PrintStream progress;
     private final TextTable figures = new TextTable(2, "profile", "path", "video p50 ms", "video p95 ms",
-            "audio p50 ms", "audio p95 ms", "first frame ms", "fps", "others' CPU cores");
+            "audio p50 ms", "audio p95 ms", "first frame ms", "fps", "frames lost", "freezes", "audio gaps",
+            "others' CPU cores");
     private final TextTable ratios = new TextTable(2, "profile", "path", "video p50 / direct", "audio p50 / direct",
             "targets");
     private final Map<String, String> unavailable = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
     private final Set<String> missed = new LinkedHashSet<>();
 
-    LatencySection(int seconds, PrintStream progress) {
+    LatencySection(int seconds, int warmupSeconds, PrintStream progress) {
         this.seconds = seconds;
+        this.warmupSeconds = warmupSeconds;
         this.progress = progress;
     }
 
     void run(List<VideoProfile> profiles) {
+        if (warmupSeconds > 0) {
+            warmUp(profiles.get(0));
+        }
         for (VideoProfile profile : profiles) {
             Map<String, LatencyFigures> byPath = new LinkedHashMap<>();
             measure(profile, "direct", () -> {
@@ -56,7 +62,8 @@ final class LatencySection {
                 }
                 measure(profile, stack, () -> {
                     try (ScenarioContext scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", stack))) {
-                        return LatencyFigures.of(stack, CallBenchmark.measureBasicCall(scenario, profile, seconds, 0));
+                        CallBenchmark.MeasuredCall call = CallBenchmark.measureBasicCall(scenario, profile, seconds, 0);
+                        return LatencyFigures.of(stack, call.window(), call.figures().firstFrameMillis());
                     }
                 }).ifPresent(f -> byPath.put(f.path(), f));
             }
@@ -64,20 +71,43 @@ final class LatencySection {
         }
     }
 
-    private interface Path {
-        LatencyFigures run();
+    /**
+     * One unmeasured call over the paths that live in this JVM, so that the first measured one does
+     * not pay for what a JVM does once: loading and compiling classes, and, for the embedded
+     * simulator, jitsi-srtp's start-up (it benchmarks its AES implementations, seconds on this
+     * machine, while the first subscriber waits for its first frame). Failures here are left to
+     * the measured calls to report.
+     */
+    private void warmUp(VideoProfile profile) {
+        progress.printf("latency: warming up (direct and embedded, %d s each, not measured) ...%n", warmupSeconds);
+        try (DirectCall call = new DirectCall(profile)) {
+            call.measure(warmupSeconds);
+        } catch (RuntimeException | AssertionError e) {
+            progress.printf("latency: warm-up over direct failed: %s%n", e);
+        }
+        try (ScenarioContext scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"))) {
+            CallBenchmark.measureBasicCall(scenario, profile, warmupSeconds, 0);
+        } catch (RuntimeException | AssertionError e) {
+            progress.printf("latency: warm-up over embedded failed: %s%n", e);
+        }
     }
 
-    private Optional<LatencyFigures> measure(VideoProfile profile, String path, Path run) {
+    /** One call over one path, set up, measured and torn down. */
+    private interface Call {
+        LatencyFigures measure();
+    }
+
+    private Optional<LatencyFigures> measure(VideoProfile profile, String path, Call call) {
         progress.printf("latency: %s over %s ...%n", profile, path);
         ProcessLoad before = ProcessLoad.now();
         try {
-            LatencyFigures result = run.run();
+            LatencyFigures result = call.measure();
             double others = ProcessLoad.now().otherCoresSince(before);
             figures.add(profile.toString(), path, Format.millis(result.videoLatencyP50Millis()),
                     Format.millis(result.videoLatencyP95Millis()), Format.millis(result.audioLatencyP50Millis()),
                     Format.millis(result.audioLatencyP95Millis()), Format.whole(result.firstFrameMillis()),
-                    Format.decimal(result.fps()), Format.cores(others));
+                    Format.decimal(result.fps()), String.valueOf(result.framesLost()), String.valueOf(result.freezes()),
+                    String.valueOf(result.audioGaps()), Format.cores(others));
             progress.printf("latency: %s over %s: %s%n", profile, path, result);
             return Optional.of(result);
         } catch (StackUnavailableException e) {
@@ -130,7 +160,7 @@ final class LatencySection {
     String text() {
         StringBuilder text = new StringBuilder(String.format(
                 "Latency: alice -> bob, %d s after the first frame, per path (direct: two peer connections in one JVM,"
-                        + " no stack; first frame counted from the offer)%n%n", seconds));
+                        + " no stack; first frame counted from the offer)%s%n%n", seconds, warmupNote()));
         text.append(figures.text()).append('\n').append(ratios.text()).append('\n');
         notes().forEach(note -> text.append(note).append('\n'));
         return text.toString();
@@ -140,10 +170,16 @@ final class LatencySection {
         StringBuilder md = new StringBuilder("## Latency: direct, embedded, janus\n\n");
         md.append(String.format("alice publishes, bob subscribes and plays; %d s measured after bob's first frame. "
                 + "`direct` is two peer connections in one JVM (two libwebrtc engines, offer and answer handed over "
-                + "directly), its first frame counted from the offer; the others' from bob's subscribe.%n%n", seconds));
+                + "directly), its first frame counted from the offer; the others' from bob's subscribe%s.%n%n", seconds,
+                warmupNote()));
         md.append(figures.markdown()).append('\n').append(ratios.markdown()).append('\n');
         notes().forEach(note -> md.append("- ").append(note).append('\n'));
         return md.toString();
+    }
+
+    private String warmupNote() {
+        return warmupSeconds > 0 ? "; after an unmeasured warm-up call of " + warmupSeconds + " s over direct and embedded"
+                : "; no warm-up: the first path of the run pays the JVM's start-up";
     }
 
     private List<String> notes() {

@@ -27,6 +27,9 @@ final class MediaPlaneOptions {
               --profiles P[,P...]      video profiles of the latency section, WIDTHxHEIGHT@FPS
                                        (default 320x180@15,640x360@30)
               --seconds N              latency window after the first frame, in s (default 10)
+              --warmup-seconds N       one unmeasured call over direct and embedded first, so the
+                                       JVM's one-time start-up (class loading, JIT, jitsi-srtp's
+                                       AES benchmark) is not measured; 0: none (default 3)
               --fanout-stacks S[,S]    stacks of the fan-out section: embedded, janus (default embedded)
               --steps N[,N...]         subscriber counts of the fan-out steps (default 10,20,30,40,50)
               --fanout-seconds N       fan-out window once every subscriber renders, in s (default 8)
@@ -43,6 +46,7 @@ final class MediaPlaneOptions {
 
     List<VideoProfile> profiles = List.of(new VideoProfile(320, 180, 15), new VideoProfile(640, 360, 30));
     int seconds = 10;
+    int warmupSeconds = 3;
     List<String> fanoutStacks = List.of("embedded");
     List<Integer> steps = List.of(10, 20, 30, 40, 50);
     int fanoutSeconds = 8;
@@ -66,6 +70,7 @@ final class MediaPlaneOptions {
                 case "--profiles" -> options.profiles = items(value).stream()
                         .map(text -> CallBenchmark.Options.parseProfile(option, text)).toList();
                 case "--seconds" -> options.seconds = CallBenchmark.Options.positive(option, value);
+                case "--warmup-seconds" -> options.warmupSeconds = nonNegative(option, value);
                 case "--fanout-stacks" -> options.fanoutStacks = known(option, value, FANOUT_STACKS);
                 case "--steps" -> options.steps = ascending(option, items(value).stream()
                         .map(text -> CallBenchmark.Options.positive(option, text)).toList());
@@ -80,6 +85,10 @@ final class MediaPlaneOptions {
 
     boolean runs(String section) {
         return sections.contains(section);
+    }
+
+    private static int nonNegative(String option, String value) {
+        return value.equals("0") ? 0 : CallBenchmark.Options.positive(option, value);
     }
 
     private static List<String> items(String value) {

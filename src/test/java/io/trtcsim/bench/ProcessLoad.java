@@ -48,7 +48,7 @@ record ProcessLoad(long wallNanos, long processCpuNanos, Map<Long, Long> simulat
             }
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        return new ProcessLoad(System.nanoTime(), os.getProcessCpuTime(), Map.copyOf(simulator), machineBusyTicks());
+        return new ProcessLoad(System.nanoTime(), os.getProcessCpuTime(), Map.copyOf(simulator), readMachineBusyTicks());
     }
 
     /** CPU of the whole process since {@code earlier}, in cores (CPU seconds per wall-clock second). */
@@ -80,7 +80,7 @@ record ProcessLoad(long wallNanos, long processCpuNanos, Map<Long, Long> simulat
     }
 
     /** Busy time of all CPUs: the first line of /proc/stat less its idle and iowait fields. */
-    private static long machineBusyTicks() {
+    private static long readMachineBusyTicks() {
         try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
             String[] fields = lines.findFirst().orElseThrow().trim().split("\\s+");
             long busy = 0;

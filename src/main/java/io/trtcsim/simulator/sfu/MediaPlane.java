@@ -56,6 +56,12 @@ public final class MediaPlane implements AutoCloseable {
         this.mediaTimeout = mediaTimeout;
         this.network = network;
         this.certificate = DtlsCertificate.generate(random);
+        long started = System.nanoTime();
+        if (!SrtpSession.selfTest(random)) {
+            throw new IllegalStateException("SRTP does not work in this JVM: a packet protected and unprotected"
+                    + " with the same keys did not come back intact");
+        }
+        log.debug("SRTP self-test (and jitsi-srtp's AES warm-up) took {} ms", (System.nanoTime() - started) / 1_000_000);
         this.crypto = new BcTlsCrypto(random);
         this.timer = Executors.newSingleThreadScheduledExecutor(named("sfu-timer"));
         this.handshakes = Executors.newCachedThreadPool(named("sfu-dtls"));

@@ -212,7 +212,7 @@ final class MediaTransport implements AutoCloseable {
             receiver.onRtcp(packet.toArray(), now);
             return;
         }
-        Optional<RtpHeader> header = RtpHeader.parse(buffer, 0, length);
+        Optional<RtpHeader> header = RtpHeader.parseProtected(buffer, 0, length);
         if (header.isEmpty() || length < header.get().headerLength() + 10) {
             counters.dropped(LinkCounters.Drop.MALFORMED);
             return;
@@ -265,11 +265,12 @@ final class MediaTransport implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             if (!closed) {
-                String reason = "DTLS of " + name + " failed: " + e.getMessage();
-                if (connected.completeExceptionally(new IllegalStateException(reason))) {
-                    log.info("{}", reason);
+                if (connected.completeExceptionally(new IllegalStateException("DTLS handshake of " + name + " failed: "
+                        + e.getMessage()))) {
+                    log.info("DTLS handshake of {} failed: {}", name, e.getMessage());
                 } else {
-                    failed.complete(reason);
+                    // After the handshake, Bouncy Castle closes its transport when the peer sends close_notify.
+                    failed.complete("the peer of " + name + " closed DTLS (" + e.getMessage() + ")");
                 }
             }
         }

@@ -11,6 +11,18 @@ record RtpHeader(int payloadType, boolean marker, int sequence, long timestamp, 
     static final int FIXED_LENGTH = 12;
 
     static Optional<RtpHeader> parse(byte[] packet, int offset, int length) {
+        return parse(packet, offset, length, true);
+    }
+
+    /**
+     * The header of a packet still under SRTP: its padding cannot be checked yet, because the
+     * authentication tag follows it (RFC 3711 3.1), so the last byte is no padding count.
+     */
+    static Optional<RtpHeader> parseProtected(byte[] packet, int offset, int length) {
+        return parse(packet, offset, length, false);
+    }
+
+    private static Optional<RtpHeader> parse(byte[] packet, int offset, int length, boolean checkPadding) {
         if (length < FIXED_LENGTH || offset < 0 || offset + length > packet.length) {
             return Optional.empty();
         }
@@ -34,7 +46,7 @@ record RtpHeader(int payloadType, boolean marker, int sequence, long timestamp, 
             return Optional.empty();
         }
         int payloadLength = length - headerLength;
-        if (padding) {
+        if (padding && checkPadding) {
             int padBytes = packet[offset + length - 1] & 0xFF;
             if (padBytes == 0 || padBytes > payloadLength) {
                 return Optional.empty();

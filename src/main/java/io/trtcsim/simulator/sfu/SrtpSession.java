@@ -99,6 +99,37 @@ final class SrtpSession implements AutoCloseable {
         });
     }
 
+    /**
+     * Protects and unprotects one RTP and one RTCP packet with throw-away keys and says whether both
+     * came back intact. jitsi-srtp benchmarks the JVM's AES providers at its first use (seconds on
+     * these machines); done here, at the plane's start, no subscriber's first frame waits for it.
+     */
+    static boolean selfTest(java.security.SecureRandom random) {
+        byte[] key = new byte[SrtpKeys.KEY_BYTES];
+        byte[] salt = new byte[SrtpKeys.SALT_BYTES];
+        random.nextBytes(key);
+        random.nextBytes(salt);
+        SrtpSession sender = new SrtpSession(new SrtpKeys(new byte[SrtpKeys.KEY_BYTES], new byte[SrtpKeys.SALT_BYTES], key, salt));
+        SrtpSession receiver = new SrtpSession(new SrtpKeys(key, salt, new byte[SrtpKeys.KEY_BYTES], new byte[SrtpKeys.SALT_BYTES]));
+        try {
+            byte[] rtp = new byte[112];
+            rtp[0] = (byte) 0x80;
+            rtp[1] = 96;
+            Bytes.put32(rtp, 8, 0x5EED);
+            PacketBuffer packet = PacketBuffer.copyOf(rtp, 0, rtp.length);
+            boolean rtpIntact = sender.protectRtp(packet, 0x5EED) && receiver.unprotectRtp(packet, 0x5EED)
+                    && java.util.Arrays.equals(packet.toArray(), rtp);
+            byte[] rtcp = Rtcp.pictureLossIndication(0x5EED, 1);
+            PacketBuffer control = PacketBuffer.copyOf(rtcp, 0, rtcp.length);
+            boolean rtcpIntact = sender.protectRtcp(control, 0x5EED) && receiver.unprotectRtcp(control, 0x5EED)
+                    && java.util.Arrays.equals(control.toArray(), rtcp);
+            return rtpIntact && rtcpIntact;
+        } finally {
+            sender.close();
+            receiver.close();
+        }
+    }
+
     @Override
     public void close() {
         receiving.close();
