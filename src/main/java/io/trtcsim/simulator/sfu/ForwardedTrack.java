@@ -9,7 +9,14 @@ import java.util.Map;
  * Forwarded packets therefore pass through untouched but for their encryption.
  */
 record ForwardedTrack(MediaKind kind, String mid, MediaSection.Codec codec, Map<Integer, String> extensions,
-                      long ssrc, String cname, boolean reducedSizeRtcp) {
+                      long ssrc, String cname, boolean reducedSizeRtcp, int transportCcId) {
+
+    static final String TRANSPORT_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
+
+    /** Whether the uplink negotiated transport-wide sequence numbers (the plane then sends feedback). */
+    boolean uplinkTransportCc() {
+        return transportCcId > 0;
+    }
 
     /** Header extensions that mean the same on every link; transport-wide ones and MID/RID do not. */
     static final List<String> FORWARDABLE_EXTENSIONS = List.of(
@@ -25,7 +32,9 @@ record ForwardedTrack(MediaKind kind, String mid, MediaSection.Codec codec, Map<
 
     /**
      * Feedback the forwarder answers itself (NACK from its packet cache, key frame requests passed
-     * on, REMB from its estimate). transport-cc is left out: its sequence numbers are per transport.
+     * on, REMB from its estimate). transport-cc is negotiated on the uplink only, where the plane
+     * sends the feedback itself: its sequence numbers are per transport, so a downlink never gets
+     * the publisher's.
      */
     static final List<String> FEEDBACK = List.of("nack", "nack pli", "ccm fir", "goog-remb");
 

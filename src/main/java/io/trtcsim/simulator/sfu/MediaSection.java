@@ -17,7 +17,7 @@ public record MediaSection(MediaKind kind, int port, String protocol, List<Integ
         MediaKind kind = MediaKind.fromSdp(fields[0]);
         int port;
         try {
-            port = Integer.parseInt(fields[1].split("/")[0]);
+            port = Integer.parseInt(fields[1].split("/", -1)[0]); // -1: "/" alone gives ["", ""], not []
         } catch (NumberFormatException e) {
             throw new SdpException("the port of '" + SessionDescription.abbreviate(mLine) + "' is not a number");
         }
@@ -99,7 +99,7 @@ public record MediaSection(MediaKind kind, int port, String protocol, List<Integ
             if (rtpmap == null) {
                 continue;
             }
-            String[] parts = rtpmap.split("/");
+            String[] parts = rtpmap.split("/", -1);
             int clockRate;
             try {
                 clockRate = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
@@ -143,7 +143,7 @@ public record MediaSection(MediaKind kind, int port, String protocol, List<Integ
             }
             int id;
             try {
-                id = Integer.parseInt(parts[0].split("/")[0]);
+                id = Integer.parseInt(parts[0].split("/", -1)[0]);
             } catch (NumberFormatException e) {
                 throw new SdpException("a=extmap:" + value + " has an id that is not a number");
             }

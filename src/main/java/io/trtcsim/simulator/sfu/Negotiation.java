@@ -11,7 +11,8 @@ import java.util.Set;
  * The offer/answer rules of the media plane. An uplink answer takes, per section the publisher
  * sends, one codec (Opus for audio, the first video codec offered), no RTX (retransmissions then
  * come on the media SSRC, which the forwarder caches and passes on as they are), the forwardable
- * header extensions and the feedback the forwarder answers. A downlink offer repeats exactly that.
+ * header extensions and the feedback the forwarder answers, and transport-cc when offered (the plane
+ * sends that feedback itself). A downlink offer repeats all of it but transport-cc.
  */
 final class Negotiation {
 
@@ -49,7 +50,7 @@ final class Negotiation {
             if (track == null) {
                 answer.rejected(sections.get(i));
             } else {
-                answer.track(track, MediaSection.Direction.RECVONLY, "passive", null);
+                answer.track(track, MediaSection.Direction.RECVONLY, "passive", null, true);
             }
         }
         return new UplinkAnswer(answer.toString(), List.copyOf(tracks), remote);
@@ -62,7 +63,7 @@ final class Negotiation {
             // Audio and video on separate media streams: one stream would make the receiver's
             // lip-sync delay the video (webrtc-java.md), and the old relay named them so too.
             String msid = track.kind().sdp() + "-" + streamId + " " + track.kind().sdp() + "-track-" + streamId;
-            offer.track(track, MediaSection.Direction.SENDONLY, "actpass", msid);
+            offer.track(track, MediaSection.Direction.SENDONLY, "actpass", msid, false);
         }
         return offer.toString();
     }
@@ -114,6 +115,14 @@ final class Negotiation {
             throw new SdpException("a=rtpmap:" + chosen.payloadType() + " has no clock rate");
         }
         List<String> feedback = chosen.feedback().stream().filter(ForwardedTrack.FEEDBACK::contains).toList();
+        int transportCcId = 0;
+        if (chosen.feedback().contains("transport-cc")) {
+            for (Map.Entry<Integer, String> offered : section.extensions().entrySet()) {
+                if (offered.getValue().equals(ForwardedTrack.TRANSPORT_CC_URI) && offered.getKey() <= 14) {
+                    transportCcId = offered.getKey();
+                }
+            }
+        }
         MediaSection.Codec negotiated = new MediaSection.Codec(chosen.payloadType(), chosen.rtpmap(), chosen.name(),
                 chosen.clockRate(), chosen.fmtp(), feedback);
         Map<Integer, String> extensions = new LinkedHashMap<>();
@@ -125,12 +134,14 @@ final class Negotiation {
         long ssrc = section.mediaSsrc().orElseThrow();
         String cname = section.ssrcAttribute(ssrc, "cname").orElse("trtcsim");
         return new ForwardedTrack(section.kind(), section.mid(), negotiated, Map.copyOf(extensions), ssrc, cname,
-                section.has("rtcp-rsize"));
+                section.has("rtcp-rsize"), transportCcId);
     }
 
     private static RemoteEndpoint remoteEndpoint(SessionDescription description, String expectedSetup, String alsoAccepted) {
-        MediaSection first = description.media().stream().filter(section -> !section.rejected()).findFirst()
-                .orElseThrow(() -> new SdpException("every media section of the description is rejected (port 0)"));
+        // An RTP section: a data channel's m=application (first when created first) has no a=rtcp-mux.
+        MediaSection first = description.media().stream()
+                .filter(section -> !section.rejected() && section.kind() != MediaKind.OTHER).findFirst()
+                .orElseThrow(() -> new SdpException("every audio or video section of the description is rejected (port 0)"));
         String ufrag = description.required(first, "ice-ufrag");
         String pwd = description.required(first, "ice-pwd");
         if (ufrag.length() < 4 || ufrag.length() > 256 || pwd.length() < 22 || pwd.length() > 256) {

@@ -41,8 +41,11 @@ final class SdpWriter {
         line("a=inactive");
     }
 
-    /** A section that carries one track, in the given direction, as the uplink negotiated it. */
-    void track(ForwardedTrack track, MediaSection.Direction direction, String setup, String msid) {
+    /**
+     * A section that carries one track, in the given direction, as the uplink negotiated it; the
+     * uplink's side also takes transport-wide sequence numbers and their feedback.
+     */
+    void track(ForwardedTrack track, MediaSection.Direction direction, String setup, String msid, boolean uplinkSide) {
         MediaSection.Codec codec = track.codec();
         line("m=" + track.kind().sdp() + " " + endpoint.port() + " UDP/TLS/RTP/SAVPF " + codec.payloadType());
         line("c=IN IP4 " + endpoint.host());
@@ -57,6 +60,10 @@ final class SdpWriter {
         for (Map.Entry<Integer, String> extension : track.extensions().entrySet()) {
             line("a=extmap:" + extension.getKey() + " " + extension.getValue());
         }
+        boolean transportCc = uplinkSide && track.uplinkTransportCc();
+        if (transportCc) {
+            line("a=extmap:" + track.transportCcId() + " " + ForwardedTrack.TRANSPORT_CC_URI);
+        }
         line("a=" + direction.sdp());
         if (msid != null) {
             line("a=msid:" + msid);
@@ -68,6 +75,9 @@ final class SdpWriter {
         line("a=rtpmap:" + codec.payloadType() + " " + codec.rtpmap());
         for (String feedback : codec.feedback()) {
             line("a=rtcp-fb:" + codec.payloadType() + " " + feedback);
+        }
+        if (transportCc) {
+            line("a=rtcp-fb:" + codec.payloadType() + " transport-cc");
         }
         if (codec.fmtp() != null) {
             line("a=fmtp:" + codec.payloadType() + " " + codec.fmtp());

@@ -171,6 +171,7 @@ public final class StreamForwarder implements AutoCloseable {
         Uplink current = uplink;
         if (current != null && current.transport().isConnected()) {
             current.retryNacks(nowNanos);
+            current.sendTransportFeedback();
         }
     }
 

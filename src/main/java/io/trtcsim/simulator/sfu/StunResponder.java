@@ -50,6 +50,17 @@ final class StunResponder implements CredentialsAuthority, AutoCloseable {
 
     Optional<Answer> answer(byte[] data, int offset, int length, InetSocketAddress from, IceCredentials local,
                             String remoteUfrag) {
+        // One message fills the datagram: a length field that says less would leave bytes (such as
+        // FINGERPRINT) outside what ice4j decodes and what MESSAGE-INTEGRITY covers.
+        if (offset < 0 || length < Message.HEADER_LENGTH || offset + length > data.length
+                || Bytes.u16(data, offset + 2) != length - Message.HEADER_LENGTH) {
+            return Optional.empty();
+        }
+        if (offset != 0) {
+            // ice4j's Message.decode reads attributes and checks FINGERPRINT right only from index 0.
+            data = java.util.Arrays.copyOfRange(data, offset, offset + length);
+            offset = 0;
+        }
         Message message;
         try {
             message = Message.decode(data, offset, length);
@@ -60,7 +71,9 @@ final class StunResponder implements CredentialsAuthority, AutoCloseable {
             return Optional.empty();
         }
         if (!(request.getAttribute(Attribute.USERNAME) instanceof UsernameAttribute username)
-                || !(request.getAttribute(Attribute.MESSAGE_INTEGRITY) instanceof MessageIntegrityAttribute integrity)) {
+                || !(request.getAttribute(Attribute.MESSAGE_INTEGRITY) instanceof MessageIntegrityAttribute integrity)
+                // RFC 8445 7.1: checks carry FINGERPRINT (ice4j verified its CRC when decoding).
+                || !request.containsAttribute(Attribute.FINGERPRINT)) {
             return Optional.empty();
         }
         String expected = local.ufrag() + ":" + remoteUfrag;

@@ -32,6 +32,8 @@ final class Uplink implements MediaTransport.Receiver {
     private final AtomicLong lastKeyFrameRequest = new AtomicLong();
     private final AtomicBoolean keyFrameDeferred = new AtomicBoolean();
     private volatile long estimate = MAX_BITRATE;
+    private final TransportFeedback transportFeedback = new TransportFeedback();
+    private final int transportCcId;
 
     /** What the plane knows of one of the publisher's SSRCs. */
     private static final class TrackState {
@@ -57,6 +59,8 @@ final class Uplink implements MediaTransport.Receiver {
         for (ForwardedTrack track : tracks) {
             states.put(track.ssrc(), new TrackState(track));
         }
+        // One transport, one sequence space: every section of a BUNDLE offer uses the same id.
+        this.transportCcId = tracks.stream().mapToInt(ForwardedTrack::transportCcId).filter(id -> id > 0).findFirst().orElse(0);
     }
 
     MediaTransport transport() {
@@ -80,6 +84,10 @@ final class Uplink implements MediaTransport.Receiver {
     @Override
     public void onRtp(byte[] packet, RtpHeader header, long arrivalNanos) {
         TrackState state = states.get(header.ssrc());
+        if (transportCcId > 0) {
+            TransportFeedback.sequenceOf(packet, header, transportCcId)
+                    .ifPresent(sequence -> transportFeedback.received(sequence, arrivalNanos / 1000));
+        }
         int[] gap = state.statistics.received(header.sequence(), header.timestamp(), arrivalNanos);
         state.missing.remove(header.sequence());
         state.cache.put(header.sequence(), packet);
@@ -108,6 +116,21 @@ final class Uplink implements MediaTransport.Receiver {
                 state.statistics.senderReport(Rtcp.senderReportNtpMiddle(first), arrivalNanos);
                 forwarder.forwardSenderReport(state.track, packet);
             }
+        }
+    }
+
+    /** Transport-wide feedback for what arrived since the last one, when negotiated. */
+    void sendTransportFeedback() {
+        if (transportCcId <= 0) {
+            return;
+        }
+        long mediaSsrc = tracks.get(0).ssrc();
+        for (int i = 0; i < 8; i++) {
+            java.util.Optional<byte[]> feedback = transportFeedback.build(ownSsrc, mediaSsrc);
+            if (feedback.isEmpty()) {
+                return;
+            }
+            transport.sendRtcp(feedback.get());
         }
     }
 
