@@ -19,10 +19,9 @@ final class StackComparison {
                     + "the kernel from the first frame on).%n%n", options.uplinkLoss));
         }
         md.append(String.format(Locale.ROOT, "Medians of %d rounds of %d s each, video %s, one publisher and one "
-                + "subscriber in one JVM (`CallBenchmark`, docs/measurements.md). Janus forwards the publisher's "
-                + "RTP packets without decoding them; the simulator decodes every frame and encodes it again for each "
-                + "subscriber (as a transcoding media server would), which adds an encoder's and a jitter buffer's "
-                + "delay.%n%n", options.rounds, options.seconds, options.profile));
+                + "subscriber in one JVM (`CallBenchmark`, docs/measurements.md). Janus and the simulator both "
+                + "forward the publisher's RTP packets without decoding them (the simulator's media plane: "
+                + "docs/design.md).%n%n", options.rounds, options.seconds, options.profile));
         if (byStack.isEmpty()) {
             md.append("No stack could run.\n");
         } else {
