@@ -148,9 +148,16 @@ public final class PeerLink implements AutoCloseable {
     public CompletableFuture<java.util.Optional<Integer>> localMediaPort() {
         return stats().thenApply(report -> {
             Map<String, dev.onvoid.webrtc.RTCStats> all = report.getStats();
-            return all.values().stream()
+            // The transport's selected pair is the one in use; against an ICE-lite peer libwebrtc
+            // does not always mark it nominated, so that flag is only the fallback.
+            java.util.stream.Stream<dev.onvoid.webrtc.RTCStats> selected = all.values().stream()
+                    .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.TRANSPORT)
+                    .map(transport -> all.get(String.valueOf(transport.getAttributes().get("selectedCandidatePairId"))))
+                    .filter(java.util.Objects::nonNull);
+            java.util.stream.Stream<dev.onvoid.webrtc.RTCStats> nominated = all.values().stream()
                     .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.CANDIDATE_PAIR
-                            && Boolean.TRUE.equals(stats.getAttributes().get("nominated")))
+                            && Boolean.TRUE.equals(stats.getAttributes().get("nominated")));
+            return java.util.stream.Stream.concat(selected, nominated)
                     .map(pair -> all.get(String.valueOf(pair.getAttributes().get("localCandidateId"))))
                     .filter(java.util.Objects::nonNull)
                     .map(candidate -> candidate.getAttributes().get("port"))

@@ -9,6 +9,7 @@ package io.trtcsim.simulator.sfu;
 final class ReceiveStatistics {
 
     private static final int MAX_DROPOUT = 3000;
+    private static final int MAX_MISORDER = 100;
 
     private final long ssrc;
     private final int clockRate;
@@ -24,6 +25,8 @@ final class ReceiveStatistics {
     private boolean haveTransit;
     private long lastSenderReport;
     private long lastSenderReportArrivalNanos;
+    /** RFC 3550 A.1: after a jump, the sequence number that would confirm the sender restarted. */
+    private int badSequence = -1;
 
     ReceiveStatistics(long ssrc, int clockRate) {
         this.ssrc = ssrc;
@@ -53,6 +56,22 @@ final class ReceiveStatistics {
                     missing[i] = (maxSequence + 1 + i) & 0xFFFF;
                 }
                 maxSequence = sequence;
+                badSequence = -1;
+            } else if (delta >= MAX_DROPOUT && delta <= 0x10000 - MAX_MISORDER) {
+                // A big jump: two packets in a row from the new place mean the sender restarted
+                // its numbering (RFC 3550 A.1), and counting starts again from there.
+                if (sequence == badSequence) {
+                    baseSequence = sequence;
+                    maxSequence = sequence;
+                    cycles = 0;
+                    received = 1;
+                    expectedPrior = 0;
+                    receivedPrior = 0;
+                    badSequence = -1;
+                } else {
+                    badSequence = (sequence + 1) & 0xFFFF;
+                    received--;
+                }
             }
         }
         if (clockRate > 0) {

@@ -52,7 +52,7 @@ class NegotiationTest {
     }
 
     @Test
-    void theUplinkAnswerTakesOpusAndVp8OnlyWithoutRtxTransportCcOrMid() {
+    void theUplinkAnswerTakesOpusAndVp8OnlyWithoutRtxOrMid() {
         SessionDescription sdp = SessionDescription.parse(answer().sdp());
         MediaSection audio = sdp.media().get(0);
         MediaSection video = sdp.media().get(1);
@@ -61,25 +61,65 @@ class NegotiationTest {
         assertThat(audio.formats()).containsExactly(111);
         assertThat(audio.all("rtpmap")).containsExactly("111 opus/48000/2");
         assertThat(audio.all("fmtp")).containsExactly("111 minptime=10;useinbandfec=1");
-        assertThat(audio.all("rtcp-fb")).isEmpty();
-        assertThat(audio.extensions()).containsOnly(
-                java.util.Map.entry(1, AUDIO_LEVEL), java.util.Map.entry(2, ABS_SEND_TIME));
 
         assertThat(video.kind()).isEqualTo(MediaKind.VIDEO);
         assertThat(video.formats()).containsExactly(96);
         assertThat(video.all("rtpmap")).containsExactly("96 VP8/90000");
         assertThat(video.all("rtpmap")).noneMatch(rtpmap -> rtpmap.contains("rtx"));
         assertThat(video.all("fmtp")).isEmpty();
-        assertThat(video.all("rtcp-fb")).containsExactly("96 goog-remb", "96 ccm fir", "96 nack", "96 nack pli");
         assertThat(video.all("ssrc-group")).isEmpty();
-        assertThat(video.extensions()).doesNotContainValue(TRANSPORT_CC).doesNotContainValue(MID)
+        assertThat(video.extensions()).doesNotContainValue(MID)
                 .doesNotContainValue("urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id")
+                .doesNotContainValue("urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id")
                 .containsEntry(14, "urn:ietf:params:rtp-hdrext:toffset").containsEntry(2, ABS_SEND_TIME)
                 .containsEntry(13, "urn:3gpp:video-orientation");
         for (MediaSection section : List.of(audio, video)) {
-            assertThat(section.all("rtcp-fb")).noneMatch(feedback -> feedback.contains("transport-cc"));
-            assertThat(section.extensions()).doesNotContainValue(TRANSPORT_CC).doesNotContainValue(MID);
+            assertThat(section.extensions()).doesNotContainValue(MID);
+            assertThat(section.all("rtcp-fb")).noneMatch(feedback -> feedback.contains("rtx") || feedback.contains("H264"));
         }
+    }
+
+    /** Since 81cfdc8 the plane sends transport-wide feedback on uplinks itself: transport-cc is answered there. */
+    @Test
+    void theUplinkAnswerTakesTransportCcWithTheOfferedId() {
+        Negotiation.UplinkAnswer answer = answer();
+        SessionDescription sdp = SessionDescription.parse(answer.sdp());
+        MediaSection audio = sdp.media().get(0);
+        MediaSection video = sdp.media().get(1);
+
+        assertThat(audio.extensions()).containsOnly(java.util.Map.entry(1, AUDIO_LEVEL), java.util.Map.entry(2, ABS_SEND_TIME),
+                java.util.Map.entry(3, TRANSPORT_CC));
+        assertThat(audio.all("rtcp-fb")).containsExactly("111 transport-cc");
+        assertThat(video.extensions()).containsEntry(3, TRANSPORT_CC);
+        assertThat(video.all("rtcp-fb")).containsExactly("96 goog-remb", "96 ccm fir", "96 nack", "96 nack pli",
+                "96 transport-cc");
+        assertThat(answer.tracks()).extracting(ForwardedTrack::transportCcId).containsExactly(3, 3);
+        assertThat(answer.tracks()).allSatisfy(track -> {
+            assertThat(track.codec().feedback()).as("not forwarded to downlinks").doesNotContain("transport-cc");
+            assertThat(track.extensions()).doesNotContainValue(TRANSPORT_CC);
+        });
+    }
+
+    @Test
+    void noTransportCcIsAnsweredWhenTheCodecDoesNotOfferIt() {
+        String offer = SdpFixtures.OFFER.replace("a=rtcp-fb:111 transport-cc\r\n", "")
+                .replace("a=rtcp-fb:96 transport-cc\r\n", "");
+        Negotiation.UplinkAnswer answer = Negotiation.answerUplink(offer, UPLINK, BOTH);
+
+        for (MediaSection section : SessionDescription.parse(answer.sdp()).media().subList(0, 2)) {
+            assertThat(section.all("rtcp-fb")).noneMatch(feedback -> feedback.contains("transport-cc"));
+            assertThat(section.extensions()).doesNotContainValue(TRANSPORT_CC);
+        }
+        assertThat(answer.tracks()).allSatisfy(track -> assertThat(track.uplinkTransportCc()).isFalse());
+    }
+
+    @Test
+    void noTransportCcIsAnsweredWithoutItsExtension() {
+        String offer = SdpFixtures.OFFER.replace("a=extmap:3 " + TRANSPORT_CC + "\r\n", "");
+        Negotiation.UplinkAnswer answer = Negotiation.answerUplink(offer, UPLINK, BOTH);
+
+        assertThat(answer.tracks()).allSatisfy(track -> assertThat(track.uplinkTransportCc()).isFalse());
+        assertThat(answer.sdp()).doesNotContain("transport-cc").doesNotContain(TRANSPORT_CC);
     }
 
     @Test
@@ -204,6 +244,8 @@ class NegotiationTest {
             assertThat(section.has("rtcp-mux")).isTrue();
         }
         assertThat(video.all("rtcp-fb")).containsExactly("96 goog-remb", "96 ccm fir", "96 nack", "96 nack pli");
+        assertThat(downlinkOffer()).as("downlinks never see transport-cc").doesNotContain("transport-cc")
+                .doesNotContain(TRANSPORT_CC);
     }
 
     /** What a subscriber's libwebrtc answers to the downlink offer. */

@@ -239,10 +239,17 @@ class SessionDescriptionTest {
             for (int e = 0; e < edits; e++) {
                 int at = random.nextInt(sdp.length());
                 int length = Math.min(sdp.length() - at, random.nextInt(6));
-                switch (random.nextInt(3)) {
+                switch (random.nextInt(4)) {
                     case 0 -> sdp.replace(at, at + length, replacements.get(random.nextInt(replacements.size())));
                     case 1 -> sdp.delete(at, at + length);
-                    default -> sdp.insert(at, sdp.substring(at, at + length));
+                    case 2 -> sdp.insert(at, sdp.substring(at, at + length));
+                    default -> {
+                        // the next number (port, payload type, extmap id, SSRC, clock rate) replaced
+                        java.util.regex.Matcher number = java.util.regex.Pattern.compile("\\d+").matcher(sdp);
+                        if (number.find(at)) {
+                            sdp.replace(number.start(), number.end(), replacements.get(random.nextInt(replacements.size())));
+                        }
+                    }
                 }
             }
             String mutated = sdp.toString();

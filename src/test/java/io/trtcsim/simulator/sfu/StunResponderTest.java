@@ -111,7 +111,7 @@ class StunResponderTest {
     @Test
     void aWrongPasswordIsRefused() {
         assertThat(answer(messages.request(StunTestMessages.Spec.of(USERNAME, "sfuPasswordOf24CharsXyz2")))).isEmpty();
-        assertThat(answer(messages.request(StunTestMessages.Spec.of(USERNAME, "")))).isEmpty();
+        assertThat(answer(messages.request(StunTestMessages.Spec.of(USERNAME, "x")))).isEmpty();
     }
 
     @Test
