@@ -30,9 +30,12 @@ final class FanOutSection {
     private final Map<String, List<String>> verdicts = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
-    FanOutSection(List<Integer> steps, int seconds, PrintStream progress) {
+    private final boolean videoOnly;
+
+    FanOutSection(List<Integer> steps, int seconds, boolean videoOnly, PrintStream progress) {
         this.steps = steps;
         this.seconds = seconds;
+        this.videoOnly = videoOnly;
         this.progress = progress;
     }
 
@@ -43,7 +46,7 @@ final class FanOutSection {
     }
 
     private List<String> run(String stack) {
-        FanOut fanOut = new FanOut(stack, seconds);
+        FanOut fanOut = new FanOut(stack, seconds, videoOnly);
         FanOutFigures largestMet = null;
         FanOutFigures atTarget = null;
         long room = FIRST_ROOM;
@@ -60,7 +63,7 @@ final class FanOutSection {
                 progress.printf("fan-out: %s with %d subscribers FAILED: %s%n", stack, subscribers, e);
                 break;
             }
-            table.add(stack, String.valueOf(step.subscribers()), Format.decimal(step.minFps()),
+            table.add(videoOnly ? stack + " (video only)" : stack, String.valueOf(step.subscribers()), Format.decimal(step.minFps()),
                     Format.decimal(step.medianFps()), Format.millis(step.worstP95Millis()),
                     Format.millis(step.medianP95Millis()), Format.cores(step.processCores()),
                     Format.cores(step.simulatorCores()), Format.cores(step.otherCores()),

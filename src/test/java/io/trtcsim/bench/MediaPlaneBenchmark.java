@@ -39,7 +39,7 @@ public final class MediaPlaneBenchmark {
                 options.steps, options.fanoutSeconds);
 
         LatencySection latency = new LatencySection(options.seconds, options.warmupSeconds, System.out);
-        FanOutSection fanOut = new FanOutSection(options.steps, options.fanoutSeconds, System.out);
+        FanOutSection fanOut = new FanOutSection(options.steps, options.fanoutSeconds, options.fanoutVideoOnly, System.out);
         if (options.runs("latency")) {
             latency.run(options.profiles);
         }

@@ -33,6 +33,7 @@ final class MediaPlaneOptions {
               --fanout-stacks S[,S]    stacks of the fan-out section: embedded, janus (default embedded)
               --steps N[,N...]         subscriber counts of the fan-out steps (default 10,20,30,40,50)
               --fanout-seconds N       fan-out window once every subscriber renders, in s (default 8)
+              --fanout-media M         what the subscribers take: audio+video (default) or video
               --sections S[,S]         latency, fanout (default both)
               --markdown FILE          also write the tables as Markdown to FILE
               --help                   this text
@@ -50,6 +51,7 @@ final class MediaPlaneOptions {
     List<String> fanoutStacks = List.of("embedded");
     List<Integer> steps = List.of(10, 20, 30, 40, 50);
     int fanoutSeconds = 8;
+    boolean fanoutVideoOnly;
     Set<String> sections = SECTIONS;
     Optional<Path> markdown = Optional.empty();
     boolean help;
@@ -75,6 +77,11 @@ final class MediaPlaneOptions {
                 case "--steps" -> options.steps = ascending(option, items(value).stream()
                         .map(text -> CallBenchmark.Options.positive(option, text)).toList());
                 case "--fanout-seconds" -> options.fanoutSeconds = CallBenchmark.Options.positive(option, value);
+                case "--fanout-media" -> options.fanoutVideoOnly = switch (value) {
+                    case "video" -> true;
+                    case "audio+video" -> false;
+                    default -> throw new IllegalArgumentException("--fanout-media '" + value + "' is neither audio+video nor video");
+                };
                 case "--sections" -> options.sections = Set.copyOf(known(option, value, SECTIONS));
                 case "--markdown" -> options.markdown = Optional.of(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option " + option + " (--help lists them)");
