@@ -70,12 +70,7 @@ final class Downlink implements MediaTransport.Receiver {
     }
 
     @Override
-    public void onRtcp(byte[] packet, long arrivalNanos) {
-        List<Rtcp.Part> parts = Rtcp.parts(packet, 0, packet.length);
-        if (parts.isEmpty()) {
-            transport.counters().dropped(LinkCounters.Drop.MALFORMED);
-            return;
-        }
+    public void onRtcp(byte[] packet, List<Rtcp.Part> parts, long arrivalNanos) {
         for (Rtcp.Part part : parts) {
             switch (part.type()) {
                 case Rtcp.RR, Rtcp.SR -> Rtcp.reportBlocks(part).stream().findFirst().ifPresent(block -> lastReport = block);

@@ -142,23 +142,21 @@ public final class MediaPlane implements AutoCloseable {
     }
 
     private void report() {
-        long now = System.nanoTime();
-        for (StreamForwarder forwarder : forwarders) {
-            try {
-                forwarder.periodic(now);
-            } catch (RuntimeException e) {
-                log.warn("periodic RTCP of {} failed", forwarder, e);
-            }
-        }
+        eachForwarder("periodic RTCP", StreamForwarder::periodic);
     }
 
     private void retryNacks() {
+        eachForwarder("NACK retries and transport feedback", StreamForwarder::retryNacks);
+    }
+
+    /** Runs a timer task on every forwarder; one that fails is logged, the others still run. */
+    private void eachForwarder(String what, java.util.function.ObjLongConsumer<StreamForwarder> task) {
         long now = System.nanoTime();
         for (StreamForwarder forwarder : forwarders) {
             try {
-                forwarder.retryNacks(now);
+                task.accept(forwarder, now);
             } catch (RuntimeException e) {
-                log.warn("NACK retries of {} failed", forwarder, e);
+                log.warn("{} of {} failed", what, forwarder, e);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,8 @@ final class MediaTransport implements AutoCloseable {
 
         void onRtp(byte[] packet, RtpHeader header, long arrivalNanos);
 
-        void onRtcp(byte[] packet, long arrivalNanos);
+        /** A compound packet, already split into its parts (a malformed one never gets here). */
+        void onRtcp(byte[] packet, List<Rtcp.Part> parts, long arrivalNanos);
     }
 
     private final String name;
@@ -209,7 +211,13 @@ final class MediaTransport implements AutoCloseable {
                 return;
             }
             counters.rtcpIn.incrementAndGet();
-            receiver.onRtcp(packet.toArray(), now);
+            byte[] plain = packet.toArray();
+            List<Rtcp.Part> parts = Rtcp.parts(plain, 0, plain.length);
+            if (parts.isEmpty()) {
+                counters.dropped(LinkCounters.Drop.MALFORMED);
+                return;
+            }
+            receiver.onRtcp(plain, parts, now);
             return;
         }
         Optional<RtpHeader> header = RtpHeader.parseProtected(buffer, 0, length);

@@ -103,12 +103,7 @@ final class Uplink implements MediaTransport.Receiver {
     }
 
     @Override
-    public void onRtcp(byte[] packet, long arrivalNanos) {
-        List<Rtcp.Part> parts = Rtcp.parts(packet, 0, packet.length);
-        if (parts.isEmpty()) {
-            transport.counters().dropped(LinkCounters.Drop.MALFORMED);
-            return;
-        }
+    public void onRtcp(byte[] packet, List<Rtcp.Part> parts, long arrivalNanos) {
         Rtcp.Part first = parts.get(0);
         if (first.type() == Rtcp.SR) {
             TrackState state = states.get(first.senderSsrc());
