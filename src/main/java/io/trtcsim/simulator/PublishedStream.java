@@ -7,6 +7,7 @@ import io.trtcsim.simulator.sfu.StreamForwarder;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * A published stream as the room sees it: whose it is, which tracks it has and which are muted;
@@ -96,7 +97,7 @@ final class PublishedStream implements AutoCloseable {
     }
 
     /** Once a connected uplink is lost (its peer went away without a word), with the reason. */
-    void onUplinkLost(java.util.function.Consumer<String> listener) {
+    void onUplinkLost(Consumer<String> listener) {
         forwarder.onUplinkLost(listener);
     }
 

@@ -9,16 +9,19 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjLongConsumer;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +53,7 @@ public final class MediaPlane implements AutoCloseable {
     private final ExecutorService handshakes;
     private final Set<StreamForwarder> forwarders = ConcurrentHashMap.newKeySet();
     /** Final figures of links that closed, newest last, so a report made after the call still has them. */
-    private final java.util.Deque<Map<String, Object>> closedLinks = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final Deque<Map<String, Object>> closedLinks = new ConcurrentLinkedDeque<>();
     static final int CLOSED_LINKS_KEPT = 200;
 
     public MediaPlane(String host, Duration mediaTimeout, NetworkConditions network) {
@@ -150,7 +153,7 @@ public final class MediaPlane implements AutoCloseable {
     }
 
     /** Runs a timer task on every forwarder; one that fails is logged, the others still run. */
-    private void eachForwarder(String what, java.util.function.ObjLongConsumer<StreamForwarder> task) {
+    private void eachForwarder(String what, ObjLongConsumer<StreamForwarder> task) {
         long now = System.nanoTime();
         for (StreamForwarder forwarder : forwarders) {
             try {

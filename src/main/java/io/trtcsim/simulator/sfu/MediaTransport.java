@@ -5,6 +5,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -158,7 +159,7 @@ final class MediaTransport implements AutoCloseable {
         } else if (first >= 20 && first <= 63) {
             if (!checkedAddresses.contains(from)) {
                 counters.dropped(LinkCounters.Drop.FROM_UNKNOWN_ADDRESS);
-            } else if (!dtls.offer(java.util.Arrays.copyOf(buffer, length))) {
+            } else if (!dtls.offer(Arrays.copyOf(buffer, length))) {
                 counters.dropped(LinkCounters.Drop.DTLS_QUEUE_FULL);
             }
         } else if (first >= 128 && first <= 191) {

@@ -1,6 +1,7 @@
 package io.trtcsim.simulator.sfu;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,7 @@ final class Negotiation {
     static DownlinkAnswer readDownlinkAnswer(String answerSdp, List<ForwardedTrack> offered) {
         SessionDescription answer = SessionDescription.parse(answerSdp);
         RemoteEndpoint remote = remoteEndpoint(answer, "active", "active");
-        Set<MediaKind> received = new java.util.HashSet<>();
+        Set<MediaKind> received = new HashSet<>();
         for (MediaSection section : answer.media()) {
             boolean known = offered.stream().anyMatch(track -> track.mid().equals(section.mid()) && track.kind() == section.kind());
             if (!known) {

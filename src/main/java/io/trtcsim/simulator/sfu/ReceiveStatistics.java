@@ -1,5 +1,7 @@
 package io.trtcsim.simulator.sfu;
 
+import java.util.Optional;
+
 /**
  * What a receiver knows of one SSRC (RFC 3550 A.1, A.3, A.8): extended highest sequence number,
  * packets expected and received, loss since the last report, interarrival jitter, and the last
@@ -107,9 +109,9 @@ final class ReceiveStatistics {
     }
 
     /** The report block for now; also starts the next report interval. Empty before any packet. */
-    synchronized java.util.Optional<Rtcp.ReportBlock> report(long nowNanos) {
+    synchronized Optional<Rtcp.ReportBlock> report(long nowNanos) {
         if (!started) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long expected = expected();
         long expectedInterval = expected - expectedPrior;
@@ -120,7 +122,7 @@ final class ReceiveStatistics {
         int fraction = expectedInterval <= 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
         long delay = lastSenderReportArrivalNanos == 0 ? 0
                 : (nowNanos - lastSenderReportArrivalNanos) * 65536 / 1_000_000_000L;
-        return java.util.Optional.of(new Rtcp.ReportBlock(ssrc, Math.min(255, fraction), (int) (expected - received),
+        return Optional.of(new Rtcp.ReportBlock(ssrc, Math.min(255, fraction), (int) (expected - received),
                 (cycles + maxSequence) & 0xFFFFFFFFL, (long) jitter, lastSenderReport, lastSenderReport == 0 ? 0 : delay));
     }
 

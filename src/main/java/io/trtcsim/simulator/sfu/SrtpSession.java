@@ -1,6 +1,8 @@
 package io.trtcsim.simulator.sfu;
 
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jitsi.srtp.SrtcpCryptoContext;
@@ -105,7 +107,7 @@ final class SrtpSession implements AutoCloseable {
      * at its first use (seconds on these machines); done here, at the plane's start, no
      * subscriber's first frame waits for it.
      */
-    static boolean selfTest(java.security.SecureRandom random, int rounds) {
+    static boolean selfTest(SecureRandom random, int rounds) {
         byte[] key = new byte[SrtpKeys.KEY_BYTES];
         byte[] salt = new byte[SrtpKeys.SALT_BYTES];
         random.nextBytes(key);
@@ -124,12 +126,12 @@ final class SrtpSession implements AutoCloseable {
                 Bytes.put16(rtp, 2, round & 0xFFFF);
                 PacketBuffer packet = PacketBuffer.copyOf(rtp, 0, rtp.length);
                 rtpIntact = sender.protectRtp(packet, 0x5EED) && receiver.unprotectRtp(packet, 0x5EED)
-                        && java.util.Arrays.equals(packet.toArray(), rtp);
+                        && Arrays.equals(packet.toArray(), rtp);
             }
             byte[] rtcp = Rtcp.pictureLossIndication(0x5EED, 1);
             PacketBuffer control = PacketBuffer.copyOf(rtcp, 0, rtcp.length);
             boolean rtcpIntact = sender.protectRtcp(control, 0x5EED) && receiver.unprotectRtcp(control, 0x5EED)
-                    && java.util.Arrays.equals(control.toArray(), rtcp);
+                    && Arrays.equals(control.toArray(), rtcp);
             return rtpIntact && rtcpIntact;
         } finally {
             sender.close();

@@ -3,6 +3,7 @@ package io.trtcsim.simulator.sfu;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,7 +59,7 @@ final class StunResponder implements CredentialsAuthority, AutoCloseable {
         }
         if (offset != 0) {
             // ice4j's Message.decode reads attributes and checks FINGERPRINT right only from index 0.
-            data = java.util.Arrays.copyOfRange(data, offset, offset + length);
+            data = Arrays.copyOfRange(data, offset, offset + length);
             offset = 0;
         }
         Message message;

@@ -121,7 +121,7 @@ final class Uplink implements MediaTransport.Receiver {
         }
         long mediaSsrc = tracks.get(0).ssrc();
         for (int i = 0; i < 8; i++) {
-            java.util.Optional<byte[]> feedback = transportFeedback.build(ownSsrc, mediaSsrc);
+            Optional<byte[]> feedback = transportFeedback.build(ownSsrc, mediaSsrc);
             if (feedback.isEmpty()) {
                 return;
             }
