@@ -94,7 +94,7 @@ final class FanOutSection {
         if (!stack.equals("embedded")) {
             cpu = "n/a (the stack runs outside this JVM)";
         } else if (atTarget == null) {
-            cpu = "target missed (no step of " + TARGET_SUBSCRIBERS + " subscribers was measured)";
+            cpu = "not measured (the fan-out stopped before a step of " + TARGET_SUBSCRIBERS + " subscribers)";
         } else {
             cpu = (atTarget.simulatorCores() <= TARGET_SIMULATOR_CORES ? "met" : "target missed") + " ("
                     + Format.cores(atTarget.simulatorCores()) + " core)";
@@ -120,7 +120,8 @@ final class FanOutSection {
     String markdown() {
         StringBuilder md = new StringBuilder("## Fan-out\n\n");
         md.append(String.format("One publisher at %s (audio and video), subscribers joining one at a time, each "
-                + "subscribing and playing on stream-added/stream-subscribed; %d s measured once every subscriber "
+                + (videoOnly ? "subscribing to the video alone (subscribe(stream, {audio: false})) and playing it; "
+                : "subscribing and playing on stream-added/stream-subscribed; ") + "%d s measured once every subscriber "
                 + "renders; one fresh scenario per step. CPU in cores over the window: the whole JVM (every "
                 + "participant's libwebrtc engine included), the simulator's own threads (`sfu-*`, "
                 + "`JettyServerThreadPool-*`), other processes of the machine. RSS and native threads at the "
