@@ -182,8 +182,13 @@ class MediaTransportRobustnessTest {
             }
             send(socket, junk(first, 1 + random.nextInt(1400)));
             sent++;
-            if (i % 100 == 0) {
-                Thread.sleep(5); // the 1 MB receive buffer holds a few hundred datagrams of this size
+            if (sent % 100 == 0) {
+                // Batches of 100: the 1 MB receive buffer holds a few hundred datagrams of this size,
+                // so the kernel never drops one before the receive thread has seen it.
+                int soFar = sent;
+                await("the receive thread to count the " + soFar + " datagrams sent so far").atMost(Duration.ofSeconds(10))
+                        .untilAsserted(() -> assertThat(dropped().values().stream().mapToLong(Long::longValue).sum())
+                                .isEqualTo(soFar));
             }
         }
         int total = sent;
