@@ -199,4 +199,14 @@ class MediaTransportRobustnessTest {
         assertThat(dropped()).containsOnlyKeys("not_stun_dtls_or_rtp", "from_unknown_address");
         check();
     }
+
+    /** Nobody ever connects: the link gives up after the media timeout, it does not wait forever. */
+    @Test
+    void aLinkWhoseDtlsNeverCompletesFailsAfterTheMediaTimeout() {
+        long began = System.nanoTime();
+        await("the uplink nobody connects to, to fail").atMost(Duration.ofSeconds(8))
+                .until(() -> forwarder.uplinkConnected().isCompletedExceptionally());
+        double seconds = (System.nanoTime() - began) / 1e9;
+        assertThat(seconds).as("seconds until the link gave up (media timeout 2 s)").isBetween(1.0, 6.0);
+    }
 }
