@@ -35,8 +35,7 @@ public final class SimulatorServer implements AutoCloseable {
 
     private SimulatorServer(SimulatorConfig config) {
         this.host = config.host();
-        NetworkConditions network = new NetworkConditions();
-        this.media = new MediaPlane(config.host(), config.mediaTimeout(), network);
+        this.media = new MediaPlane(config.host(), config.mediaTimeout(), new NetworkConditions());
         ObjectMapper json = new ObjectMapper();
         this.callbackSink = config.callbackUrl()
                 .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
@@ -44,7 +43,7 @@ public final class SimulatorServer implements AutoCloseable {
                 .orElse(CallbackSink.NONE);
         this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
                 new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
-                new CallbackReporter(callbackSink, config.clock()), network,
+                new CallbackReporter(callbackSink, config.clock()),
                 new SimulatorLog(config.clock()));
         AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
@@ -94,7 +93,7 @@ public final class SimulatorServer implements AutoCloseable {
 
     /** The conditions imposed on forwarded media; change them during a call. */
     public NetworkConditions network() {
-        return context.network();
+        return media.network();
     }
 
     /** What the simulator did in a room (all rooms when roomId is negative), oldest first. */

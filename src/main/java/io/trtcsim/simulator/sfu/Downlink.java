@@ -27,10 +27,6 @@ final class Downlink implements MediaTransport.Receiver {
         this.forwarder = forwarder;
     }
 
-    String subscriberId() {
-        return subscriberId;
-    }
-
     MediaTransport transport() {
         return transport;
     }

@@ -176,7 +176,8 @@ public final class MediaPlane implements AutoCloseable {
         return mediaTimeout;
     }
 
-    NetworkConditions network() {
+    /** The conditions imposed on forwarded media; change them during a call. */
+    public NetworkConditions network() {
         return network;
     }
 

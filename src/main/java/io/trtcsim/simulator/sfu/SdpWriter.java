@@ -20,7 +20,7 @@ final class SdpWriter {
     SdpWriter(LocalEndpoint endpoint, List<String> bundledMids) {
         this.endpoint = endpoint;
         line("v=0");
-        line("o=trtcsim-sfu " + Math.abs(ThreadLocalRandom.current().nextLong() >>> 2) + " 2 IN IP4 " + endpoint.host());
+        line("o=trtcsim-sfu " + (ThreadLocalRandom.current().nextLong() >>> 2) + " 2 IN IP4 " + endpoint.host());
         line("s=-");
         line("t=0 0");
         line("a=ice-lite");

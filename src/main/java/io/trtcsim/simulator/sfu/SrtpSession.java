@@ -45,36 +45,33 @@ final class SrtpSession implements AutoCloseable {
 
     /** Decrypts and authenticates in place; false when the packet does not check out. */
     boolean unprotectRtp(PacketBuffer packet, long ssrc) {
-        SrtpCryptoContext context = context(rtpIn, ssrc, () -> receiving.deriveContext((int) ssrc, 0));
-        try {
-            return context != null && context.reverseTransformPacket(packet, false) == SrtpErrorStatus.OK;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return transform(context(rtpIn, ssrc, () -> receiving.deriveContext((int) ssrc, 0)),
+                context -> context.reverseTransformPacket(packet, false));
     }
 
     boolean unprotectRtcp(PacketBuffer packet, long senderSsrc) {
-        SrtcpCryptoContext context = context(rtcpIn, senderSsrc, () -> receiving.deriveControlContext((int) senderSsrc));
-        try {
-            return context != null && context.reverseTransformPacket(packet) == SrtpErrorStatus.OK;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return transform(context(rtcpIn, senderSsrc, () -> receiving.deriveControlContext((int) senderSsrc)),
+                context -> context.reverseTransformPacket(packet));
     }
 
     boolean protectRtp(PacketBuffer packet, long ssrc) {
-        SrtpCryptoContext context = context(rtpOut, ssrc, () -> sending.deriveContext((int) ssrc, 0));
-        try {
-            return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        return transform(context(rtpOut, ssrc, () -> sending.deriveContext((int) ssrc, 0)),
+                context -> context.transformPacket(packet));
     }
 
     boolean protectRtcp(PacketBuffer packet, long senderSsrc) {
-        SrtcpCryptoContext context = context(rtcpOut, senderSsrc, () -> sending.deriveControlContext((int) senderSsrc));
+        return transform(context(rtcpOut, senderSsrc, () -> sending.deriveControlContext((int) senderSsrc)),
+                context -> context.transformPacket(packet));
+    }
+
+    private interface Transformation<T> {
+        SrtpErrorStatus apply(T context) throws GeneralSecurityException;
+    }
+
+    /** False for a refused SSRC (no context), a packet that fails, or any error jitsi-srtp throws. */
+    private static <T> boolean transform(T context, Transformation<T> transformation) {
         try {
-            return context != null && context.transformPacket(packet) == SrtpErrorStatus.OK;
+            return context != null && transformation.apply(context) == SrtpErrorStatus.OK;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
