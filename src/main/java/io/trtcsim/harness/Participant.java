@@ -6,7 +6,7 @@ import io.trtcsim.sdk.EventJournal;
 import io.trtcsim.sdk.JoinOptions;
 import io.trtcsim.sdk.LocalStream;
 import io.trtcsim.sdk.RemoteStream;
-import io.trtcsim.sdk.RtcError;
+import io.trtcsim.trtc.RtcError;
 import io.trtcsim.sdk.StreamConfig;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.media.VideoProfile;

@@ -1,5 +1,7 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import io.trtcsim.media.AudioCapture;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;

@@ -1,5 +1,9 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.media.StatsSample;

@@ -1,5 +1,8 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
+
 /**
  * TRTC.createClient's options: {mode, sdkAppId, userId, userSig, autoSubscribe}. Validated as the
  * SDK does: a wrong one throws {@link RtcError} INVALID_PARAMETER naming the option.

@@ -1,5 +1,7 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import dev.onvoid.webrtc.media.MediaDevices;
 import java.io.IOException;
 import java.nio.file.Files;

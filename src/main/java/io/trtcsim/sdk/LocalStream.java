@@ -1,5 +1,7 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.MediaClock;

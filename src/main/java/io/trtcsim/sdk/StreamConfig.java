@@ -1,5 +1,7 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import io.trtcsim.media.VideoProfile;
 
 /** TRTC.createStream's options: {userId, audio, video}, the video profile and where media comes from. */

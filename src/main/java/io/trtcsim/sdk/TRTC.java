@@ -1,5 +1,7 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.stack.Stack;
 import java.util.List;

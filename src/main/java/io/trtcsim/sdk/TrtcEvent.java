@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ClientEvent;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.usersig.Privilege;
 import io.trtcsim.usersig.PrivateMapKey;
 import io.trtcsim.usersig.UserSigException;

@@ -2,7 +2,7 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.trtc.ErrorCode;
 
 /** Builds the simulator's outgoing JSON messages (see docs/simulator-protocol.md). */
 final class Messages {

@@ -1,6 +1,6 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.trtc.ErrorCode;
 
 /** A request the simulator refuses; becomes an error response with TRTC's code and this message. */
 final class SignalingException extends RuntimeException {

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One client's signaling connection to a stack: the operations of TRTC's Client, reduced to what
  * crosses the wire. Media stays with the caller's peer connections; SDPs carry all candidates.
- * Futures fail with {@link io.trtcsim.sdk.RtcError} carrying the stack's documented code.
+ * Futures fail with {@link io.trtcsim.trtc.RtcError} carrying the stack's documented code.
  */
 public interface StackSession extends AutoCloseable {
 
@@ -21,7 +21,7 @@ public interface StackSession extends AutoCloseable {
      * stack answers and tells the others with stream-updated. Stacks that cannot refuse it.
      */
     default CompletableFuture<PublishAnswer> republish(String offerSdp, boolean audio, boolean video) {
-        return CompletableFuture.failedFuture(new io.trtcsim.sdk.RtcError(io.trtcsim.sdk.ErrorCode.NOT_SUPPORTED,
+        return CompletableFuture.failedFuture(new io.trtcsim.trtc.RtcError(io.trtcsim.trtc.ErrorCode.NOT_SUPPORTED,
                 "this stack cannot update a published stream"));
     }
 

@@ -9,7 +9,7 @@ import io.trtcsim.media.VideoProfile;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
-import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.sdk.RemoteStream;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -41,7 +41,7 @@ class ScenarioTeardownTest {
             bob.join(3131);
             Expectations.rendersVideoFrames(bob, "alice", 5, Duration.ofSeconds(10));
             // A check that fails half way through the scenario:
-            assertThatThrownBy(() -> Expectations.receives(bob, io.trtcsim.sdk.ClientEvent.CLIENT_BANNED, "alice", 1,
+            assertThatThrownBy(() -> Expectations.receives(bob, io.trtcsim.trtc.ClientEvent.CLIENT_BANNED, "alice", 1,
                     Duration.ofMillis(200)))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("bob receives 'client-banned' from alice")

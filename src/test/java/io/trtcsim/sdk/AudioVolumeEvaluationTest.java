@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ClientEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;

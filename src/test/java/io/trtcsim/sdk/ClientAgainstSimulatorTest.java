@@ -1,5 +1,9 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.trtc.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

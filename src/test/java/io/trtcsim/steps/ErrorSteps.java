@@ -3,7 +3,7 @@ package io.trtcsim.steps;
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.ScenarioContext;
-import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.trtc.ErrorCode;
 
 /** Checks on calls made with 'tries to': they must have been refused with the documented code. */
 public class ErrorSteps {

@@ -3,7 +3,7 @@ package io.trtcsim.steps;
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.ScenarioContext;
-import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.trtc.ClientEvent;
 import java.time.Duration;
 import java.util.List;
 

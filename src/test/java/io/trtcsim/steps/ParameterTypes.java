@@ -3,10 +3,10 @@ package io.trtcsim.steps;
 import io.cucumber.java.ParameterType;
 import io.trtcsim.appserver.AppServerFault;
 import io.trtcsim.harness.SignatureFault;
-import io.trtcsim.sdk.ClientEvent;
-import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.simulator.callback.CallbackEvent;
-import io.trtcsim.sdk.RtcError;
+import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.regex.Pattern;
 

@@ -3,8 +3,8 @@ package io.trtcsim.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.trtcsim.sdk.ClientEvent;
-import io.trtcsim.sdk.ErrorCode;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ErrorCode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -78,7 +78,7 @@ final class ScenarioReport {
         List<double[]> downlink = new java.util.ArrayList<>();
         long origin = participant.journal().originNanos();
         for (var entry : participant.journal().entries()) {
-            if (entry.event() == io.trtcsim.sdk.ClientEvent.NETWORK_QUALITY) {
+            if (entry.event() == io.trtcsim.trtc.ClientEvent.NETWORK_QUALITY) {
                 var quality = io.trtcsim.sdk.NetworkQuality.of(entry.details());
                 double seconds = (entry.atNanos() - origin) / 1e9;
                 uplink.add(new double[] {seconds, quality.uplinkNetworkQuality()});

@@ -1,7 +1,7 @@
 package io.trtcsim.stack.janus;
 
-import io.trtcsim.sdk.ErrorCode;
-import io.trtcsim.sdk.RtcError;
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 

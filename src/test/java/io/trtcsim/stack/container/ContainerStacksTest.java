@@ -10,7 +10,7 @@ import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.media.VideoProfile;
-import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.stack.Capability;
 import io.trtcsim.stack.Stack;

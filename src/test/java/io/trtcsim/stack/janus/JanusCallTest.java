@@ -13,7 +13,7 @@ import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.sdk.Client;
 import io.trtcsim.sdk.ClientConfig;
-import io.trtcsim.sdk.ClientEvent;
+import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.sdk.JoinOptions;
 import io.trtcsim.sdk.LocalStream;
 import io.trtcsim.sdk.RemoteStream;

@@ -1,4 +1,4 @@
-package io.trtcsim.sdk;
+package io.trtcsim.trtc;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.trtcsim.sdk;
+package io.trtcsim.trtc;
 
 /** States of the signaling connection, as connection-state-changed reports them. */
 public enum ConnectionState {

@@ -1,4 +1,4 @@
-package io.trtcsim.sdk;
+package io.trtcsim.trtc;
 
 /** The SDK's error, as TRTC's RtcError: a documented code and a message that says why. */
 public class RtcError extends RuntimeException {
