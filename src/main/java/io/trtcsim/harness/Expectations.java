@@ -11,7 +11,8 @@ import io.trtcsim.trtc.RtcError;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.RemoteStream;
-import io.trtcsim.sdk.TrtcEvent;
+import io.trtcsim.sdk.AudioVolumes;
+import io.trtcsim.trtc.MediaKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -90,8 +91,9 @@ public final class Expectations {
     }
 
     /** getRemoteMutedState() of the receiver shows that kind of media of that user muted (or not). */
-    public static void seesMuted(Participant receiver, String from, boolean audio, boolean muted, Duration within) {
-        String what = receiver + " sees the " + (audio ? "audio" : "video") + " of " + from + " " + (muted ? "muted" : "unmuted");
+    public static void seesMuted(Participant receiver, String from, MediaKind kind, boolean muted, Duration within) {
+        boolean audio = kind == MediaKind.AUDIO;
+        String what = receiver + " sees the " + kind + " of " + from + " " + (muted ? "muted" : "unmuted");
         waitFor(what, within, () -> receiver.client().getRemoteMutedState().stream()
                         .anyMatch(s -> s.userId().equals(from) && (audio ? s.audioMuted() : s.videoMuted()) == muted),
                 () -> "getRemoteMutedState() is " + receiver.client().getRemoteMutedState());
@@ -135,12 +137,12 @@ public final class Expectations {
     }
 
     private static List<NetworkQuality> qualitiesSince(Participant receiver, int index) {
-        return since(receiver, index, ClientEvent.NETWORK_QUALITY).map(entry -> NetworkQuality.of(entry.details())).toList();
+        return since(receiver, index, ClientEvent.NETWORK_QUALITY).map(entry -> (NetworkQuality) entry.payload()).toList();
     }
 
     private static List<java.util.Map<String, Integer>> volumesSince(Participant receiver, int index) {
         return since(receiver, index, ClientEvent.AUDIO_VOLUME)
-                .map(entry -> new TrtcEvent(entry.event(), null, null, entry.details()).audioVolumes()).toList();
+                .map(entry -> ((AudioVolumes) entry.payload()).result()).toList();
     }
 
     /** The journal's events of that kind from position {@code index} on (the step's start). */
@@ -198,7 +200,7 @@ public final class Expectations {
                 () -> mediaState(receiver, from));
     }
 
-    public static void callTookAtMost(Participant participant, String operation, Duration limit) {
+    public static void callTookAtMost(Participant participant, Operation operation, Duration limit) {
         Duration took = participant.lastCallDuration(operation).orElseThrow(() -> new AssertionError(
                 participant + " made no " + operation + " call to time"));
         if (took.compareTo(limit) > 0) {
@@ -208,7 +210,7 @@ public final class Expectations {
     }
 
     /** The last 'tries to' call of that operation was refused with that documented code. */
-    public static void failedWith(Participant participant, String operation, ErrorCode expected, String mentioning) {
+    public static void failedWith(Participant participant, Operation operation, ErrorCode expected, String mentioning) {
         failedWith(participant, operation, expected);
         String message = participant.lastFailure(operation).map(Throwable::getMessage).orElse("");
         if (!message.contains(mentioning)) {
@@ -217,7 +219,7 @@ public final class Expectations {
         }
     }
 
-    public static void failedWith(Participant participant, String operation, ErrorCode expected) {
+    public static void failedWith(Participant participant, Operation operation, ErrorCode expected) {
         Throwable failure = participant.lastFailure(operation).orElseThrow(() -> new AssertionError(
                 participant + ": expected the last " + operation + " to fail with " + expected
                         + ", but it succeeded (or was never tried with 'tries to')"));

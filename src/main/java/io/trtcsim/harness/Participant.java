@@ -6,18 +6,25 @@ import io.trtcsim.sdk.EventJournal;
 import io.trtcsim.sdk.JoinOptions;
 import io.trtcsim.sdk.LocalStream;
 import io.trtcsim.sdk.RemoteStream;
-import io.trtcsim.trtc.RtcError;
 import io.trtcsim.sdk.StreamConfig;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.media.VideoProfile;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RtcError;
+import io.trtcsim.sdk.SubscribeOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -30,14 +37,14 @@ public final class Participant implements AutoCloseable {
     private final String userId;
     private final TRTC trtc;
     private final Duration callTimeout;
-    private final Map<String, Duration> lastCallDurations = new ConcurrentHashMap<>();
-    private final Map<String, Throwable> lastFailures = new ConcurrentHashMap<>();
+    private final Map<Operation, Duration> lastCallDurations = new ConcurrentHashMap<>();
+    private final Map<Operation, Throwable> lastFailures = new ConcurrentHashMap<>();
     private final List<String> handlerFailures = new CopyOnWriteArrayList<>();
     private final List<Client> otherClients = new CopyOnWriteArrayList<>();
-    private final java.util.Set<Long> roomsTried = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> roomsTried = ConcurrentHashMap.newKeySet();
     private volatile Client client;
     private volatile LocalStream localStream;
-    private volatile String role = "anchor";
+    private volatile Role role = Role.ANCHOR;
     private volatile String privateMapKey = "";
 
     Participant(String userId, TRTC trtc, Duration callTimeout) {
@@ -50,7 +57,7 @@ public final class Participant implements AutoCloseable {
         return userId;
     }
 
-    public void createClient(String mode, long sdkAppId, String userSig) {
+    public void createClient(Mode mode, long sdkAppId, String userSig) {
         createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
     }
 
@@ -61,8 +68,8 @@ public final class Participant implements AutoCloseable {
         client = trtc.createClient(config);
     }
 
-    /** The role the next join asks for, in 'live' mode ('anchor' or 'audience'). */
-    public void joinAs(String newRole) {
+    /** The role the next join asks for, in 'live' mode. */
+    public void joinAs(Role newRole) {
         role = newRole;
     }
 
@@ -88,17 +95,17 @@ public final class Participant implements AutoCloseable {
     }
 
     public void join(long roomId) {
-        call("join", client().join(joinOptions(roomId)));
+        call(Operation.JOIN, client().join(joinOptions(roomId)));
     }
 
     /** Joins, keeping a refusal for a later 'fails to join' check instead of failing now. */
     public void tryToJoin(long roomId) {
-        attempt("join", client().join(joinOptions(roomId)));
+        attempt(Operation.JOIN, client().join(joinOptions(roomId)));
     }
 
     /** The rooms this participant tried to enter, for reports. */
-    public java.util.Set<Long> roomsTried() {
-        return java.util.Set.copyOf(roomsTried);
+    public Set<Long> roomsTried() {
+        return Set.copyOf(roomsTried);
     }
 
     private JoinOptions joinOptions(long roomId) {
@@ -107,42 +114,49 @@ public final class Participant implements AutoCloseable {
     }
 
     /** A second client with the same userId joins: TRTC removes the first with client-banned. */
-    public void joinWithAnotherClient(long roomId, String mode, long sdkAppId, String userSig) {
+    public void joinWithAnotherClient(long roomId, Mode mode, long sdkAppId, String userSig) {
         Client other = trtc.createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
         otherClients.add(other);
-        Throwable failure = await("join of another client", other.join(JoinOptions.room(roomId).withRole(role)));
+        Throwable failure = await(Operation.JOIN, other.join(JoinOptions.room(roomId).withRole(role)));
         if (failure != null) {
             throw new AssertionError(userId + ": another client's join failed: " + failure.getMessage(), failure);
         }
     }
 
-    public void switchRole(String newRole) {
-        call("switchRole", client().switchRole(newRole));
+    public void switchRole(Role newRole) {
+        call(Operation.SWITCH_ROLE, client().switchRole(newRole));
         role = newRole;
     }
 
-    public void tryToSwitchRole(String newRole) {
-        attempt("switchRole", client().switchRole(newRole));
+    public void tryToSwitchRole(Role newRole) {
+        attempt(Operation.SWITCH_ROLE, client().switchRole(newRole));
     }
 
     public void unpublish() {
-        call("unpublish", client().unpublish(localStream()));
+        call(Operation.UNPUBLISH, client().unpublish(localStream()));
     }
 
     public void unsubscribeFrom(String publisherId) {
-        call("unsubscribe", client().unsubscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
+        call(Operation.UNSUBSCRIBE, client().unsubscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
                 userId + " has no stream of " + publisherId + " to unsubscribe from; remote streams: "
                         + client().remoteStreams()))));
     }
 
-    /** muteAudio / muteVideo / unmuteAudio / unmuteVideo on the local stream. */
-    public void mute(boolean audio, boolean muted) {
+    /** muteAudio / muteVideo on the local stream. */
+    public void mute(MediaKind kind) {
         LocalStream stream = localStream();
-        boolean applied = audio ? (muted ? stream.muteAudio() : stream.unmuteAudio())
-                : (muted ? stream.muteVideo() : stream.unmuteVideo());
+        requireApplied(kind == MediaKind.AUDIO ? stream.muteAudio() : stream.muteVideo(), kind, "mute");
+    }
+
+    /** unmuteAudio / unmuteVideo on the local stream. */
+    public void unmute(MediaKind kind) {
+        LocalStream stream = localStream();
+        requireApplied(kind == MediaKind.AUDIO ? stream.unmuteAudio() : stream.unmuteVideo(), kind, "unmute");
+    }
+
+    private void requireApplied(boolean applied, MediaKind kind, String action) {
         if (!applied) {
-            throw new AssertionError(userId + ": the local stream has no " + (audio ? "audio" : "video") + " to "
-                    + (muted ? "mute" : "unmute"));
+            throw new AssertionError(userId + ": the local stream has no " + kind + " to " + action);
         }
     }
 
@@ -156,8 +170,8 @@ public final class Participant implements AutoCloseable {
         return port(client().downlinkMediaPort(publisherId), "has no connected subscription to " + publisherId);
     }
 
-    private int port(java.util.concurrent.CompletableFuture<Optional<Integer>> lookup, String otherwise) {
-        return lookup.orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()
+    private int port(CompletableFuture<Optional<Integer>> lookup, String otherwise) {
+        return lookup.orTimeout(5, TimeUnit.SECONDS).join()
                 .orElseThrow(() -> new AssertionError(userId + " " + otherwise));
     }
 
@@ -166,9 +180,14 @@ public final class Participant implements AutoCloseable {
         client().enableAudioVolumeEvaluation((int) Math.min(Integer.MAX_VALUE, interval.toMillis()));
     }
 
-    /** LocalStream.addTrack / removeTrack by kind; a published stream is updated (stream-updated). */
-    public void changeTrack(String kind, boolean add) {
-        call(add ? "addTrack" : "removeTrack", add ? localStream().addTrack(kind) : localStream().removeTrack(kind));
+    /** LocalStream.addTrack by kind; a published stream is updated (stream-updated). */
+    public void addTrack(MediaKind kind) {
+        call(Operation.ADD_TRACK, localStream().addTrack(kind));
+    }
+
+    /** LocalStream.removeTrack by kind; a published stream is updated (stream-updated). */
+    public void removeTrack(MediaKind kind) {
+        call(Operation.REMOVE_TRACK, localStream().removeTrack(kind));
     }
 
     public void dropSignaling() {
@@ -176,7 +195,7 @@ public final class Participant implements AutoCloseable {
     }
 
     public void leave() {
-        call("leave", client().leave());
+        call(Operation.LEAVE, client().leave());
     }
 
     public void createLocalStream(boolean audio, boolean video, VideoProfile profile) {
@@ -192,7 +211,7 @@ public final class Participant implements AutoCloseable {
     }
 
     public void tryToInitializeLocalStream() {
-        attempt("initialize", localStream().initialize());
+        attempt(Operation.INITIALIZE, localStream().initialize());
     }
 
     public LocalStream localStream() {
@@ -204,7 +223,7 @@ public final class Participant implements AutoCloseable {
     }
 
     public void initializeLocalStream() {
-        call("initialize", localStream().initialize());
+        call(Operation.INITIALIZE, localStream().initialize());
     }
 
     public void playLocalStream(String elementId) {
@@ -212,23 +231,23 @@ public final class Participant implements AutoCloseable {
     }
 
     public void publish() {
-        call("publish", client().publish(localStream()));
+        call(Operation.PUBLISH, client().publish(localStream()));
     }
 
     public void tryToPublish() {
-        attempt("publish", client().publish(localStream()));
+        attempt(Operation.PUBLISH, client().publish(localStream()));
     }
 
     public void subscribeTo(String publisherId) {
-        call("subscribe", client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
+        call(Operation.SUBSCRIBE, client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
                 userId + " has no stream of " + publisherId + " to subscribe to; remote streams: " + client().remoteStreams()))));
     }
 
     /** subscribe(stream, {audio, video}) to one kind only. */
-    public void subscribeTo(String publisherId, boolean audio, boolean video) {
-        call("subscribe", client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
+    public void subscribeTo(String publisherId, MediaKind only) {
+        call(Operation.SUBSCRIBE, client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
                 userId + " has no stream of " + publisherId + " to subscribe to; remote streams: " + client().remoteStreams())),
-                new io.trtcsim.sdk.SubscribeOptions(audio, video)));
+                new SubscribeOptions(only == MediaKind.AUDIO, only == MediaKind.VIDEO)));
     }
 
     public void playStreamOf(String publisherId, String elementId) {
@@ -264,11 +283,11 @@ public final class Participant implements AutoCloseable {
         return client.remoteStreams().stream().filter(s -> s.getUserId().equals(publisherId)).findFirst();
     }
 
-    public Optional<Duration> lastCallDuration(String operation) {
+    public Optional<Duration> lastCallDuration(Operation operation) {
         return Optional.ofNullable(lastCallDurations.get(operation));
     }
 
-    public Optional<Throwable> lastFailure(String operation) {
+    public Optional<Throwable> lastFailure(Operation operation) {
         return Optional.ofNullable(lastFailures.get(operation));
     }
 
@@ -276,14 +295,14 @@ public final class Participant implements AutoCloseable {
         return List.copyOf(handlerFailures);
     }
 
-    private void call(String operation, CompletableFuture<?> pending) {
+    private void call(Operation operation, CompletableFuture<?> pending) {
         Throwable failure = await(operation, pending);
         if (failure != null) {
             throw new AssertionError(userId + ": " + operation + " failed: " + failure.getMessage(), failure);
         }
     }
 
-    private void attempt(String operation, CompletableFuture<?> pending) {
+    private void attempt(Operation operation, CompletableFuture<?> pending) {
         Throwable failure = await(operation, pending);
         if (failure != null) {
             lastFailures.put(operation, failure);
@@ -293,19 +312,19 @@ public final class Participant implements AutoCloseable {
     }
 
     /** Waits for an SDK call; returns its failure (an RtcError where the SDK gave one) or null. */
-    Throwable await(String operation, CompletableFuture<?> pending) {
+    Throwable await(Operation operation, CompletableFuture<?> pending) {
         long started = System.nanoTime();
         CompletableFuture<?> timed = pending.whenComplete((ok, failure) ->
                 lastCallDurations.put(operation, Duration.ofNanos(System.nanoTime() - started)));
         try {
-            timed.get(callTimeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            timed.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (TimeoutException e) {
             throw new AssertionError(userId + ": " + operation + " did not complete within "
                     + callTimeout.toMillis() + " ms (harness.timeout.call)");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            while (cause instanceof CompletionException && cause.getCause() != null) {
                 cause = cause.getCause();
             }
             return cause;

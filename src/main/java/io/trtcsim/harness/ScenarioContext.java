@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -183,7 +184,7 @@ public final class ScenarioContext implements AutoCloseable {
         return stackKnowsAppServer;
     }
 
-    private final java.util.Map<String, Throwable> failures = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
 
     /** Keeps the outcome of a 'tries to' action that is not an SDK call (null failure: it worked). */
     public void recordFailure(String who, String action, Throwable failure) {

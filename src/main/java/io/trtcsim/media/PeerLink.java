@@ -1,5 +1,7 @@
 package io.trtcsim.media;
 
+import java.util.Set;
+import io.trtcsim.trtc.MediaKind;
 import dev.onvoid.webrtc.CreateSessionDescriptionObserver;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.PortAllocatorConfig;
@@ -12,6 +14,7 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
@@ -83,19 +86,19 @@ public final class PeerLink implements AutoCloseable {
 
     /** Applies a remote offer, answers it and completes with the full answer SDP. */
     public CompletableFuture<String> acceptOffer(String offerSdp) {
-        return acceptOffer(offerSdp, java.util.Set.of());
+        return acceptOffer(offerSdp, Set.of());
     }
 
     /**
-     * Answers an offer, refusing the media of the given kinds ("audio", "video"): their
+     * Answers an offer, refusing the media of the given kinds: their
      * transceivers answer {@code a=inactive}, so the other side sends none of it.
      */
-    public CompletableFuture<String> acceptOffer(String offerSdp, java.util.Set<String> refusedKinds) {
+    public CompletableFuture<String> acceptOffer(String offerSdp, Set<MediaKind> refusedKinds) {
         return setRemote(new RTCSessionDescription(RTCSdpType.OFFER, offerSdp))
                 .thenCompose(ignored -> {
-                    for (dev.onvoid.webrtc.RTCRtpTransceiver transceiver : connection.getTransceivers()) {
-                        if (refusedKinds.contains(transceiver.getReceiver().getTrack().getKind())) {
-                            transceiver.setDirection(dev.onvoid.webrtc.RTCRtpTransceiverDirection.INACTIVE);
+                    for (RTCRtpTransceiver transceiver : connection.getTransceivers()) {
+                        if (refusedKinds.contains(MediaKind.named(transceiver.getReceiver().getTrack().getKind()))) {
+                            transceiver.setDirection(RTCRtpTransceiverDirection.INACTIVE);
                         }
                     }
                     CompletableFuture<RTCSessionDescription> answer = new CompletableFuture<>();

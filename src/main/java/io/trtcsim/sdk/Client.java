@@ -8,11 +8,14 @@ import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.media.StatsSample;
 import io.trtcsim.media.StatsSampler;
-import io.trtcsim.stack.JoinRequest;
-import io.trtcsim.stack.Stack;
-import io.trtcsim.stack.StackEvent;
-import io.trtcsim.stack.StackListener;
-import io.trtcsim.stack.StackSession;
+import io.trtcsim.sdk.signaling.JoinRequest;
+import io.trtcsim.sdk.signaling.RoomEvent;
+import io.trtcsim.sdk.signaling.RoomEventListener;
+import io.trtcsim.sdk.signaling.Signaling;
+import io.trtcsim.sdk.signaling.SignalingChannel;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +47,7 @@ public final class Client implements AutoCloseable {
             ErrorCode.SERVER_TIMEOUT);
 
     private final ClientConfig config;
-    private final Stack stack;
+    private final Signaling signaling;
     private final SdkOptions options;
     private final Supplier<MediaEngine> engine;
     private final EventJournal journal;
@@ -55,11 +58,12 @@ public final class Client implements AutoCloseable {
     private final Map<String, RemoteMutedState> remoteMuted = new ConcurrentHashMap<>();
     private final Map<String, SubscribeOptions> subscribeChoices = new ConcurrentHashMap<>();
     private final List<RemoteStream> streamHistory = new CopyOnWriteArrayList<>();
-    private volatile StackSession session;
+    private volatile SignalingChannel session;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
     private volatile Long roomId;
     private volatile PeerLink uplink;
     private volatile LocalStream published;
+    private volatile String publishedStreamId;
     private volatile boolean destroyed;
     private volatile StatsSampler sampler;
     private volatile long publishStartedMicros = -1;
@@ -68,9 +72,9 @@ public final class Client implements AutoCloseable {
     private volatile NetworkQualityMonitor qualityMonitor;
     private ScheduledExecutorService timer;
 
-    Client(ClientConfig config, Stack stack, SdkOptions options, Supplier<MediaEngine> engine) {
+    Client(ClientConfig config, Signaling signaling, SdkOptions options, Supplier<MediaEngine> engine) {
         this.config = config;
-        this.stack = stack;
+        this.signaling = signaling;
         this.options = options;
         this.engine = engine;
         this.journal = new EventJournal(options.originNanos());
@@ -124,7 +128,7 @@ public final class Client implements AutoCloseable {
         if (options.roomId() < 1 || options.roomId() > 4_294_967_294L) {
             return failed(ErrorCode.INVALID_PARAMETER, "roomId " + options.roomId() + " is outside [1, 4294967294]");
         }
-        StackSession opened = stack.openSession(new Listener());
+        SignalingChannel opened = signaling.open(new Listener());
         session = opened;
         changeState(ConnectionState.CONNECTING);
         JoinRequest request = new JoinRequest(config.sdkAppId(), getUserId(), config.userSig(), options.roomId(),
@@ -148,7 +152,7 @@ public final class Client implements AutoCloseable {
     }
 
     public CompletableFuture<Void> publish(LocalStream stream) {
-        StackSession current = session;
+        SignalingChannel current = session;
         if (current == null || roomId == null) {
             return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before publishing");
         }
@@ -165,9 +169,12 @@ public final class Client implements AutoCloseable {
         published = stream;
         stream.sendOn(link);
         CompletableFuture<Void> negotiated = link.createOffer()
-                .thenCompose(offer -> current.publish(offer, stream.hasAudio(), stream.hasVideo()))
-                .thenCompose(answer -> link.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(),
-                        options.mediaTimeout()));
+                .thenCompose(offer -> current.publish(offer, stream.tracks()))
+                .thenCompose(answer -> {
+                    // The stack names the stream (the simulator "alice_main", Janus its feed id).
+                    publishedStreamId = answer.streamId();
+                    return link.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(), options.mediaTimeout());
+                });
         return within(negotiated, options.mediaTimeout(), "publish (uplink connected)")
                 .whenComplete((ok, failure) -> {
                     if (failure != null) {
@@ -175,7 +182,7 @@ public final class Client implements AutoCloseable {
                     } else {
                         stream.publishedBy(new PublishedStreamListener() {
                             @Override
-                            public void muted(String kind, boolean muted) {
+                            public void muted(MediaKind kind, boolean muted) {
                                 reportMute(kind, muted);
                             }
 
@@ -186,10 +193,10 @@ public final class Client implements AutoCloseable {
                         });
                         // Tracks muted before publishing are announced as muted.
                         if (stream.isAudioMuted()) {
-                            reportMute("audio", true);
+                            reportMute(MediaKind.AUDIO, true);
                         }
                         if (stream.isVideoMuted()) {
-                            reportMute("video", true);
+                            reportMute(MediaKind.VIDEO, true);
                         }
                     }
                 })
@@ -203,7 +210,7 @@ public final class Client implements AutoCloseable {
      * replaces the old one once connected (the stack tells the others with stream-updated).
      */
     private CompletableFuture<Void> republish(LocalStream stream) {
-        StackSession current = session;
+        SignalingChannel current = session;
         PeerLink previous = uplink;
         if (current == null || previous == null || published != stream) {
             return CompletableFuture.completedFuture(null);
@@ -212,7 +219,7 @@ public final class Client implements AutoCloseable {
         sampler().track(link);
         stream.sendOn(link);
         CompletableFuture<Void> negotiated = link.createOffer()
-                .thenCompose(offer -> current.republish(offer, stream.hasAudio(), stream.hasVideo()))
+                .thenCompose(offer -> current.republish(offer, stream.tracks()))
                 .thenCompose(answer -> link.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(),
                         options.mediaTimeout()));
         return within(negotiated, options.mediaTimeout(), "update the published stream")
@@ -233,31 +240,31 @@ public final class Client implements AutoCloseable {
     }
 
     public CompletableFuture<Void> unpublish(LocalStream stream) {
-        StackSession current = session;
+        SignalingChannel current = session;
         PeerLink link = uplink;
         if (current == null || link == null || published != stream) {
             return failed(ErrorCode.INVALID_OPERATION, "the stream of " + getUserId() + " is not published");
         }
-        return within(current.unpublish(getUserId() + "_main"), options.signalingTimeout(), "unpublish")
+        return within(current.unpublish(publishedStreamId), options.signalingTimeout(), "unpublish")
                 .whenComplete((ok, failure) -> dropUplink(link));
     }
 
     /** TRTC's switchRole, in 'live' mode: an anchor may publish, an audience member may not. */
-    public CompletableFuture<Void> switchRole(String role) {
-        StackSession current = session;
+    public CompletableFuture<Void> switchRole(Role role) {
+        SignalingChannel current = session;
         if (current == null) {
             return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before switching role");
         }
-        if (!"live".equals(config.mode())) {
+        if (config.mode() != Mode.LIVE) {
             return failed(ErrorCode.INVALID_OPERATION, "switchRole is for 'live' mode; " + getUserId() + " is in 'rtc' mode");
         }
-        if (!"anchor".equals(role) && !"audience".equals(role)) {
-            return failed(ErrorCode.INVALID_PARAMETER, "role '" + role + "' is neither 'anchor' nor 'audience'");
+        if (role == null) {
+            return failed(ErrorCode.INVALID_PARAMETER, "switchRole needs a role: 'anchor' or 'audience'");
         }
         return within(current.switchRole(role), options.signalingTimeout(), "switchRole")
                 .thenRun(() -> {
                     PeerLink link = uplink;
-                    if ("audience".equals(role) && link != null) {
+                    if (role == Role.AUDIENCE && link != null) {
                         dropUplink(link);
                     }
                 });
@@ -273,8 +280,8 @@ public final class Client implements AutoCloseable {
         return List.copyOf(remoteMuted.values());
     }
 
-    private void reportMute(String kind, boolean muted) {
-        StackSession current = session;
+    private void reportMute(MediaKind kind, boolean muted) {
+        SignalingChannel current = session;
         if (current != null) {
             current.mute(kind, muted).whenComplete((ok, failure) -> {
                 if (failure != null) {
@@ -290,7 +297,7 @@ public final class Client implements AutoCloseable {
      * fails. The client drops its room state and reports DISCONNECTED; the stack sees the socket close.
      */
     public void dropSignaling() {
-        StackSession current = session;
+        SignalingChannel current = session;
         if (current == null) {
             throw new RtcError(ErrorCode.INVALID_OPERATION, getUserId() + " has no signaling connection to drop");
         }
@@ -318,7 +325,7 @@ public final class Client implements AutoCloseable {
 
     private CompletableFuture<Void> subscribe(RemoteStream stream, boolean announce) {
         SubscribeOptions choice = subscribeChoices.getOrDefault(stream.getId(), SubscribeOptions.BOTH);
-        StackSession current = session;
+        SignalingChannel current = session;
         if (current == null) {
             return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before subscribing");
         }
@@ -338,7 +345,7 @@ public final class Client implements AutoCloseable {
         return within(negotiated, options.mediaTimeout(), "subscribe to " + stream.getId() + " (downlink connected)")
                 .whenComplete((ok, failure) -> {
                     if (failure == null && announce) {
-                        emit(ClientEvent.STREAM_SUBSCRIBED, stream.getUserId(), stream, Map.of());
+                        emit(ClientEvent.STREAM_SUBSCRIBED, stream.getUserId(), stream, EventPayload.NONE);
                     } else if (failure == null) {
                         stream.resumePlayback();
                     } else {
@@ -351,7 +358,7 @@ public final class Client implements AutoCloseable {
     }
 
     public CompletableFuture<Void> unsubscribe(RemoteStream stream) {
-        StackSession current = session;
+        SignalingChannel current = session;
         if (current == null || !downlinks.containsKey(stream.getId())) {
             return failed(ErrorCode.INVALID_OPERATION, getUserId() + " is not subscribed to " + stream.getId());
         }
@@ -361,7 +368,7 @@ public final class Client implements AutoCloseable {
 
     /** Leaves the room: unpublishes, closes every remote stream; the client may join again. */
     public CompletableFuture<Void> leave() {
-        StackSession current = session;
+        SignalingChannel current = session;
         if (current == null) {
             return CompletableFuture.completedFuture(null);
         }
@@ -399,9 +406,8 @@ public final class Client implements AutoCloseable {
     }
 
     private void emitVolumes(AudioVolumeEvaluation from, Map<String, Integer> volumes) {
-        Map<String, String> details = new java.util.TreeMap<>();
-        volumes.forEach((userId, volume) -> details.put(userId, String.valueOf(volume)));
-        emitWhile(() -> from != null && from == volumeEvaluation, ClientEvent.AUDIO_VOLUME, null, null, details);
+        emitWhile(() -> from != null && from == volumeEvaluation, ClientEvent.AUDIO_VOLUME, null, null,
+                new AudioVolumes(volumes));
     }
 
     /** Waits until every event queued so far was delivered (not from a handler: that would wait for itself). */
@@ -447,7 +453,7 @@ public final class Client implements AutoCloseable {
             return;
         }
         destroyed = true;
-        StackSession current = session;
+        SignalingChannel current = session;
         releaseRoom();
         if (current != null) {
             closeSession(current);
@@ -494,7 +500,7 @@ public final class Client implements AutoCloseable {
                         List.copyOf(downlinks.values())),
                 // A measurement finishing after leave is not delivered.
                 quality -> emitWhile(() -> monitor[0] == qualityMonitor, ClientEvent.NETWORK_QUALITY, null, null,
-                        quality.details()));
+                        quality));
         qualityMonitor = monitor[0];
     }
 
@@ -531,7 +537,7 @@ public final class Client implements AutoCloseable {
         roomId = null;
     }
 
-    private void closeSession(StackSession toClose) {
+    private void closeSession(SignalingChannel toClose) {
         if (session == toClose) {
             session = null;
         }
@@ -695,12 +701,12 @@ public final class Client implements AutoCloseable {
             return;
         }
         state = next;
-        emit(ClientEvent.CONNECTION_STATE_CHANGED, null, null, Map.of("prevState", previous.name(), "state", next.name()));
+        emit(ClientEvent.CONNECTION_STATE_CHANGED, null, null, new ConnectionStateChange(previous, next));
     }
 
     /** Records the event and runs the handlers, on the event thread, in arrival order. */
-    private void emit(ClientEvent type, String userId, RemoteStream stream, Map<String, String> details) {
-        emitWhile(() -> true, type, userId, stream, details);
+    private void emit(ClientEvent type, String userId, RemoteStream stream, EventPayload payload) {
+        emitWhile(() -> true, type, userId, stream, payload);
     }
 
     /**
@@ -708,21 +714,21 @@ public final class Client implements AutoCloseable {
      * turn comes: a periodic measurement that finishes after its evaluation stopped is dropped.
      */
     private void emitWhile(java.util.function.BooleanSupplier stillWanted, ClientEvent type, String userId,
-                           RemoteStream stream, Map<String, String> details) {
+                           RemoteStream stream, EventPayload payload) {
         if (events.isShutdown()) {
             return;
         }
         events.execute(() -> {
             if (stillWanted.getAsBoolean()) {
-                deliver(type, userId, stream, details);
+                deliver(type, userId, stream, payload);
             }
         });
     }
 
     /** On the event thread: journal, then every handler of that event in registration order. */
-    private void deliver(ClientEvent type, String userId, RemoteStream stream, Map<String, String> details) {
-        journal.record(new JournalEntry(System.nanoTime(), type, userId, stream == null ? null : stream.getId(), details));
-        TrtcEvent event = new TrtcEvent(type, userId, stream, details);
+    private void deliver(ClientEvent type, String userId, RemoteStream stream, EventPayload payload) {
+        journal.record(new JournalEntry(System.nanoTime(), type, userId, stream == null ? null : stream.getId(), payload));
+        TrtcEvent event = new TrtcEvent(type, userId, stream, payload);
         for (Consumer<TrtcEvent> handler : handlers.getOrDefault(type, List.of())) {
             try {
                 handler.accept(event);
@@ -732,25 +738,18 @@ public final class Client implements AutoCloseable {
         }
     }
 
-    private final class Listener implements StackListener {
+    private final class Listener implements RoomEventListener {
         @Override
-        public void onEvent(StackEvent event) {
-            ClientEvent type;
-            try {
-                type = ClientEvent.named(event.name());
-            } catch (RtcError e) {
-                log.warn("{}: the stack sent an undocumented event '{}'", getUserId(), event.name());
-                return;
-            }
+        public void onEvent(RoomEvent event) {
+            ClientEvent type = event.type();
             switch (type) {
                 case STREAM_ADDED -> {
-                    RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.audio(), event.video(),
+                    RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.carries(MediaKind.AUDIO), event.carries(MediaKind.VIDEO),
                             options.clock());
                     remoteStreams.put(stream.getId(), stream);
                     streamHistory.add(stream);
-                    remoteMuted.put(event.userId(), new RemoteMutedState(event.userId(), event.audio(), event.video(),
-                            event.audioMuted(), event.videoMuted()));
-                    emit(type, event.userId(), stream, Map.of());
+                    remoteMuted.put(event.userId(), remoteMutedState(event));
+                    emit(type, event.userId(), stream, EventPayload.NONE);
                     if (config.autoSubscribe()) {
                         subscribe(stream).whenComplete((ok, failure) -> {
                             if (failure != null) {
@@ -767,15 +766,11 @@ public final class Client implements AutoCloseable {
                     remoteStreams.remove(event.streamId());
                     subscribeChoices.remove(event.streamId());
                     remoteMuted.remove(event.userId());
-                    emit(type, event.userId(), stream, Map.of());
+                    emit(type, event.userId(), stream, EventPayload.NONE);
                 }
                 case CLIENT_BANNED -> {
-                    Map<String, String> details = new HashMap<>();
-                    if (event.reason() != null) {
-                        details.put("reason", event.reason());
-                    }
-                    emit(type, event.userId(), null, details);
-                    StackSession current = session;
+                    emit(type, event.userId(), null, new BanNotice(Optional.ofNullable(event.reason())));
+                    SignalingChannel current = session;
                     releaseRoom();
                     if (current != null) {
                         closeSession(current);
@@ -785,9 +780,8 @@ public final class Client implements AutoCloseable {
                 case STREAM_UPDATED -> {
                     RemoteStream stream = remoteStreams.get(event.streamId());
                     if (stream != null) {
-                        stream.updateTracks(event.audio(), event.video());
-                        remoteMuted.put(event.userId(), new RemoteMutedState(event.userId(), event.audio(), event.video(),
-                                event.audioMuted(), event.videoMuted()));
+                        stream.updateTracks(event.carries(MediaKind.AUDIO), event.carries(MediaKind.VIDEO));
+                        remoteMuted.put(event.userId(), remoteMutedState(event));
                         // A subscription carries the tracks it was made with: subscribe again for the new set.
                         if (downlinks.containsKey(stream.getId())) {
                             closeDownlink(stream.getId());
@@ -799,30 +793,35 @@ public final class Client implements AutoCloseable {
                             });
                         }
                     }
-                    emit(type, event.userId(), stream, Map.of());
+                    emit(type, event.userId(), stream, EventPayload.NONE);
                 }
                 case MUTE_AUDIO, UNMUTE_AUDIO -> {
                     remoteMuted.computeIfPresent(event.userId(), (id, state) -> state.withAudioMuted(type == ClientEvent.MUTE_AUDIO));
-                    emit(type, event.userId(), null, Map.of());
+                    emit(type, event.userId(), null, EventPayload.NONE);
                 }
                 case MUTE_VIDEO, UNMUTE_VIDEO -> {
                     remoteMuted.computeIfPresent(event.userId(), (id, state) -> state.withVideoMuted(type == ClientEvent.MUTE_VIDEO));
-                    emit(type, event.userId(), null, Map.of());
+                    emit(type, event.userId(), null, EventPayload.NONE);
                 }
-                default -> emit(type, event.userId(), null, Map.of());
+                default -> emit(type, event.userId(), null, EventPayload.NONE);
             }
         }
 
         @Override
         public void onDisconnected(String reason) {
             log.info("{}: signaling lost: {}", getUserId(), reason);
-            StackSession current = session;
+            SignalingChannel current = session;
             releaseRoom();
             if (current != null) {
                 closeSession(current);
             }
             changeState(ConnectionState.DISCONNECTED);
         }
+    }
+
+    private static RemoteMutedState remoteMutedState(RoomEvent event) {
+        return new RemoteMutedState(event.userId(), event.carries(MediaKind.AUDIO), event.carries(MediaKind.VIDEO),
+                event.isMuted(MediaKind.AUDIO), event.isMuted(MediaKind.VIDEO));
     }
 
     private static <T> CompletableFuture<T> within(CompletableFuture<T> operation, java.time.Duration timeout, String what) {

@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 
@@ -11,9 +12,9 @@ import io.trtcsim.trtc.RtcError;
  * stream-subscribed without a subscribe call). TRTC's later 4.x versions default it to true; this
  * SDK keeps the v4 call flow's explicit subscribe as its default (false), so set it where wanted.
  */
-public record ClientConfig(String mode, long sdkAppId, String userId, String userSig, boolean autoSubscribe) {
+public record ClientConfig(Mode mode, long sdkAppId, String userId, String userSig, boolean autoSubscribe) {
 
-    public ClientConfig(String mode, long sdkAppId, String userId, String userSig) {
+    public ClientConfig(Mode mode, long sdkAppId, String userId, String userSig) {
         this(mode, sdkAppId, userId, userSig, false);
     }
 
@@ -22,8 +23,8 @@ public record ClientConfig(String mode, long sdkAppId, String userId, String use
     }
 
     public ClientConfig {
-        if (!"rtc".equals(mode) && !"live".equals(mode)) {
-            throw new RtcError(ErrorCode.INVALID_PARAMETER, "mode '" + mode + "' is neither 'rtc' nor 'live'");
+        if (mode == null) {
+            throw new RtcError(ErrorCode.INVALID_PARAMETER, "mode is missing: 'rtc' or 'live'");
         }
         if (sdkAppId <= 0) {
             throw new RtcError(ErrorCode.INVALID_PARAMETER, "sdkAppId " + sdkAppId + " is not a positive number");

@@ -1,21 +1,23 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.Role;
+
 /**
  * Client.join's options: {roomId, role, privateMapKey}. {@code role} matters in 'live' mode only
- * ('anchor' or 'audience'); {@code privateMapKey} is empty when the app uses none.
+ * (anchor by default); {@code privateMapKey} is empty when the app uses none.
  */
-public record JoinOptions(long roomId, String role, String privateMapKey) {
+public record JoinOptions(long roomId, Role role, String privateMapKey) {
 
     public JoinOptions {
-        role = role == null ? "anchor" : role;
+        role = role == null ? Role.ANCHOR : role;
         privateMapKey = privateMapKey == null ? "" : privateMapKey;
     }
 
     public static JoinOptions room(long roomId) {
-        return new JoinOptions(roomId, "anchor", "");
+        return new JoinOptions(roomId, Role.ANCHOR, "");
     }
 
-    public JoinOptions withRole(String newRole) {
+    public JoinOptions withRole(Role newRole) {
         return new JoinOptions(roomId, newRole, privateMapKey);
     }
 

@@ -1,13 +1,12 @@
 package io.trtcsim.sdk;
 
 import io.trtcsim.trtc.ClientEvent;
-import java.util.Map;
 
 /**
  * One event a client received, stamped with a monotonic clock ({@link System#nanoTime()}) when
  * the SDK delivered it. {@code userId} is whom it concerns (the publisher for stream events).
  */
-public record JournalEntry(long atNanos, ClientEvent event, String userId, String streamId, Map<String, String> details) {
+public record JournalEntry(long atNanos, ClientEvent event, String userId, String streamId, EventPayload payload) {
 
     public String describe(long originNanos) {
         double seconds = (atNanos - originNanos) / 1e9;
@@ -18,8 +17,9 @@ public record JournalEntry(long atNanos, ClientEvent event, String userId, Strin
         if (streamId != null) {
             text.append(" stream ").append(streamId);
         }
-        if (!details.isEmpty()) {
-            text.append(' ').append(details);
+        String fields = payload.toString();
+        if (!fields.isEmpty()) {
+            text.append(' ').append(fields);
         }
         return text.toString();
     }

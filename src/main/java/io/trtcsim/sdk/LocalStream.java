@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
@@ -109,13 +110,13 @@ public final class LocalStream extends Stream {
     }
 
     /**
-     * TRTC's addTrack, by kind ("audio" or "video"): capture of that kind starts; a published stream
+     * TRTC's addTrack, by kind: capture of that kind starts; a published stream
      * is updated (the others get stream-updated). INVALID_OPERATION when the stream already has it.
      */
-    public CompletableFuture<Void> addTrack(String kind) {
+    public CompletableFuture<Void> addTrack(MediaKind kind) {
         PublishedStreamListener listener;
         synchronized (this) {
-            boolean audio = requireKind(kind);
+            boolean audio = kind == MediaKind.AUDIO;
             if (!isInitialized()) {
                 return failed("initialize the stream before adding tracks");
             }
@@ -139,11 +140,11 @@ public final class LocalStream extends Stream {
      * TRTC's removeTrack, by kind: a published stream is updated first (the others get
      * stream-updated), then that capture stops. A stream keeps at least one track.
      */
-    public CompletableFuture<Void> removeTrack(String kind) {
+    public CompletableFuture<Void> removeTrack(MediaKind kind) {
         PublishedStreamListener listener;
         boolean audio;
         synchronized (this) {
-            audio = requireKind(kind);
+            audio = kind == MediaKind.AUDIO;
             if (!(audio ? withAudio : withVideo)) {
                 return failed("the stream of " + getUserId() + " has no " + kind + " to remove");
             }
@@ -182,13 +183,6 @@ public final class LocalStream extends Stream {
         }
     }
 
-    private static boolean requireKind(String kind) {
-        if (!"audio".equals(kind) && !"video".equals(kind)) {
-            throw new RtcError(ErrorCode.INVALID_PARAMETER, "track kind '" + kind + "' is neither 'audio' nor 'video'");
-        }
-        return "audio".equals(kind);
-    }
-
     private static CompletableFuture<Void> failed(String message) {
         return CompletableFuture.failedFuture(new RtcError(ErrorCode.INVALID_OPERATION, message));
     }
@@ -209,20 +203,20 @@ public final class LocalStream extends Stream {
 
     /** muteAudio(): capture stops sending sound; remote users get mute-audio. True when there is audio. */
     public boolean muteAudio() {
-        return setMuted("audio", true);
+        return setMuted(MediaKind.AUDIO, true);
     }
 
     public boolean unmuteAudio() {
-        return setMuted("audio", false);
+        return setMuted(MediaKind.AUDIO, false);
     }
 
     /** muteVideo(): no more frames leave; remote users get mute-video. True when there is video. */
     public boolean muteVideo() {
-        return setMuted("video", true);
+        return setMuted(MediaKind.VIDEO, true);
     }
 
     public boolean unmuteVideo() {
-        return setMuted("video", false);
+        return setMuted(MediaKind.VIDEO, false);
     }
 
     public boolean isAudioMuted() {
@@ -233,8 +227,8 @@ public final class LocalStream extends Stream {
         return videoMuted;
     }
 
-    private synchronized boolean setMuted(String kind, boolean muted) {
-        boolean ofAudio = kind.equals("audio");
+    private synchronized boolean setMuted(MediaKind kind, boolean muted) {
+        boolean ofAudio = kind == MediaKind.AUDIO;
         if (ofAudio ? !withAudio : !withVideo) {
             return false;
         }

@@ -1,7 +1,5 @@
 package io.trtcsim.sdk;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What a 'network-quality' event reports: TRTC's qualities (0 unknown, 1 excellent, 2 good, 3 poor,
@@ -10,7 +8,7 @@ import java.util.Map;
  * is {@link #rate} (docs/conformance.md).
  */
 public record NetworkQuality(int uplinkNetworkQuality, int downlinkNetworkQuality, long uplinkRTT, long uplinkLoss,
-                             long downlinkRTT, long downlinkLoss) {
+                             long downlinkRTT, long downlinkLoss) implements EventPayload {
 
     public static final int UNKNOWN = 0;
     public static final int EXCELLENT = 1;
@@ -43,30 +41,11 @@ public record NetworkQuality(int uplinkNetworkQuality, int downlinkNetworkQualit
         return VERY_BAD;
     }
 
-    /** The event's fields by their TRTC names, as the journal and the steps read them. */
-    public Map<String, String> details() {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("uplinkNetworkQuality", String.valueOf(uplinkNetworkQuality));
-        details.put("downlinkNetworkQuality", String.valueOf(downlinkNetworkQuality));
-        details.put("uplinkRTT", String.valueOf(uplinkRTT));
-        details.put("uplinkLoss", String.valueOf(uplinkLoss));
-        details.put("downlinkRTT", String.valueOf(downlinkRTT));
-        details.put("downlinkLoss", String.valueOf(downlinkLoss));
-        return details;
-    }
-
-    /** Reads the fields back from an event's details. */
-    public static NetworkQuality of(Map<String, String> details) {
-        return new NetworkQuality(number(details, "uplinkNetworkQuality"), number(details, "downlinkNetworkQuality"),
-                number(details, "uplinkRTT"), number(details, "uplinkLoss"), number(details, "downlinkRTT"),
-                number(details, "downlinkLoss"));
-    }
-
-    private static int number(Map<String, String> details, String key) {
-        String value = details.get(key);
-        if (value == null) {
-            throw new IllegalArgumentException("a network-quality event without " + key + ": " + details);
-        }
-        return Integer.parseInt(value);
+    /** The event's fields by their TRTC names, as the journal shows them. */
+    @Override
+    public String toString() {
+        return "uplinkNetworkQuality=" + uplinkNetworkQuality + " downlinkNetworkQuality=" + downlinkNetworkQuality
+                + " uplinkRTT=" + uplinkRTT + " uplinkLoss=" + uplinkLoss + " downlinkRTT=" + downlinkRTT
+                + " downlinkLoss=" + downlinkLoss;
     }
 }

@@ -1,5 +1,8 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.MediaKind;
+import java.util.EnumSet;
+import java.util.Set;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
@@ -41,6 +44,18 @@ public abstract class Stream {
     public abstract boolean hasAudio();
 
     public abstract boolean hasVideo();
+
+    /** The kinds of track the stream carries now. */
+    public Set<MediaKind> tracks() {
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        if (hasAudio()) {
+            kinds.add(MediaKind.AUDIO);
+        }
+        if (hasVideo()) {
+            kinds.add(MediaKind.VIDEO);
+        }
+        return kinds;
+    }
 
     /** Renders the stream "into" an element: from now on its frames and audio are counted there. */
     public synchronized void play(String elementId) {

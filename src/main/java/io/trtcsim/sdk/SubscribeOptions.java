@@ -1,6 +1,7 @@
 package io.trtcsim.sdk;
 
-import java.util.HashSet;
+import io.trtcsim.trtc.MediaKind;
+import java.util.EnumSet;
 import java.util.Set;
 
 /** client.subscribe(stream, {audio, video}): which kinds of a remote stream to receive. */
@@ -9,13 +10,13 @@ public record SubscribeOptions(boolean audio, boolean video) {
     public static final SubscribeOptions BOTH = new SubscribeOptions(true, true);
 
     /** The kinds refused in the answer. */
-    Set<String> refusedKinds() {
-        Set<String> refused = new HashSet<>();
+    Set<MediaKind> refusedKinds() {
+        Set<MediaKind> refused = EnumSet.noneOf(MediaKind.class);
         if (!audio) {
-            refused.add("audio");
+            refused.add(MediaKind.AUDIO);
         }
         if (!video) {
-            refused.add("video");
+            refused.add(MediaKind.VIDEO);
         }
         return Set.copyOf(refused);
     }

@@ -3,7 +3,7 @@ package io.trtcsim.sdk;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 import io.trtcsim.media.MediaEngine;
-import io.trtcsim.stack.Stack;
+import io.trtcsim.sdk.signaling.Signaling;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,7 +16,7 @@ public final class TRTC implements AutoCloseable {
 
     public static final String VERSION = "4.x-simulated";
 
-    private final Stack stack;
+    private final Signaling signaling;
     private final SdkOptions options;
     private final String name;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
@@ -24,14 +24,14 @@ public final class TRTC implements AutoCloseable {
     private MediaEngine engine;
     private boolean closed;
 
-    public TRTC(String name, Stack stack, SdkOptions options) {
+    public TRTC(String name, Signaling signaling, SdkOptions options) {
         this.name = name;
-        this.stack = stack;
+        this.signaling = signaling;
         this.options = options;
     }
 
     public Client createClient(ClientConfig config) {
-        Client client = new Client(config, stack, options, this::engine);
+        Client client = new Client(config, signaling, options, this::engine);
         clients.add(client);
         return client;
     }

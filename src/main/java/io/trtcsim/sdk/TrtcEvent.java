@@ -2,32 +2,31 @@ package io.trtcsim.sdk;
 
 import io.trtcsim.trtc.ClientEvent;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a Client event handler receives, as TRTC's event object: {@code userId} for peer and mute
- * events, {@code stream} for stream events, other fields (state, reason, ...) in {@code details}.
+ * events, {@code stream} for stream events, and the event's own fields as a typed {@link EventPayload}.
  */
-public record TrtcEvent(ClientEvent type, String userId, RemoteStream stream, Map<String, String> details) {
+public record TrtcEvent(ClientEvent type, String userId, RemoteStream stream, EventPayload payload) {
 
-    public TrtcEvent {
-        details = Map.copyOf(details);
-    }
-
-    public String detail(String key) {
-        return details.get(key);
-    }
-
-    /**
-     * For 'audio-volume': TRTC's {@code event.result} as userId → audioVolume (0..100), one entry per
-     * stream measured; empty for other events.
-     */
+    /** For 'audio-volume': userId → audioVolume (0..100); empty for other events. */
     public Map<String, Integer> audioVolumes() {
-        return type == ClientEvent.AUDIO_VOLUME ? audioVolumes(details) : Map.of();
+        return payload instanceof AudioVolumes volumes ? volumes.result() : Map.of();
     }
 
-    static Map<String, Integer> audioVolumes(Map<String, String> details) {
-        Map<String, Integer> volumes = new java.util.TreeMap<>();
-        details.forEach((userId, volume) -> volumes.put(userId, Integer.parseInt(volume)));
-        return volumes;
+    /** For 'network-quality': the qualities reported. */
+    public Optional<NetworkQuality> networkQuality() {
+        return payload instanceof NetworkQuality quality ? Optional.of(quality) : Optional.empty();
+    }
+
+    /** For 'connection-state-changed': the states before and after. */
+    public Optional<ConnectionStateChange> stateChange() {
+        return payload instanceof ConnectionStateChange change ? Optional.of(change) : Optional.empty();
+    }
+
+    /** For 'client-banned': the reason the stack gave, if any. */
+    public Optional<String> banReason() {
+        return payload instanceof BanNotice ban ? ban.reason() : Optional.empty();
     }
 }

@@ -1,6 +1,8 @@
 package io.trtcsim.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trtcsim.sdk.signaling.RoomEventListener;
+import io.trtcsim.sdk.signaling.SignalingChannel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,16 +37,16 @@ public class SimulatorStack implements Stack {
     }
 
     @Override
-    public StackSession openSession(StackListener listener) {
-        return new SimulatorSession(signalingUri, json, listener, connectTimeout);
+    public SignalingChannel open(RoomEventListener listener) {
+        return new SimulatorChannel(signalingUri, json, listener, connectTimeout);
     }
 
     /** The simulator's HTTP server API lives on the same host and port as its signaling. */
     @Override
-    public java.util.Optional<ServerApi> serverApi() {
+    public Optional<ServerApi> serverApi() {
         String scheme = signalingUri.getScheme().equals("wss") ? "https" : "http";
         URI base = URI.create(scheme + "://" + signalingUri.getAuthority() + "/");
-        return java.util.Optional.of(new SimulatorServerApi(base, connectTimeout));
+        return Optional.of(new SimulatorServerApi(base, connectTimeout));
     }
 
     /** The simulator's rooms and media links as text (GET /rooms); empty when it does not answer. */

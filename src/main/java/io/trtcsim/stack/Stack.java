@@ -1,34 +1,40 @@
 package io.trtcsim.stack;
 
+import io.trtcsim.sdk.signaling.Signaling;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * A signaling and media stack that TRTC-style clients talk to: the embedded simulator, a simulator
- * elsewhere, and later Janus. One per scenario; closing it releases what it started.
+ * The harness's view of a signaling and media stack: the SDK's port ({@link Signaling}) that its
+ * participants talk through, plus what only the harness asks of a stack: its capabilities, the app
+ * server's API, its view of the rooms and its logs. One per scenario; closing it releases what it
+ * started.
  */
-public interface Stack extends AutoCloseable {
+public interface Stack extends Signaling, AutoCloseable {
 
     /** A short name for reports: "embedded", the URL of a remote one, ... */
     String name();
 
-    StackSession openSession(StackListener listener);
-
     /** The documented behaviours this stack has; the reference simulator has them all. */
-    default java.util.Set<Capability> capabilities() {
-        return java.util.EnumSet.allOf(Capability.class);
+    default Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
     }
 
     /** The app server's API of this stack (RemoveUser, DismissRoom), where it has one. */
-    default java.util.Optional<ServerApi> serverApi() {
-        return java.util.Optional.empty();
+    default Optional<ServerApi> serverApi() {
+        return Optional.empty();
     }
 
     /** The stack's own view of its rooms, for reports, where it can tell. */
-    default java.util.Optional<String> describeRooms() {
-        return java.util.Optional.empty();
+    default Optional<String> describeRooms() {
+        return Optional.empty();
     }
 
     /** The stack's log lines about a room, for the report of a failed scenario, where it keeps them. */
-    default java.util.List<String> logLines(long roomId) {
-        return java.util.List.of();
+    default List<String> logLines(long roomId) {
+        return List.of();
     }
 
     @Override

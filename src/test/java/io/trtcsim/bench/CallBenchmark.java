@@ -1,5 +1,7 @@
 package io.trtcsim.bench;
 
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.harness.Operation;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
@@ -105,8 +107,8 @@ public final class CallBenchmark {
         }
         Participant alice = scenario.participantOrNew("alice");
         Participant bob = scenario.participantOrNew("bob");
-        alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
-        bob.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("bob"));
+        alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
+        bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
         alice.join(ROOM);
         alice.createLocalStream(true, true, profile);
         alice.initializeLocalStream();
@@ -129,8 +131,8 @@ public final class CallBenchmark {
                 uplinkLoss == 0);
         var video = window.video();
         var audio = window.audio();
-        return new MeasuredCall(new CallFigures(ms(alice.lastCallDuration("join")), ms(alice.lastCallDuration("publish")),
-                ms(bob.lastCallDuration("subscribe")), (firstFrameMicros - subscribeStartMicros) / 1000.0,
+        return new MeasuredCall(new CallFigures(ms(alice.lastCallDuration(Operation.JOIN)), ms(alice.lastCallDuration(Operation.PUBLISH)),
+                ms(bob.lastCallDuration(Operation.SUBSCRIBE)), (firstFrameMicros - subscribeStartMicros) / 1000.0,
                 video.meanFps(), video.freezeCount(), video.latencyP50Millis(), video.latencyP95Millis(),
                 video.latencyMaxMillis(), audio.latencyP50Millis(), audio.latencyP95Millis(), audio.gapCount()), window);
     }

@@ -1,5 +1,7 @@
 package io.trtcsim.bench;
 
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.Participant;
@@ -54,7 +56,7 @@ final class FanOut {
         HarnessConfig config = HarnessConfig.load().with("harness.stack", stack);
         try (ScenarioContext scenario = ScenarioContext.with(config)) {
             Participant alice = scenario.participantOrNew("alice");
-            alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
+            alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
             alice.join(room);
             alice.createLocalStream(true, true, PROFILE);
             alice.initializeLocalStream();
@@ -62,11 +64,11 @@ final class FanOut {
             List<Participant> subscribers = new ArrayList<>();
             for (int i = 1; i <= subscriberCount; i++) {
                 Participant subscriber = scenario.participantOrNew(String.format(Locale.ROOT, "sub%02d", i));
-                subscriber.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor(subscriber.userId()));
+                subscriber.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor(subscriber.userId()));
                 if (videoOnly) {
                     subscriber.join(room);
                     Expectations.receives(subscriber, ClientEvent.STREAM_ADDED, "alice", 1, FIRST_FRAME_WAIT);
-                    subscriber.subscribeTo("alice", false, true);
+                    subscriber.subscribeTo("alice", MediaKind.VIDEO);
                     subscriber.playStreamOf("alice", "remote_stream-alice_main");
                 } else {
                     // Before the join: the stream-added of a stream published earlier arrives with the join.

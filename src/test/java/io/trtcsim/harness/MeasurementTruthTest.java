@@ -1,5 +1,6 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,8 +33,8 @@ class MeasurementTruthTest {
         scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
         alice = scenario.participantOrNew("alice");
         bob = scenario.participantOrNew("bob");
-        alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
-        bob.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("bob"));
+        alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
+        bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
         bob.subscribeToAndPlayEveryAddedStream();
         alice.join(3232);
         bob.join(3232);

@@ -1,5 +1,6 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -30,13 +31,13 @@ class ScenarioTeardownTest {
         ScenarioContext scenario = new ScenarioContext();
         try {
             Participant alice = scenario.participantOrNew("alice");
-            alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
+            alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
             alice.join(3131);
             alice.createLocalStream(true, true, VideoProfile.DEFAULT);
             alice.initializeLocalStream();
             alice.publish();
             Participant bob = scenario.participantOrNew("bob");
-            bob.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("bob"));
+            bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
             bob.subscribeToAndPlayEveryAddedStream();
             bob.join(3131);
             Expectations.rendersVideoFrames(bob, "alice", 5, Duration.ofSeconds(10));

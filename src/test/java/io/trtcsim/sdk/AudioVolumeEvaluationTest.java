@@ -22,9 +22,9 @@ class AudioVolumeEvaluationTest {
 
     @Test
     void anAudioVolumeEventCarriesTheVolumeOfEachUser() {
-        TrtcEvent event = new TrtcEvent(ClientEvent.AUDIO_VOLUME, null, null, Map.of("alice", "30", "bob", "0"));
-        assertThat(event.audioVolumes()).containsExactly(Map.entry("alice", 30), Map.entry("bob", 0));
-        TrtcEvent other = new TrtcEvent(ClientEvent.PEER_JOIN, "alice", null, Map.of("alice", "30"));
+        TrtcEvent event = new TrtcEvent(ClientEvent.AUDIO_VOLUME, null, null, new AudioVolumes(Map.of("alice", 30, "bob", 0)));
+        assertThat(event.audioVolumes()).containsOnly(Map.entry("alice", 30), Map.entry("bob", 0));
+        TrtcEvent other = new TrtcEvent(ClientEvent.PEER_JOIN, "alice", null, EventPayload.NONE);
         assertThat(other.audioVolumes()).isEmpty();
     }
 }

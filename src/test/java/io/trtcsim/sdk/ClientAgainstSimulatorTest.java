@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 import io.trtcsim.trtc.ClientEvent;
@@ -50,7 +51,7 @@ class ClientAgainstSimulatorTest {
     }
 
     private Client client(String userId) {
-        return tab.createClient(new ClientConfig("rtc", APP.sdkAppId(), userId,
+        return tab.createClient(new ClientConfig(Mode.RTC, APP.sdkAppId(), userId,
                 new UserSigGenerator(APP).genUserSig(userId, Duration.ofHours(1))));
     }
 
@@ -77,10 +78,11 @@ class ClientAgainstSimulatorTest {
 
         await("six connection-state-changed events").atMost(WAIT)
                 .until(() -> alice.journal().count(ClientEvent.CONNECTION_STATE_CHANGED, null) == 5);
-        List<String> states = alice.journal().entries().stream()
+        List<ConnectionState> states = alice.journal().entries().stream()
                 .filter(e -> e.event() == ClientEvent.CONNECTION_STATE_CHANGED)
-                .map(e -> e.details().get("state")).toList();
-        assertThat(states).containsExactly("CONNECTING", "CONNECTED", "DISCONNECTED", "CONNECTING", "CONNECTED");
+                .map(e -> ((ConnectionStateChange) e.payload()).state()).toList();
+        assertThat(states).containsExactly(ConnectionState.CONNECTING, ConnectionState.CONNECTED,
+                ConnectionState.DISCONNECTED, ConnectionState.CONNECTING, ConnectionState.CONNECTED);
     }
 
     @Test
@@ -97,7 +99,7 @@ class ClientAgainstSimulatorTest {
 
     @Test
     void aForgedSignatureIsJoinRoomFailedNamingTheReason() {
-        Client mallory = tab.createClient(new ClientConfig("rtc", APP.sdkAppId(), "mallory",
+        Client mallory = tab.createClient(new ClientConfig(Mode.RTC, APP.sdkAppId(), "mallory",
                 new UserSigGenerator(APP).genUserSig("somebody-else", Duration.ofHours(1))));
         RtcError error = failureOf(mallory.join(JoinOptions.room(4444)));
         assertThat(error.getCode()).isEqualTo(0x4004);

@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.ClientEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,12 +56,12 @@ class NetworkQualityTest {
     }
 
     @Test
-    void theEventCarriesTrtcsFieldsAndReadsBack() {
+    void theEventCarriesTrtcsFieldsAsATypedPayload() {
         NetworkQuality quality = new NetworkQuality(1, 2, 3, 0, 120, 2);
-        assertThat(quality.details()).containsEntry("uplinkNetworkQuality", "1").containsEntry("downlinkNetworkQuality", "2")
-                .containsEntry("uplinkRTT", "3").containsEntry("downlinkLoss", "2");
-        assertThat(NetworkQuality.of(quality.details())).isEqualTo(quality);
-        assertThatThrownBy(() -> NetworkQuality.of(Map.of("uplinkNetworkQuality", "1")))
-                .hasMessageContaining("downlinkNetworkQuality");
+        TrtcEvent event = new TrtcEvent(ClientEvent.NETWORK_QUALITY, null, null, quality);
+        assertThat(event.networkQuality()).contains(quality);
+        assertThat(event.audioVolumes()).isEmpty();
+        assertThat(quality.toString()).contains("uplinkNetworkQuality=1", "downlinkNetworkQuality=2", "uplinkRTT=3",
+                "downlinkLoss=2");
     }
 }

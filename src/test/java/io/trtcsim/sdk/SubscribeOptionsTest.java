@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,8 @@ class SubscribeOptionsTest {
     @Test
     void theKindsNotAskedForAreRefused() {
         assertThat(SubscribeOptions.BOTH.refusedKinds()).isEmpty();
-        assertThat(new SubscribeOptions(false, true).refusedKinds()).containsExactly("audio");
-        assertThat(new SubscribeOptions(true, false).refusedKinds()).containsExactly("video");
-        assertThat(new SubscribeOptions(false, false).refusedKinds()).containsExactlyInAnyOrder("audio", "video");
+        assertThat(new SubscribeOptions(false, true).refusedKinds()).containsExactly(MediaKind.AUDIO);
+        assertThat(new SubscribeOptions(true, false).refusedKinds()).containsExactly(MediaKind.VIDEO);
+        assertThat(new SubscribeOptions(false, false).refusedKinds()).containsExactlyInAnyOrder(MediaKind.AUDIO, MediaKind.VIDEO);
     }
 }

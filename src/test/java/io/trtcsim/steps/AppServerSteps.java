@@ -1,5 +1,6 @@
 package io.trtcsim.steps;
 
+import io.trtcsim.trtc.Mode;
 import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -61,8 +62,8 @@ public class AppServerSteps {
         scenario.appServer().failNextCallbacks(1, status);
     }
 
-    @Given("{participant} has created a client in {string} mode with a user signature from the app server")
-    public void createClientWithAppServerSignature(String name, String mode) {
+    @Given("{participant} has created a client in {mode} mode with a user signature from the app server")
+    public void createClientWithAppServerSignature(String name, Mode mode) {
         scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(), AppServerActions.fetchUserSig(scenario, name));
     }
 

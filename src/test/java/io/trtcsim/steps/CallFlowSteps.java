@@ -1,5 +1,9 @@
 package io.trtcsim.steps;
 
+import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.sdk.ClientConfig;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.trtcsim.harness.Expectations;
@@ -20,44 +24,44 @@ public class CallFlowSteps {
         this.scenario = scenario;
     }
 
-    @Given("{participant} has created a client in {string} mode")
-    public void createClient(String name, String mode) {
+    @Given("{participant} has created a client in {mode} mode")
+    public void createClient(String name, Mode mode) {
         scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
     }
 
-    @Given("{participant} has created a client in {string} mode that subscribes by itself")
-    public void createAutoSubscribingClient(String name, String mode) {
-        scenario.participantOrNew(name).createClient(new io.trtcsim.sdk.ClientConfig(mode, scenario.sdkAppId(), name,
+    @Given("{participant} has created a client in {mode} mode that subscribes by itself")
+    public void createAutoSubscribingClient(String name, Mode mode) {
+        scenario.participantOrNew(name).createClient(new ClientConfig(mode, scenario.sdkAppId(), name,
                 scenario.userSigFor(name)).withAutoSubscribe(true));
     }
 
-    @Given("{participant} has created a client in {string} mode as {string}")
-    public void createClientWithRole(String name, String mode, String role) {
+    @Given("{participant} has created a client in {mode} mode as {role}")
+    public void createClientWithRole(String name, Mode mode, Role role) {
         Participant participant = scenario.participantOrNew(name);
         participant.createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
         participant.joinAs(role);
     }
 
-    @Given("{participant} has created a client in {string} mode with {badSignature}")
-    public void createClientWithBadSignature(String name, String mode, BadSignature signature) {
+    @Given("{participant} has created a client in {mode} mode with {badSignature}")
+    public void createClientWithBadSignature(String name, Mode mode, BadSignature signature) {
         scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(),
                 scenario.faultyUserSigFor(name, signature.fault(), signature.otherUser()));
     }
 
-    @Given("{participant} has created a client in {string} mode with a private map key granting {string}")
-    public void createClientWithPrivileges(String name, String mode, String privileges) {
+    @Given("{participant} has created a client in {mode} mode with a private map key granting {string}")
+    public void createClientWithPrivileges(String name, Mode mode, String privileges) {
         Participant participant = scenario.participantOrNew(name);
         participant.createClient(mode, scenario.sdkAppId(), scenario.userSigFor(name));
         participant.presentPrivateMapKey(scenario.privateMapKeyFor(name, 0, Privileges.parse(privileges)));
     }
 
-    @When("{participant} switches role to {string}")
-    public void switchRole(String name, String role) {
+    @When("{participant} switches role to {role}")
+    public void switchRole(String name, Role role) {
         scenario.participant(name).switchRole(role);
     }
 
-    @When("{participant} tries to switch role to {string}")
-    public void tryToSwitchRole(String name, String role) {
+    @When("{participant} tries to switch role to {role}")
+    public void tryToSwitchRole(String name, Role role) {
         scenario.participant(name).tryToSwitchRole(role);
     }
 
@@ -130,8 +134,8 @@ public class CallFlowSteps {
     }
 
     @When("{participant} subscribes to the {mediaKind} of {participant} only")
-    public void subscribeToOneKind(String name, String kind, String publisher) {
-        scenario.participant(name).subscribeTo(publisher, kind.equals("audio"), kind.equals("video"));
+    public void subscribeToOneKind(String name, MediaKind kind, String publisher) {
+        scenario.participant(name).subscribeTo(publisher, kind);
     }
 
     @When("{participant} plays the stream of {participant} in {string}")
@@ -156,17 +160,17 @@ public class CallFlowSteps {
 
     @When("{participant} {muteAction}")
     public void mute(String name, MuteAction action) {
-        scenario.participant(name).mute(action.audio(), action.mute());
+        action.applyTo(scenario.participant(name));
     }
 
     @When("{participant} removes the {mediaKind} track from the local stream")
-    public void removeTrack(String name, String kind) {
-        scenario.participant(name).changeTrack(kind, false);
+    public void removeTrack(String name, MediaKind kind) {
+        scenario.participant(name).removeTrack(kind);
     }
 
     @When("{participant} adds a(n) {mediaKind} track to the local stream")
-    public void addTrack(String name, String kind) {
-        scenario.participant(name).changeTrack(kind, true);
+    public void addTrack(String name, MediaKind kind) {
+        scenario.participant(name).addTrack(kind);
     }
 
     @When("the signaling connection of {participant} drops")
@@ -176,7 +180,7 @@ public class CallFlowSteps {
 
     @When("another client of {participant} joins room {room}")
     public void anotherClientJoins(String name, Long roomId) {
-        scenario.participant(name).joinWithAnotherClient(roomId, "rtc", scenario.sdkAppId(), scenario.userSigFor(name));
+        scenario.participant(name).joinWithAnotherClient(roomId, Mode.RTC, scenario.sdkAppId(), scenario.userSigFor(name));
     }
 
     @When("{participant} leaves the room")
@@ -188,7 +192,7 @@ public class CallFlowSteps {
     public void inACall(String first, String second, Long roomId) {
         Participant[] pair = {scenario.participantOrNew(first), scenario.participantOrNew(second)};
         for (Participant participant : pair) {
-            participant.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor(participant.userId()));
+            participant.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor(participant.userId()));
             participant.subscribeToAndPlayEveryAddedStream();
         }
         for (Participant participant : pair) {

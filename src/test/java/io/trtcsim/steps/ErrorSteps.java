@@ -1,5 +1,6 @@
 package io.trtcsim.steps;
 
+import io.trtcsim.harness.Operation;
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.ScenarioContext;
@@ -16,26 +17,26 @@ public class ErrorSteps {
 
     @Then("{participant} fails to join with error {errorCode}")
     public void failsToJoin(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), "join", code);
+        Expectations.failedWith(scenario.participant(name), Operation.JOIN, code);
     }
 
     @Then("{participant} fails to join with error {errorCode} mentioning {string}")
     public void failsToJoinMentioning(String name, ErrorCode code, String mentioning) {
-        Expectations.failedWith(scenario.participant(name), "join", code, mentioning);
+        Expectations.failedWith(scenario.participant(name), Operation.JOIN, code, mentioning);
     }
 
     @Then("{participant} fails to initialize the local stream with error {errorCode}")
     public void failsToInitialize(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), "initialize", code);
+        Expectations.failedWith(scenario.participant(name), Operation.INITIALIZE, code);
     }
 
     @Then("{participant} fails to switch role with error {errorCode}")
     public void failsToSwitchRole(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), "switchRole", code);
+        Expectations.failedWith(scenario.participant(name), Operation.SWITCH_ROLE, code);
     }
 
     @Then("{participant} fails to publish with error {errorCode}")
     public void failsToPublish(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), "publish", code);
+        Expectations.failedWith(scenario.participant(name), Operation.PUBLISH, code);
     }
 }

@@ -1,5 +1,6 @@
 package io.trtcsim.steps;
 
+import io.trtcsim.harness.Operation;
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.ScenarioContext;
@@ -18,7 +19,7 @@ public class EventSteps {
     }
 
     @Then("{participant} {timedCall} within {duration}")
-    public void callTookAtMost(String name, String operation, Duration limit) {
+    public void callTookAtMost(String name, Operation operation, Duration limit) {
         Expectations.callTookAtMost(scenario.participant(name), operation, limit);
     }
 

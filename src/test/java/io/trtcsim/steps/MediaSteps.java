@@ -1,5 +1,6 @@
 package io.trtcsim.steps;
 
+import io.trtcsim.trtc.MediaKind;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.trtcsim.harness.Expectations;
@@ -57,8 +58,8 @@ public class MediaSteps {
     }
 
     @Then("{participant} sees the {mediaKind} of {participant} {muteState}")
-    public void seesMuted(String name, String kind, String from, Boolean muted) {
-        Expectations.seesMuted(scenario.participant(name), from, kind.equals("audio"), muted, scenario.config().eventTimeout());
+    public void seesMuted(String name, MediaKind kind, String from, Boolean muted) {
+        Expectations.seesMuted(scenario.participant(name), from, kind, muted, scenario.config().eventTimeout());
     }
 
     @Then("the video from {participant} to {participant} has a frame rate of at least {int} fps over {int} seconds")

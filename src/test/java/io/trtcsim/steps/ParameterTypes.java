@@ -1,5 +1,9 @@
 package io.trtcsim.steps;
 
+import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.harness.Operation;
 import io.cucumber.java.ParameterType;
 import io.trtcsim.appserver.AppServerFault;
 import io.trtcsim.harness.SignatureFault;
@@ -76,12 +80,25 @@ public class ParameterTypes {
 
     @ParameterType("mutes audio|mutes video|unmutes audio|unmutes video")
     public MuteAction muteAction(String text) {
-        return new MuteAction(text.endsWith("audio"), text.startsWith("mutes"));
+        String[] words = text.split(" ");
+        return new MuteAction(MediaKind.named(words[1]), words[0].equals("mutes"));
     }
 
     @ParameterType("audio|video")
-    public String mediaKind(String text) {
-        return text;
+    public MediaKind mediaKind(String text) {
+        return MediaKind.named(text);
+    }
+
+    /** A client mode as createClient takes it: "rtc" or "live"; anything else is INVALID_PARAMETER, as the SDK says. */
+    @ParameterType("\"([^\"]*)\"")
+    public Mode mode(String name) {
+        return Mode.named(name);
+    }
+
+    /** A role of 'live' mode: "anchor" or "audience". */
+    @ParameterType("\"([^\"]*)\"")
+    public Role role(String name) {
+        return Role.named(name);
     }
 
     @ParameterType("muted|unmuted")
@@ -112,11 +129,11 @@ public class ParameterTypes {
 
     /** The calls whose duration 'within' checks: joined, published, left. */
     @ParameterType("joined|published|left")
-    public String timedCall(String text) {
+    public Operation timedCall(String text) {
         return switch (text) {
-            case "joined" -> "join";
-            case "published" -> "publish";
-            default -> "leave";
+            case "joined" -> Operation.JOIN;
+            case "published" -> Operation.PUBLISH;
+            default -> Operation.LEAVE;
         };
     }
 }

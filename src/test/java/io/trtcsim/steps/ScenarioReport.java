@@ -79,7 +79,7 @@ final class ScenarioReport {
         long origin = participant.journal().originNanos();
         for (var entry : participant.journal().entries()) {
             if (entry.event() == io.trtcsim.trtc.ClientEvent.NETWORK_QUALITY) {
-                var quality = io.trtcsim.sdk.NetworkQuality.of(entry.details());
+                var quality = (io.trtcsim.sdk.NetworkQuality) entry.payload();
                 double seconds = (entry.atNanos() - origin) / 1e9;
                 uplink.add(new double[] {seconds, quality.uplinkNetworkQuality()});
                 downlink.add(new double[] {seconds, quality.downlinkNetworkQuality()});

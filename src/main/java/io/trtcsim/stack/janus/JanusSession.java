@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
-import io.trtcsim.stack.JoinRequest;
-import io.trtcsim.stack.PublishAnswer;
-import io.trtcsim.stack.StackEvent;
-import io.trtcsim.stack.StackListener;
-import io.trtcsim.stack.StackSession;
+import io.trtcsim.sdk.signaling.JoinRequest;
+import io.trtcsim.sdk.signaling.PublishAnswer;
+import io.trtcsim.sdk.signaling.RoomEvent;
+import io.trtcsim.sdk.signaling.RoomEventListener;
+import io.trtcsim.sdk.signaling.SignalingChannel;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * every candidate ({@code trickle: false}), and Janus, in its default half-trickle mode, puts its
  * candidates into its own.
  */
-final class JanusSession implements StackSession {
+final class JanusSession implements SignalingChannel {
 
     static final String PLUGIN = "janus.plugin.videoroom";
     /** Room settings for rooms created at run time: VP8, since every SDK here offers it. */
@@ -47,7 +51,7 @@ final class JanusSession implements StackSession {
     private static final Logger log = LoggerFactory.getLogger(JanusSession.class);
 
     private final JanusConnection connection;
-    private final StackListener listener;
+    private final RoomEventListener listener;
     private final ExecutorService events;
     private final VideoRoomRoster roster = new VideoRoomRoster();
     /** Subscriber handle of each subscribed stream id. */
@@ -62,7 +66,7 @@ final class JanusSession implements StackSession {
     private volatile boolean closed;
 
     JanusSession(URI uri, HttpClient http, ObjectMapper json, Duration connectTimeout,
-                 StackListener listener, String name) {
+                 RoomEventListener listener, String name) {
         this.listener = listener;
         this.connection = new JanusConnection(uri, http, json, connectTimeout, new Pushes(), name);
         this.events = Executors.newSingleThreadExecutor(runnable -> {
@@ -126,7 +130,7 @@ final class JanusSession implements StackSession {
 
     /** The offer's m-lines say what is sent; Janus takes no separate audio/video flags for it. */
     @Override
-    public CompletableFuture<PublishAnswer> publish(String offerSdp, boolean audio, boolean video) {
+    public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks) {
         if (!joined || left) {
             return failed(ErrorCode.INVALID_OPERATION, userId + " is not in a Janus room");
         }
@@ -246,7 +250,7 @@ final class JanusSession implements StackSession {
     }
 
     @Override
-    public CompletableFuture<Void> switchRole(String role) {
+    public CompletableFuture<Void> switchRole(Role role) {
         return failed(ErrorCode.NOT_SUPPORTED, "Janus VideoRoom has no roles: every participant may publish, "
                 + "so switchRole('" + role + "') has nothing to map to");
     }
@@ -256,7 +260,7 @@ final class JanusSession implements StackSession {
      * {@code send: false} only stops the relay), so no other client could get mute-audio or mute-video.
      */
     @Override
-    public CompletableFuture<Void> mute(String kind, boolean muted) {
+    public CompletableFuture<Void> mute(MediaKind kind, boolean muted) {
         return failed(ErrorCode.NOT_SUPPORTED, "Janus VideoRoom has no mute signalling: other participants are not told"
                 + " that " + userId + " " + (muted ? "muted" : "unmuted") + " " + kind);
     }
@@ -334,8 +338,8 @@ final class JanusSession implements StackSession {
         return message.path("plugindata").path("data");
     }
 
-    private void emitAll(List<StackEvent> stackEvents) {
-        for (StackEvent event : stackEvents) {
+    private void emitAll(List<RoomEvent> roomEvents) {
+        for (RoomEvent event : roomEvents) {
             onEventThread(() -> listener.onEvent(event));
         }
     }
@@ -365,8 +369,8 @@ final class JanusSession implements StackSession {
             switch (type) {
                 case "event" -> {
                     if (sender == publisherHandle && !left) {
-                        List<StackEvent> roomEvents = roster.onRoomEvent(pluginData(message));
-                        roomEvents.stream().filter(event -> event.name().equals("stream-removed"))
+                        List<RoomEvent> roomEvents = roster.onRoomEvent(pluginData(message));
+                        roomEvents.stream().filter(event -> event.type() == ClientEvent.STREAM_REMOVED)
                                 .forEach(event -> dropSubscription(event.streamId()));
                         emitAll(roomEvents);
                     }

@@ -3,8 +3,8 @@ package io.trtcsim.stack.janus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trtcsim.stack.Capability;
 import io.trtcsim.stack.Stack;
-import io.trtcsim.stack.StackListener;
-import io.trtcsim.stack.StackSession;
+import io.trtcsim.sdk.signaling.RoomEventListener;
+import io.trtcsim.sdk.signaling.SignalingChannel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -104,7 +104,7 @@ public final class JanusStack implements Stack {
     }
 
     @Override
-    public StackSession openSession(StackListener listener) {
+    public SignalingChannel open(RoomEventListener listener) {
         return new JanusSession(webSocketUri, http, json, connectTimeout, listener, "s" + sessions.incrementAndGet());
     }
 

@@ -1,7 +1,11 @@
 package io.trtcsim.stack.janus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trtcsim.stack.StackEvent;
+import io.trtcsim.sdk.signaling.RoomEvent;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.MediaKind;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +42,9 @@ final class VideoRoomRoster {
     private volatile long ownId = -1;
 
     /** The publisher {@code joined} reply: everyone already there, then the streams already published. */
-    List<StackEvent> onJoined(JsonNode joined) {
+    List<RoomEvent> onJoined(JsonNode joined) {
         ownId = joined.path("id").asLong(-1);
-        List<StackEvent> events = new ArrayList<>();
+        List<RoomEvent> events = new ArrayList<>();
         for (JsonNode attendee : joined.path("attendees")) {
             joining(attendee, events);
         }
@@ -51,8 +55,8 @@ final class VideoRoomRoster {
     }
 
     /** A notification on the publisher handle; anything that is not about the room's members yields nothing. */
-    List<StackEvent> onRoomEvent(JsonNode data) {
-        List<StackEvent> events = new ArrayList<>();
+    List<RoomEvent> onRoomEvent(JsonNode data) {
+        List<RoomEvent> events = new ArrayList<>();
         if (data.has("joining")) {
             joining(data.path("joining"), events);
         }
@@ -85,17 +89,17 @@ final class VideoRoomRoster {
         return Optional.ofNullable(peers.get(id)).map(Peer::userId);
     }
 
-    private void joining(JsonNode participant, List<StackEvent> events) {
+    private void joining(JsonNode participant, List<RoomEvent> events) {
         long id = participant.path("id").asLong(-1);
         if (id < 0 || id == ownId || peers.containsKey(id)) {
             return;
         }
         Peer peer = new Peer(id, userIdOf(participant, id), false, false, false);
         peers.put(id, peer);
-        events.add(StackEvent.ofUser("peer-join", peer.userId()));
+        events.add(RoomEvent.ofUser(ClientEvent.PEER_JOIN, peer.userId()));
     }
 
-    private void published(JsonNode publisher, List<StackEvent> events) {
+    private void published(JsonNode publisher, List<RoomEvent> events) {
         long id = publisher.path("id").asLong(-1);
         if (id < 0 || id == ownId) {
             return;
@@ -106,21 +110,21 @@ final class VideoRoomRoster {
             // Janus repeats a publisher when its streams change; TRTC announces a stream once.
             return;
         }
-        Peer peer = known.publishing(hasStream(publisher, "audio"), hasStream(publisher, "video"));
+        Peer peer = known.publishing(hasStream(publisher, MediaKind.AUDIO), hasStream(publisher, MediaKind.VIDEO));
         peers.put(id, peer);
-        events.add(streamEvent("stream-added", peer));
+        events.add(streamEvent(ClientEvent.STREAM_ADDED, peer));
     }
 
-    private void unpublished(long id, List<StackEvent> events) {
+    private void unpublished(long id, List<RoomEvent> events) {
         Peer peer = peers.get(id);
         if (peer == null || !peer.publishing()) {
             return;
         }
-        events.add(streamEvent("stream-removed", peer));
+        events.add(streamEvent(ClientEvent.STREAM_REMOVED, peer));
         peers.put(id, peer.unpublished());
     }
 
-    private void leaving(long id, String display, List<StackEvent> events) {
+    private void leaving(long id, String display, List<RoomEvent> events) {
         if (id == ownId) {
             return;
         }
@@ -128,7 +132,7 @@ final class VideoRoomRoster {
         Peer peer = peers.remove(id);
         String userId = peer != null ? peer.userId() : display;
         if (userId != null) {
-            events.add(StackEvent.ofUser("peer-leave", userId));
+            events.add(RoomEvent.ofUser(ClientEvent.PEER_LEAVE, userId));
         }
     }
 
@@ -138,7 +142,8 @@ final class VideoRoomRoster {
     }
 
     /** Janus 1.x lists a publisher's media as {@code streams}; a disabled stream carries nothing. */
-    private static boolean hasStream(JsonNode publisher, String type) {
+    private static boolean hasStream(JsonNode publisher, MediaKind kind) {
+        String type = kind.wireName();
         for (JsonNode stream : publisher.path("streams")) {
             if (type.equals(stream.path("type").asText()) && !stream.path("disabled").asBoolean(false)) {
                 return true;
@@ -147,7 +152,14 @@ final class VideoRoomRoster {
         return publisher.hasNonNull(type + "_codec");
     }
 
-    private static StackEvent streamEvent(String name, Peer peer) {
-        return new StackEvent(name, peer.userId(), peer.streamId(), peer.audio(), peer.video(), false, false, null);
+    private static RoomEvent streamEvent(ClientEvent type, Peer peer) {
+        Set<MediaKind> tracks = EnumSet.noneOf(MediaKind.class);
+        if (peer.audio()) {
+            tracks.add(MediaKind.AUDIO);
+        }
+        if (peer.video()) {
+            tracks.add(MediaKind.VIDEO);
+        }
+        return RoomEvent.ofStream(type, peer.userId(), peer.streamId(), tracks);
     }
 }

@@ -1,5 +1,6 @@
 package io.trtcsim.stack.container;
 
+import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -101,8 +102,8 @@ class ContainerStacksTest {
             containerId = runningContainerOf(image);
             Participant alice = scenario.participantOrNew("alice");
             Participant bob = scenario.participantOrNew("bob");
-            alice.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("alice"));
-            bob.createClient("rtc", scenario.sdkAppId(), scenario.userSigFor("bob"));
+            alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
+            bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
             alice.join(4321);
             alice.createLocalStream(true, true, VideoProfile.DEFAULT);
             alice.initializeLocalStream();

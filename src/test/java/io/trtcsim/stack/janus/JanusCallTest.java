@@ -1,5 +1,6 @@
 package io.trtcsim.stack.janus;
 
+import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -94,7 +95,7 @@ class JanusCallTest {
         static Caller of(String userId, RecordingStack stack, Deque<AutoCloseable> teardown) {
             TRTC tab = new TRTC(userId, stack, SdkOptions.defaults());
             teardown.push(tab);
-            Client client = tab.createClient(new ClientConfig("rtc", SDK_APP_ID, userId, "unused-by-janus"));
+            Client client = tab.createClient(new ClientConfig(Mode.RTC, SDK_APP_ID, userId, "unused-by-janus"));
             List<Throwable> failures = new CopyOnWriteArrayList<>();
             client.on("stream-added", event -> client.subscribe(event.stream()).whenComplete((ok, failure) -> {
                 if (failure != null) {

@@ -8,15 +8,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trtcsim.sdk.Client;
 import io.trtcsim.sdk.ClientConfig;
 import io.trtcsim.trtc.ConnectionState;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.sdk.JoinOptions;
 import io.trtcsim.trtc.RtcError;
 import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.sdk.TRTC;
-import io.trtcsim.stack.JoinRequest;
-import io.trtcsim.stack.StackEvent;
-import io.trtcsim.stack.StackListener;
-import io.trtcsim.stack.StackSession;
+import io.trtcsim.sdk.signaling.JoinRequest;
+import io.trtcsim.sdk.signaling.RoomEvent;
+import io.trtcsim.sdk.signaling.RoomEventListener;
+import io.trtcsim.sdk.signaling.SignalingChannel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -35,9 +38,9 @@ import org.junit.jupiter.api.Test;
 class JanusErrorsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final StackListener IGNORING = new StackListener() {
+    private static final RoomEventListener IGNORING = new RoomEventListener() {
         @Override
-        public void onEvent(StackEvent event) {
+        public void onEvent(RoomEvent event) {
         }
 
         @Override
@@ -72,7 +75,7 @@ class JanusErrorsTest {
     }
 
     private static JoinRequest joining(String userId, long roomId) {
-        return new JoinRequest(1400000001L, userId, "unused-by-janus", roomId, "rtc", "anchor", "");
+        return new JoinRequest(1400000001L, userId, "unused-by-janus", roomId, Mode.RTC, Role.ANCHOR, "");
     }
 
     @Test
@@ -84,7 +87,7 @@ class JanusErrorsTest {
         URI nowhere = URI.create("ws://127.0.0.1:" + closedPort + "/");
         JanusStack stack = closeLater(new JanusStack(nowhere, Duration.ofSeconds(2)));
         TRTC tab = closeLater(new TRTC("alice", stack, SdkOptions.defaults()));
-        Client alice = tab.createClient(new ClientConfig("rtc", 1400000001L, "alice", "unused-by-janus"));
+        Client alice = tab.createClient(new ClientConfig(Mode.RTC, 1400000001L, "alice", "unused-by-janus"));
 
         RtcError error = failureOf(alice.join(JoinOptions.room(4242)));
 
@@ -96,10 +99,10 @@ class JanusErrorsTest {
     @Test
     void muteAndSwitchRoleAreNotSupportedAndSayWhy() {
         JanusStack stack = closeLater(new JanusStack(URI.create("ws://127.0.0.1:9/")));
-        StackSession session = closeLater(stack.openSession(IGNORING));
+        SignalingChannel session = closeLater(stack.open(IGNORING));
 
-        RtcError mute = failureOf(session.mute("audio", true));
-        RtcError switchRole = failureOf(session.switchRole("audience"));
+        RtcError mute = failureOf(session.mute(MediaKind.AUDIO, true));
+        RtcError switchRole = failureOf(session.switchRole(Role.AUDIENCE));
 
         assertThat(mute.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
         assertThat(mute.getMessage()).contains("Janus VideoRoom has no mute signalling");
@@ -119,7 +122,7 @@ class JanusErrorsTest {
     void anUnknownFeedIsRemoteStreamNotExistWithJanussText() throws Exception {
         JanusInstalled.assumeInstalled();
         JanusStack stack = closeLater(JanusStack.start());
-        StackSession alice = closeLater(stack.openSession(IGNORING));
+        SignalingChannel alice = closeLater(stack.open(IGNORING));
         alice.join(joining("alice", 4343)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
         RtcError error = failureOf(alice.subscribe("123456789"));
@@ -137,7 +140,7 @@ class JanusErrorsTest {
         long room = 4444;
         createRoomWithPin(stack.webSocketUri(), room, "1234");
         TRTC tab = closeLater(new TRTC("alice", stack, SdkOptions.defaults()));
-        Client alice = tab.createClient(new ClientConfig("rtc", 1400000001L, "alice", "unused-by-janus"));
+        Client alice = tab.createClient(new ClientConfig(Mode.RTC, 1400000001L, "alice", "unused-by-janus"));
 
         RtcError error = failureOf(alice.join(JoinOptions.room(room)));
 
@@ -151,10 +154,10 @@ class JanusErrorsTest {
         JanusInstalled.assumeInstalled();
         JanusStack stack = closeLater(JanusStack.start());
         TRTC tab = closeLater(new TRTC("alice", stack, SdkOptions.defaults()));
-        Client alice = tab.createClient(new ClientConfig("live", 1400000001L, "alice", "unused-by-janus"));
+        Client alice = tab.createClient(new ClientConfig(Mode.LIVE, 1400000001L, "alice", "unused-by-janus"));
         alice.join(JoinOptions.room(4545)).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
 
-        assertThat(failureOf(alice.switchRole("audience")).errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
+        assertThat(failureOf(alice.switchRole(Role.AUDIENCE)).errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
     }
 
     /** Straight through the Janus API, as another application sharing the server would. */

@@ -1,11 +1,14 @@
 package io.trtcsim.stack.janus;
 
-import io.trtcsim.stack.JoinRequest;
-import io.trtcsim.stack.PublishAnswer;
+import io.trtcsim.sdk.signaling.JoinRequest;
+import io.trtcsim.sdk.signaling.PublishAnswer;
+import io.trtcsim.sdk.signaling.RoomEventListener;
+import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.stack.Stack;
-import io.trtcsim.stack.StackListener;
-import io.trtcsim.stack.StackSession;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Role;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -52,18 +55,18 @@ final class RecordingStack implements Stack {
     }
 
     @Override
-    public StackSession openSession(StackListener listener) {
-        StackSession session = stack.openSession(listener);
-        return new StackSession() {
+    public SignalingChannel open(RoomEventListener listener) {
+        SignalingChannel session = stack.open(listener);
+        return new SignalingChannel() {
             @Override
             public CompletableFuture<Void> join(JoinRequest request) {
                 return session.join(request);
             }
 
             @Override
-            public CompletableFuture<PublishAnswer> publish(String offerSdp, boolean audio, boolean video) {
+            public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks) {
                 long start = System.nanoTime();
-                return session.publish(offerSdp, audio, video).thenApply(answer -> {
+                return session.publish(offerSdp, tracks).thenApply(answer -> {
                     answerMillis.add(millisSince(start));
                     answers.add(answer.answerSdp());
                     return answer;
@@ -96,12 +99,12 @@ final class RecordingStack implements Stack {
             }
 
             @Override
-            public CompletableFuture<Void> switchRole(String role) {
+            public CompletableFuture<Void> switchRole(Role role) {
                 return session.switchRole(role);
             }
 
             @Override
-            public CompletableFuture<Void> mute(String kind, boolean muted) {
+            public CompletableFuture<Void> mute(MediaKind kind, boolean muted) {
                 return session.mute(kind, muted);
             }
 

@@ -1,18 +1,23 @@
-package io.trtcsim.stack;
+package io.trtcsim.sdk.signaling;
 
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RtcError;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One client's signaling connection to a stack: the operations of TRTC's Client, reduced to what
  * crosses the wire. Media stays with the caller's peer connections; SDPs carry all candidates.
- * Futures fail with {@link io.trtcsim.trtc.RtcError} carrying the stack's documented code.
+ * Futures fail with {@link RtcError} carrying the stack's documented code.
  */
-public interface StackSession extends AutoCloseable {
+public interface SignalingChannel extends AutoCloseable {
 
     CompletableFuture<Void> join(JoinRequest request);
 
-    /** Hands over the uplink's offer; the stack answers and names the stream. */
-    CompletableFuture<PublishAnswer> publish(String offerSdp, boolean audio, boolean video);
+    /** Hands over the uplink's offer for a stream of the given tracks; the stack answers and names the stream. */
+    CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks);
 
     CompletableFuture<Void> unpublish(String streamId);
 
@@ -20,8 +25,8 @@ public interface StackSession extends AutoCloseable {
      * The published stream gained or lost a track: a new uplink offer for the same stream; the
      * stack answers and tells the others with stream-updated. Stacks that cannot refuse it.
      */
-    default CompletableFuture<PublishAnswer> republish(String offerSdp, boolean audio, boolean video) {
-        return CompletableFuture.failedFuture(new io.trtcsim.trtc.RtcError(io.trtcsim.trtc.ErrorCode.NOT_SUPPORTED,
+    default CompletableFuture<PublishAnswer> republish(String offerSdp, Set<MediaKind> tracks) {
+        return CompletableFuture.failedFuture(new RtcError(ErrorCode.NOT_SUPPORTED,
                 "this stack cannot update a published stream"));
     }
 
@@ -32,11 +37,11 @@ public interface StackSession extends AutoCloseable {
 
     CompletableFuture<Void> unsubscribe(String streamId);
 
-    /** TRTC's switchRole, for 'live' mode: "anchor" or "audience". */
-    CompletableFuture<Void> switchRole(String role);
+    /** TRTC's switchRole, for 'live' mode. */
+    CompletableFuture<Void> switchRole(Role role);
 
-    /** Tells the stack that the published stream's audio or video was muted or unmuted. */
-    CompletableFuture<Void> mute(String kind, boolean muted);
+    /** Tells the stack that the published stream's track of this kind was muted or unmuted. */
+    CompletableFuture<Void> mute(MediaKind kind, boolean muted);
 
     CompletableFuture<Void> leave();
 

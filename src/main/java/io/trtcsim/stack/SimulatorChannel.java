@@ -3,17 +3,30 @@ package io.trtcsim.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.sdk.signaling.JoinRequest;
+import io.trtcsim.sdk.signaling.PublishAnswer;
+import io.trtcsim.sdk.signaling.RoomEvent;
+import io.trtcsim.sdk.signaling.RoomEventListener;
+import io.trtcsim.sdk.signaling.SignalingChannel;
+import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.nio.ByteBuffer;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -24,13 +37,13 @@ import org.slf4j.LoggerFactory;
  * docs/simulator-protocol.md. Replies are matched to requests by id; events go to the listener on
  * one thread, in the order the simulator sent them.
  */
-final class SimulatorSession implements StackSession {
+final class SimulatorChannel implements SignalingChannel {
 
-    private static final Logger log = LoggerFactory.getLogger(SimulatorSession.class);
+    private static final Logger log = LoggerFactory.getLogger(SimulatorChannel.class);
 
     private final URI uri;
     private final ObjectMapper json;
-    private final StackListener listener;
+    private final RoomEventListener listener;
     private final Duration connectTimeout;
     private final ExecutorService inbox;
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -38,12 +51,12 @@ final class SimulatorSession implements StackSession {
     private static final int HEARTBEAT_SECONDS = 2;
 
     private final HttpClient http;
-    private final java.util.concurrent.ScheduledExecutorService heartbeat;
+    private final ScheduledExecutorService heartbeat;
     private volatile CompletableFuture<WebSocket> socket;
     private volatile boolean closedByUs;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
-    SimulatorSession(URI uri, ObjectMapper json, StackListener listener, Duration connectTimeout) {
+    SimulatorChannel(URI uri, ObjectMapper json, RoomEventListener listener, Duration connectTimeout) {
         this.uri = uri;
         this.json = json;
         this.listener = listener;
@@ -83,23 +96,23 @@ final class SimulatorSession implements StackSession {
         ObjectNode message = json.createObjectNode().put("type", "join")
                 .put("sdkAppId", request.sdkAppId()).put("userId", request.userId())
                 .put("userSig", request.userSig()).put("roomId", request.roomId())
-                .put("mode", request.mode()).put("role", request.role())
+                .put("mode", request.mode().wireName()).put("role", request.role().wireName())
                 .put("privateMapKey", request.privateMapKey());
         return call(message).thenApply(reply -> null);
     }
 
     @Override
-    public CompletableFuture<PublishAnswer> publish(String offerSdp, boolean audio, boolean video) {
+    public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks) {
         ObjectNode message = json.createObjectNode().put("type", "publish").put("sdp", offerSdp)
-                .put("audio", audio).put("video", video);
+                .put("audio", tracks.contains(MediaKind.AUDIO)).put("video", tracks.contains(MediaKind.VIDEO));
         return call(message).thenApply(reply -> new PublishAnswer(reply.path("streamId").asText(),
                 reply.path("sdp").asText()));
     }
 
     @Override
-    public CompletableFuture<PublishAnswer> republish(String offerSdp, boolean audio, boolean video) {
+    public CompletableFuture<PublishAnswer> republish(String offerSdp, Set<MediaKind> tracks) {
         ObjectNode message = json.createObjectNode().put("type", "republish").put("sdp", offerSdp)
-                .put("audio", audio).put("video", video);
+                .put("audio", tracks.contains(MediaKind.AUDIO)).put("video", tracks.contains(MediaKind.VIDEO));
         return call(message).thenApply(reply -> new PublishAnswer(reply.path("streamId").asText(),
                 reply.path("sdp").asText()));
     }
@@ -127,13 +140,13 @@ final class SimulatorSession implements StackSession {
     }
 
     @Override
-    public CompletableFuture<Void> switchRole(String role) {
-        return call(json.createObjectNode().put("type", "switch-role").put("role", role)).thenApply(r -> null);
+    public CompletableFuture<Void> switchRole(Role role) {
+        return call(json.createObjectNode().put("type", "switch-role").put("role", role.wireName())).thenApply(r -> null);
     }
 
     @Override
-    public CompletableFuture<Void> mute(String kind, boolean muted) {
-        return call(json.createObjectNode().put("type", "mute").put("kind", kind).put("muted", muted)).thenApply(r -> null);
+    public CompletableFuture<Void> mute(MediaKind kind, boolean muted) {
+        return call(json.createObjectNode().put("type", "mute").put("kind", kind.wireName()).put("muted", muted)).thenApply(r -> null);
     }
 
     @Override
@@ -192,13 +205,35 @@ final class SimulatorSession implements StackSession {
         }
         switch (message.path("type").asText()) {
             case "response" -> resolve(message);
-            case "event" -> listener.onEvent(new StackEvent(message.path("name").asText(),
-                    message.path("userId").asText(null), message.path("streamId").asText(null),
-                    message.path("audio").asBoolean(false), message.path("video").asBoolean(false),
-                    message.path("audioMuted").asBoolean(false), message.path("videoMuted").asBoolean(false),
-                    message.path("reason").asText(null)));
+            case "event" -> roomEvent(message, text);
             default -> log.warn("ignoring a signaling message of unknown type: {}", text);
         }
+    }
+
+    /** An event of a name TRTC does not document is logged and dropped: the SDK could not deliver it. */
+    private void roomEvent(JsonNode message, String text) {
+        ClientEvent type;
+        try {
+            type = ClientEvent.named(message.path("name").asText());
+        } catch (RtcError e) {
+            log.warn("ignoring an event TRTC does not document: {}", text);
+            return;
+        }
+        listener.onEvent(new RoomEvent(type, message.path("userId").asText(null), message.path("streamId").asText(null),
+                kinds(message, "audio", "video"), kinds(message, "audioMuted", "videoMuted"),
+                message.path("reason").asText(null)));
+    }
+
+    /** The kinds whose flag is true in the message, e.g. "audio"/"video" or "audioMuted"/"videoMuted". */
+    private static Set<MediaKind> kinds(JsonNode message, String audioFlag, String videoFlag) {
+        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+        if (message.path(audioFlag).asBoolean(false)) {
+            kinds.add(MediaKind.AUDIO);
+        }
+        if (message.path(videoFlag).asBoolean(false)) {
+            kinds.add(MediaKind.VIDEO);
+        }
+        return kinds;
     }
 
     private void resolve(JsonNode response) {
@@ -228,9 +263,9 @@ final class SimulatorSession implements StackSession {
     private void startHeartbeat(WebSocket ws) {
         heartbeat.scheduleAtFixedRate(() -> {
             if (!ws.isOutputClosed()) {
-                ws.sendPing(java.nio.ByteBuffer.allocate(0));
+                ws.sendPing(ByteBuffer.allocate(0));
             }
-        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
@@ -252,7 +287,7 @@ final class SimulatorSession implements StackSession {
 
         @Override
         protected void onMessage(String text) {
-            SimulatorSession.this.onText(text);
+            SimulatorChannel.this.onText(text);
         }
 
         @Override
