@@ -1,7 +1,7 @@
 package io.trtcsim.harness;
 
-import io.trtcsim.appserver.UserSigClient;
-import io.trtcsim.appserver.UserSigUnavailableException;
+import io.trtcsim.harness.appserver.UserSigClient;
+import io.trtcsim.harness.appserver.UserSigUnavailableException;
 import io.trtcsim.stack.ServerApi;
 import java.time.Duration;
 import java.util.List;

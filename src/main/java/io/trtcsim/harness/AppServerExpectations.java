@@ -2,9 +2,9 @@ package io.trtcsim.harness;
 
 import static org.awaitility.Awaitility.await;
 
-import io.trtcsim.appserver.AppServer;
-import io.trtcsim.appserver.ReceivedCallback;
-import io.trtcsim.simulator.callback.CallbackEvent;
+import io.trtcsim.harness.appserver.AppServer;
+import io.trtcsim.harness.appserver.ReceivedCallback;
+import io.trtcsim.trtc.CallbackEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

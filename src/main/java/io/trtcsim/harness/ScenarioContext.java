@@ -3,7 +3,7 @@ package io.trtcsim.harness;
 import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.media.MediaClock;
-import io.trtcsim.appserver.AppServer;
+import io.trtcsim.harness.appserver.AppServer;
 import io.trtcsim.stack.Stack;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;

@@ -1,6 +1,6 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.simulator.callback.CallbackEvent;
+import io.trtcsim.trtc.CallbackEvent;
 import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.simulator.callback.RoomCallback;
 import java.time.Clock;

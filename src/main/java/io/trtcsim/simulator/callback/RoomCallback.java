@@ -1,5 +1,6 @@
 package io.trtcsim.simulator.callback;
 
+import io.trtcsim.trtc.CallbackEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator.callback;
 
+import io.trtcsim.trtc.CallbackEvent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator.callback;
 
+import io.trtcsim.trtc.CallbackEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

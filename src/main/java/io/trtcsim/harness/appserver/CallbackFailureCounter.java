@@ -1,4 +1,4 @@
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;
 
 import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;

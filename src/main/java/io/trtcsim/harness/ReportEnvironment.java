@@ -1,14 +1,16 @@
-package io.trtcsim.report;
+package io.trtcsim.harness;
 
-import io.trtcsim.harness.HarnessConfig;
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import io.trtcsim.sdk.TRTC;
 
 /** What the Allure report's Environment panel shows: versions, machine, stack in use. */
-final class ReportEnvironment {
+public final class ReportEnvironment {
 
     private ReportEnvironment() {
     }
 
-    static String describe() {
+    /** The panel's lines, Java properties format; the caller adds what only it knows (the test runner's version). */
+    public static String describe() {
         HarnessConfig config = HarnessConfig.load();
         Runtime runtime = Runtime.getRuntime();
         return String.join("\n",
@@ -17,13 +19,12 @@ final class ReportEnvironment {
                 "OS=" + System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 "CPUs=" + runtime.availableProcessors(),
                 "Max.heap.MB=" + runtime.maxMemory() / (1024 * 1024),
-                "webrtc-java=" + packageVersion(dev.onvoid.webrtc.PeerConnectionFactory.class, "0.14.0"),
-                "Cucumber=" + packageVersion(io.cucumber.core.options.Constants.class, "7"),
-                "TRTC.VERSION=" + io.trtcsim.sdk.TRTC.VERSION,
+                "webrtc-java=" + packageVersion(PeerConnectionFactory.class, "0.14.0"),
+                "TRTC.VERSION=" + TRTC.VERSION,
                 "sdkAppId=" + config.sdkAppId()) + "\n";
     }
 
-    private static String packageVersion(Class<?> type, String fallback) {
+    public static String packageVersion(Class<?> type, String fallback) {
         String version = type.getPackage().getImplementationVersion();
         return version == null ? fallback : version;
     }

@@ -1,9 +1,9 @@
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.trtcsim.appserver.UserSigUnavailableException.Reason;
+import io.trtcsim.harness.appserver.UserSigUnavailableException.Reason;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.trtcsim.simulator.callback;
+package io.trtcsim.trtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

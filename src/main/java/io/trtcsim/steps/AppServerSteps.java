@@ -5,11 +5,11 @@ import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.trtcsim.appserver.AppServerFault;
+import io.trtcsim.harness.appserver.AppServerFault;
 import io.trtcsim.harness.AppServerExpectations;
 import io.trtcsim.harness.AppServerActions;
 import io.trtcsim.harness.ScenarioContext;
-import io.trtcsim.simulator.callback.CallbackEvent;
+import io.trtcsim.trtc.CallbackEvent;
 import java.time.Duration;
 
 /** The application's server: server API calls, callbacks received, UserSigs handed out. */

@@ -1,4 +1,4 @@
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,8 @@
-package io.trtcsim.report;
+package io.trtcsim.steps;
 
+import io.cucumber.core.options.Constants;
 import io.cucumber.plugin.ConcurrentEventListener;
+import io.trtcsim.harness.ReportEnvironment;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
@@ -56,7 +58,8 @@ public final class RunSummary implements ConcurrentEventListener {
                     Files.deleteIfExists(file);
                 }
             }
-            Files.writeString(ALLURE_RESULTS.resolve("environment.properties"), ReportEnvironment.describe());
+            Files.writeString(ALLURE_RESULTS.resolve("environment.properties"), ReportEnvironment.describe()
+                    + "Cucumber=" + ReportEnvironment.packageVersion(Constants.class, "7") + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + ALLURE_RESULTS, e);
         }

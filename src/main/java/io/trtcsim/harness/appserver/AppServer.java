@@ -1,4 +1,4 @@
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;

@@ -1,6 +1,6 @@
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;
 
-import io.trtcsim.appserver.UserSigUnavailableException.Reason;
+import io.trtcsim.harness.appserver.UserSigUnavailableException.Reason;
 import io.trtcsim.usersig.AppKeyStore;
 import io.trtcsim.usersig.UserSigVerifier;
 import io.trtcsim.usersig.VerifiedUserSig;

@@ -1,4 +1,4 @@
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;
 
 import io.trtcsim.usersig.AppKeyStore;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +18,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import static io.trtcsim.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_1;
-import static io.trtcsim.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_2;
-import static io.trtcsim.appserver.ReceivedCallbackTest.ENTER_ROOM;
-import static io.trtcsim.appserver.ReceivedCallbackTest.ENTER_ROOM_SIGN_APP_1;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_1;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_2;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.ENTER_ROOM;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.ENTER_ROOM_SIGN_APP_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

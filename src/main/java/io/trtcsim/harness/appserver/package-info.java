@@ -4,4 +4,4 @@
  * fetch its UserSig from it. Faults (failed callbacks, a slow, failing or resetting UserSig endpoint)
  * are injected per scenario.
  */
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;

@@ -1,4 +1,4 @@
-package io.trtcsim.simulator.callback;
+package io.trtcsim.trtc;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -83,17 +83,17 @@ public enum CallbackEvent {
     }
 
     /** Room lifecycle events (create, dismiss) concern a room only; all the others concern one user. */
-    boolean concernsUser() {
+    public boolean concernsUser() {
         return this != CREATE_ROOM && this != DISMISS_ROOM;
     }
 
     /** TRTC gives a Reason for entering and for leaving a room only. */
-    boolean hasReason() {
+    public boolean hasReason() {
         return this == ENTER_ROOM || this == EXIT_ROOM;
     }
 
     /** "103 enter room": how logs name the event. */
-    String describe() {
+    public String describe() {
         return eventType + " " + phrase;
     }
 }

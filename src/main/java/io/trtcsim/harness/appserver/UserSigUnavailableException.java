@@ -1,4 +1,4 @@
-package io.trtcsim.appserver;
+package io.trtcsim.harness.appserver;
 
 import java.net.URI;
 
