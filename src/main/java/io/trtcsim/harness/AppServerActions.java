@@ -5,6 +5,9 @@ import io.trtcsim.harness.appserver.UserSigUnavailableException;
 import io.trtcsim.stack.ServerApi;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What the scenario's app server does: call the stack's server API, hand out UserSigs. */
 public final class AppServerActions {
@@ -12,36 +15,48 @@ public final class AppServerActions {
     /** How long a participant waits for the app server's UserSig, as a web page's fetch would. */
     public static final Duration USERSIG_TIMEOUT = Duration.ofSeconds(2);
 
-    private AppServerActions() {
+    private final ScenarioContext scenario;
+    private final Signatures signatures;
+    /** The last failed UserSig fetch of each user ('tries to get a user signature'). */
+    private final Map<String, Throwable> failedFetches = new ConcurrentHashMap<>();
+
+    public AppServerActions(ScenarioContext scenario, Signatures signatures) {
+        this.scenario = scenario;
+        this.signatures = signatures;
     }
 
-    public static void removeUser(ScenarioContext scenario, long roomId, String userId) {
-        ServerApi api = serverApi(scenario);
-        api.removeUser(scenario.sdkAppId(), scenario.administratorUserSig(api.administrator()), roomId, List.of(userId));
+    public void removeUser(long roomId, String userId) {
+        ServerApi api = serverApi();
+        api.removeUser(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId, List.of(userId));
     }
 
-    public static void dismissRoom(ScenarioContext scenario, long roomId) {
-        ServerApi api = serverApi(scenario);
-        api.dismissRoom(scenario.sdkAppId(), scenario.administratorUserSig(api.administrator()), roomId);
+    public void dismissRoom(long roomId) {
+        ServerApi api = serverApi();
+        api.dismissRoom(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId);
     }
 
-    private static ServerApi serverApi(ScenarioContext scenario) {
+    private ServerApi serverApi() {
         return scenario.stack().serverApi().orElseThrow(() -> new IllegalStateException(
                 "stack " + scenario.stack().name() + " has no server API (RemoveUser, DismissRoom)"));
     }
 
     /** The participant's UserSig from the app server over HTTP; a failure fails the step with its reason. */
-    public static String fetchUserSig(ScenarioContext scenario, String userId) {
-        return new UserSigClient(USERSIG_TIMEOUT).fetch(scenario.appServer().userSigUri(), scenario.sdkAppId(), userId);
+    public String fetchUserSig(String userId) {
+        return new UserSigClient(USERSIG_TIMEOUT).fetch(scenario.appServer().userSigUri(), signatures.sdkAppId(), userId);
     }
 
     /** Like {@link #fetchUserSig}, keeping a failure for a later check. */
-    public static void tryToFetchUserSig(ScenarioContext scenario, String userId) {
+    public void tryToFetchUserSig(String userId) {
         try {
-            fetchUserSig(scenario, userId);
-            scenario.recordFailure(userId, "user signature", null);
+            fetchUserSig(userId);
+            failedFetches.remove(userId);
         } catch (UserSigUnavailableException e) {
-            scenario.recordFailure(userId, "user signature", e);
+            failedFetches.put(userId, e);
         }
+    }
+
+    /** Why the user's last 'tries to get a user signature' failed, if it did. */
+    public Optional<Throwable> failedFetchOf(String userId) {
+        return Optional.ofNullable(failedFetches.get(userId));
     }
 }

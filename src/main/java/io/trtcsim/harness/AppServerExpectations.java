@@ -13,22 +13,29 @@ import org.awaitility.core.ConditionTimeoutException;
 /** Checks on what the scenario's app server received from the stack. */
 public final class AppServerExpectations {
 
-    private AppServerExpectations() {
+    private final ScenarioContext scenario;
+    private final Signatures signatures;
+    private final AppServerActions actions;
+
+    public AppServerExpectations(ScenarioContext scenario, Signatures signatures, AppServerActions actions) {
+        this.scenario = scenario;
+        this.signatures = signatures;
+        this.actions = actions;
     }
 
     /**
      * The app server received that callback (for that user, or for the room when {@code userId} is
      * null) with a Sign header made with the app's callback key.
      */
-    public static void receivedCallback(ScenarioContext scenario, CallbackEvent event, String userId, long roomId,
+    public void receivedCallback(CallbackEvent event, String userId, long roomId,
                                         Duration within) {
         if (!scenario.stackSendsCallbacksToAppServer()) {
-            throw new IllegalStateException("the stack was started before the app server, so it sends no callbacks there;"
-                    + " tag the scenario or feature @app-server");
+            throw new IllegalStateException("stack " + scenario.config().stack() + " sends no callbacks to the scenario's"
+                    + " app server: only a stack the harness starts itself (embedded, simulator-container) is told where it is");
         }
         AppServer appServer = scenario.appServer();
-        String callbackKey = scenario.app().optionalCallbackKey().orElseThrow(() -> new IllegalStateException(
-                "application " + scenario.sdkAppId() + " has no callbackKey in fixtures/apps.json"));
+        String callbackKey = signatures.app().optionalCallbackKey().orElseThrow(() -> new IllegalStateException(
+                "application " + signatures.sdkAppId() + " has no callbackKey in fixtures/apps.json"));
         String what = "the app server receives the '" + event.phrase() + "' callback (" + event.eventType() + ")"
                 + (userId == null ? "" : " for " + userId) + " in room " + roomId;
         try {
@@ -44,7 +51,7 @@ public final class AppServerExpectations {
     }
 
     /** The app server received that callback exactly {@code times} times in all (e.g. after a retry). */
-    public static void receivedCallbackAttempts(ScenarioContext scenario, CallbackEvent event, String userId, long roomId,
+    public void receivedCallbackAttempts(CallbackEvent event, String userId, long roomId,
                                                 int times, Duration within) {
         AppServer appServer = scenario.appServer();
         String what = "the app server receives the '" + event.phrase() + "' callback"
@@ -64,8 +71,8 @@ public final class AppServerExpectations {
     }
 
     /** The last attempt to get a UserSig from the app server failed, and said why. */
-    public static void userSigFetchFailed(ScenarioContext scenario, String userId, String mentioning) {
-        Throwable failure = scenario.recordedFailure(userId, "user signature").orElseThrow(() -> new AssertionError(
+    public void userSigFetchFailed(String userId, String mentioning) {
+        Throwable failure = actions.failedFetchOf(userId).orElseThrow(() -> new AssertionError(
                 userId + ": expected getting a user signature from the app server to fail, but it succeeded"));
         if (!failure.getMessage().contains(mentioning)) {
             throw new AssertionError(userId + ": expected the user signature error to mention '" + mentioning

@@ -1,5 +1,7 @@
 package io.trtcsim.harness;
 
+import java.nio.file.Path;
+import io.trtcsim.sdk.MediaInput;
 import io.trtcsim.sdk.Client;
 import io.trtcsim.sdk.ClientConfig;
 import io.trtcsim.sdk.EventJournal;
@@ -59,6 +61,11 @@ public final class Participant implements AutoCloseable {
 
     public void createClient(Mode mode, long sdkAppId, String userSig) {
         createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
+    }
+
+    /** A client that subscribes by itself to every stream added (autoSubscribe). */
+    public void createAutoSubscribingClient(Mode mode, long sdkAppId, String userSig) {
+        createClient(new ClientConfig(mode, sdkAppId, userId, userSig).withAutoSubscribe(true));
     }
 
     public void createClient(ClientConfig config) {
@@ -198,8 +205,31 @@ public final class Participant implements AutoCloseable {
         call(Operation.LEAVE, client().leave());
     }
 
-    public void createLocalStream(boolean audio, boolean video, VideoProfile profile) {
-        createLocalStream(new StreamConfig(userId, audio, video, profile));
+    /** A stream of synthetic media with these tracks, the default video profile. */
+    public void createLocalStream(Set<MediaKind> tracks) {
+        createLocalStream(tracks, VideoProfile.DEFAULT);
+    }
+
+    /** A stream of synthetic media with these tracks and video profile. */
+    public void createLocalStream(Set<MediaKind> tracks, VideoProfile profile) {
+        createLocalStream(new StreamConfig(userId, tracks.contains(MediaKind.AUDIO), tracks.contains(MediaKind.VIDEO),
+                profile));
+    }
+
+    /** Audio and video with synthetic video of that size and rate. */
+    public void createSyntheticStream(int width, int height, int fps) {
+        createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), new VideoProfile(width, height, fps));
+    }
+
+    /** Video (and audio, when given) read from files: y4m and wav. */
+    public void createStreamFromFiles(Path videoFile, Optional<Path> audioFile) {
+        createLocalStream(new StreamConfig(userId, true, true, VideoProfile.DEFAULT,
+                new MediaInput.Files(videoFile, audioFile)));
+    }
+
+    /** The machine's camera and microphone. */
+    public void createStreamFromDevices() {
+        createLocalStream(new StreamConfig(userId, true, true, VideoProfile.DEFAULT, new MediaInput.Devices()));
     }
 
     /** A new local stream replaces the earlier one (which must not be published any more). */

@@ -4,11 +4,13 @@ import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
 import io.trtcsim.stack.SimulatorStack;
 import io.trtcsim.stack.Stack;
+import io.trtcsim.stack.StackUnavailableException;
 import io.trtcsim.stack.container.SimulatorContainerStack;
 import io.trtcsim.stack.janus.JanusStack;
 import io.trtcsim.usersig.AppKeyStore;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 
 /** Turns the harness.stack setting into a running stack. */
 public final class Stacks {
@@ -16,16 +18,25 @@ public final class Stacks {
     private Stacks() {
     }
 
+    /**
+     * Whether the chosen stack is one the harness starts itself and can point at the scenario's app
+     * server (the embedded simulator, the simulator container); Janus sends no callbacks, and a
+     * simulator running elsewhere keeps the callback URL it was started with.
+     */
+    public static boolean sendsCallbacks(HarnessConfig config) {
+        return config.stack().equals("embedded") || config.stack().equals("simulator-container");
+    }
+
     public static Stack start(HarnessConfig config) {
-        return start(config, java.util.Optional.empty());
+        return start(config, Optional.empty());
     }
 
     /**
      * {@code callbacks}: where a simulator started here sends its server callbacks (the scenario's app server).
      *
-     * @throws io.trtcsim.stack.StackUnavailableException when the chosen stack cannot run on this machine
+     * @throws StackUnavailableException when the chosen stack cannot run on this machine
      */
-    public static Stack start(HarnessConfig config, java.util.Optional<URI> callbacks) {
+    public static Stack start(HarnessConfig config, Optional<URI> callbacks) {
         String choice = config.stack();
         if (choice.equals("embedded")) {
             AppKeyStore keys = AppKeyStore.load(config.fixtures().resolve("apps.json"));

@@ -1,7 +1,6 @@
 package io.trtcsim.steps;
 
 import io.trtcsim.trtc.Mode;
-import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -11,50 +10,54 @@ import io.trtcsim.harness.AppServerActions;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.trtc.CallbackEvent;
 import java.time.Duration;
+import io.trtcsim.harness.Participants;
+import io.trtcsim.harness.Signatures;
 
 /** The application's server: server API calls, callbacks received, UserSigs handed out. */
 public class AppServerSteps {
 
     private final ScenarioContext scenario;
+    private final Participants participants;
+    private final Signatures signatures;
+    private final AppServerActions appServer;
+    private final AppServerExpectations callbacks;
 
-    public AppServerSteps(ScenarioContext scenario) {
+    public AppServerSteps(ScenarioContext scenario, Participants participants, Signatures signatures, AppServerActions appServer, AppServerExpectations callbacks) {
         this.scenario = scenario;
-    }
-
-    /** The app server must exist before the stack starts, or the stack cannot send it callbacks. */
-    @Before(value = "@app-server", order = 0)
-    public void startAppServer() {
-        scenario.appServer();
+        this.participants = participants;
+        this.signatures = signatures;
+        this.appServer = appServer;
+        this.callbacks = callbacks;
     }
 
     @When("the app server removes {participant} from room {room}")
     public void removeUser(String name, Long roomId) {
-        AppServerActions.removeUser(scenario, roomId, name);
+        appServer.removeUser(roomId, name);
     }
 
     @When("the app server dismisses room {room}")
     public void dismissRoom(Long roomId) {
-        AppServerActions.dismissRoom(scenario, roomId);
+        appServer.dismissRoom(roomId);
     }
 
     @Then("the app server receives the {callback} callback for {participant} in room {room} within {duration}")
     public void receivesCallback(CallbackEvent event, String name, Long roomId, Duration within) {
-        AppServerExpectations.receivedCallback(scenario, event, name, roomId, within);
+        callbacks.receivedCallback(event, name, roomId, within);
     }
 
     @Then("the app server receives the {callback} callback for room {room} within {duration}")
     public void receivesRoomCallback(CallbackEvent event, Long roomId, Duration within) {
-        AppServerExpectations.receivedCallback(scenario, event, null, roomId, within);
+        callbacks.receivedCallback(event, null, roomId, within);
     }
 
     @Then("the app server receives the {callback} callback for {participant} in room {room} {int} times within {duration}")
     public void receivesCallbackTimes(CallbackEvent event, String name, Long roomId, int times, Duration within) {
-        AppServerExpectations.receivedCallbackAttempts(scenario, event, name, roomId, times, within);
+        callbacks.receivedCallbackAttempts(event, name, roomId, times, within);
     }
 
     @Then("the app server receives the {callback} callback for room {room} {int} times within {duration}")
     public void receivesRoomCallbackTimes(CallbackEvent event, Long roomId, int times, Duration within) {
-        AppServerExpectations.receivedCallbackAttempts(scenario, event, null, roomId, times, within);
+        callbacks.receivedCallbackAttempts(event, null, roomId, times, within);
     }
 
     @Given("the app server answers the next callback with HTTP {int}")
@@ -64,7 +67,7 @@ public class AppServerSteps {
 
     @Given("{participant} has created a client in {mode} mode with a user signature from the app server")
     public void createClientWithAppServerSignature(String name, Mode mode) {
-        scenario.participantOrNew(name).createClient(mode, scenario.sdkAppId(), AppServerActions.fetchUserSig(scenario, name));
+        participants.namedOrNew(name).createClient(mode, signatures.sdkAppId(), appServer.fetchUserSig(name));
     }
 
     @Given("the app server fails user signature requests with {appServerFault}")
@@ -74,11 +77,11 @@ public class AppServerSteps {
 
     @When("{participant} tries to get a user signature from the app server")
     public void tryToFetchUserSig(String name) {
-        AppServerActions.tryToFetchUserSig(scenario, name);
+        appServer.tryToFetchUserSig(name);
     }
 
     @Then("{participant} fails to get a user signature with an error mentioning {string}")
     public void failsToFetchUserSig(String name, String mentioning) {
-        AppServerExpectations.userSigFetchFailed(scenario, name, mentioning);
+        callbacks.userSigFetchFailed(name, mentioning);
     }
 }

@@ -3,40 +3,40 @@ package io.trtcsim.steps;
 import io.trtcsim.harness.Operation;
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
-import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.harness.Participants;
 
 /** Checks on calls made with 'tries to': they must have been refused with the documented code. */
 public class ErrorSteps {
 
-    private final ScenarioContext scenario;
+    private final Participants participants;
 
-    public ErrorSteps(ScenarioContext scenario) {
-        this.scenario = scenario;
+    public ErrorSteps(Participants participants) {
+        this.participants = participants;
     }
 
     @Then("{participant} fails to join with error {errorCode}")
     public void failsToJoin(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), Operation.JOIN, code);
+        Expectations.failedWith(participants.named(name), Operation.JOIN, code);
     }
 
     @Then("{participant} fails to join with error {errorCode} mentioning {string}")
     public void failsToJoinMentioning(String name, ErrorCode code, String mentioning) {
-        Expectations.failedWith(scenario.participant(name), Operation.JOIN, code, mentioning);
+        Expectations.failedWith(participants.named(name), Operation.JOIN, code, mentioning);
     }
 
     @Then("{participant} fails to initialize the local stream with error {errorCode}")
     public void failsToInitialize(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), Operation.INITIALIZE, code);
+        Expectations.failedWith(participants.named(name), Operation.INITIALIZE, code);
     }
 
     @Then("{participant} fails to switch role with error {errorCode}")
     public void failsToSwitchRole(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), Operation.SWITCH_ROLE, code);
+        Expectations.failedWith(participants.named(name), Operation.SWITCH_ROLE, code);
     }
 
     @Then("{participant} fails to publish with error {errorCode}")
     public void failsToPublish(String name, ErrorCode code) {
-        Expectations.failedWith(scenario.participant(name), Operation.PUBLISH, code);
+        Expectations.failedWith(participants.named(name), Operation.PUBLISH, code);
     }
 }

@@ -7,99 +7,102 @@ import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.MediaChecks;
 import io.trtcsim.harness.ScenarioContext;
 import java.time.Duration;
+import io.trtcsim.harness.Participants;
 
 /** Checks on the media a participant renders from another. */
 public class MediaSteps {
 
     private final ScenarioContext scenario;
+    private final Participants participants;
 
-    public MediaSteps(ScenarioContext scenario) {
+    public MediaSteps(ScenarioContext scenario, Participants participants) {
         this.scenario = scenario;
+        this.participants = participants;
     }
 
     @When("{participant} enables audio volume evaluation every {duration}")
     public void enableAudioVolumeEvaluation(String name, Duration interval) {
-        scenario.participant(name).enableAudioVolumeEvaluation(interval);
+        participants.named(name).enableAudioVolumeEvaluation(interval);
     }
 
     @When("{participant} turns audio volume evaluation off")
     public void disableAudioVolumeEvaluation(String name) {
-        scenario.participant(name).enableAudioVolumeEvaluation(Duration.ZERO);
+        participants.named(name).enableAudioVolumeEvaluation(Duration.ZERO);
     }
 
     @Then("{participant} gets an audio volume of at least {int} for {participant} within {duration}")
     public void hearsVolumeOfAtLeast(String name, int volume, String of, Duration within) {
-        Expectations.hearsVolume(scenario.participant(name), of, volume, 100, within);
+        Expectations.hearsVolume(participants.named(name), of, volume, 100, within);
     }
 
     @Then("{participant} gets an audio volume of at most {int} for {participant} within {duration}")
     public void hearsVolumeOfAtMost(String name, int volume, String of, Duration within) {
-        Expectations.hearsVolume(scenario.participant(name), of, 0, volume, within);
+        Expectations.hearsVolume(participants.named(name), of, 0, volume, within);
     }
 
     @Then("{participant} renders at least {int} video frames from {participant} within {duration}")
     public void rendersVideoFrames(String name, int frames, String from, Duration within) {
-        Expectations.rendersVideoFrames(scenario.participant(name), from, frames, within);
+        Expectations.rendersVideoFrames(participants.named(name), from, frames, within);
     }
 
     @Then("{participant} renders at least {int} new video frames from {participant} within {duration}")
     public void rendersNewVideoFrames(String name, int frames, String from, Duration within) {
-        Expectations.rendersNewVideoFrames(scenario.participant(name), from, frames, within);
+        Expectations.rendersNewVideoFrames(participants.named(name), from, frames, within);
     }
 
     @Then("{participant} renders no video frames from {participant} for {duration}")
     public void rendersNoVideo(String name, String from, Duration period) {
-        Expectations.rendersNoVideo(scenario.participant(name), from, period);
+        Expectations.rendersNoVideo(participants.named(name), from, period);
     }
 
     @Then("{participant} receives no audio from {participant} for {duration}")
     public void receivesNoAudio(String name, String from, Duration period) {
-        Expectations.receivesNoAudio(scenario.participant(name), from, period);
+        Expectations.receivesNoAudio(participants.named(name), from, period);
     }
 
     @Then("{participant} sees the {mediaKind} of {participant} {muteState}")
     public void seesMuted(String name, MediaKind kind, String from, Boolean muted) {
-        Expectations.seesMuted(scenario.participant(name), from, kind, muted, scenario.config().eventTimeout());
+        Expectations.seesMuted(participants.named(name), from, kind, muted, scenario.config().eventTimeout());
     }
 
     @Then("the video from {participant} to {participant} has a frame rate of at least {int} fps over {int} seconds")
     public void frameRate(String from, String to, int fps, int seconds) {
-        MediaChecks.frameRateAtLeast(scenario.participant(to), from, fps, Duration.ofSeconds(seconds));
+        MediaChecks.frameRateAtLeast(participants.named(to), from, fps, Duration.ofSeconds(seconds));
     }
 
     @Then("the video from {participant} to {participant} has no freezes over {int} seconds")
     public void noFreezes(String from, String to, int seconds) {
-        MediaChecks.noFreezes(scenario.participant(to), from, Duration.ofSeconds(seconds));
+        MediaChecks.noFreezes(participants.named(to), from, Duration.ofSeconds(seconds));
     }
 
     @Then("the video latency from {participant} to {participant} is at most {int} ms at the {int}th percentile over {int} seconds")
     public void videoLatency(String from, String to, int millis, int percentile, int seconds) {
-        MediaChecks.videoLatencyAtMost(scenario.participant(to), from, millis, percentile, Duration.ofSeconds(seconds));
+        MediaChecks.videoLatencyAtMost(participants.named(to), from, millis, percentile, Duration.ofSeconds(seconds));
     }
 
     @Then("the first video frame from {participant} reaches {participant} within {int} ms of subscribing")
     public void firstFrame(String from, String to, int millis) {
-        MediaChecks.firstFrameWithinOfSubscribing(scenario.participant(to), from, Duration.ofMillis(millis),
+        MediaChecks.firstFrameWithinOfSubscribing(participants.named(to), from, Duration.ofMillis(millis),
                 scenario.config().eventTimeout());
     }
 
     @Then("the video from {participant} to {participant} has resolution {int}x{int}")
     public void resolution(String from, String to, int width, int height) {
-        MediaChecks.resolution(scenario.participant(to), from, width, height, scenario.config().eventTimeout());
+        MediaChecks.resolution(participants.named(to), from, width, height, scenario.config().eventTimeout());
     }
 
     @Then("the audio from {participant} to {participant} has no gaps over {int} seconds")
     public void audioWithoutGaps(String from, String to, int seconds) {
-        MediaChecks.audioWithoutGaps(scenario.participant(to), from, Duration.ofSeconds(seconds));
+        MediaChecks.audioWithoutGaps(participants.named(to), from, Duration.ofSeconds(seconds));
     }
 
     @Then("the audio latency from {participant} to {participant} is at most {int} ms at the 95th percentile over {int} seconds")
     public void audioLatency(String from, String to, int millis, int seconds) {
-        MediaChecks.audioLatencyAtMost(scenario.participant(to), from, millis, Duration.ofSeconds(seconds));
+        MediaChecks.audioLatencyAtMost(participants.named(to), from, millis, Duration.ofSeconds(seconds));
     }
 
     @Then("{participant} receives audio from {participant} within {duration}")
     public void receivesAudio(String name, String from, Duration within) {
-        Expectations.receivesAudio(scenario.participant(name), from, within);
+        Expectations.receivesAudio(participants.named(name), from, within);
     }
 }

@@ -4,34 +4,38 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.PacketLoss;
-import io.trtcsim.harness.ScenarioContext;
 import java.time.Duration;
 import org.opentest4j.TestAbortedException;
+import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.Participants;
+import io.trtcsim.harness.NetworkConditions;
 
 /** Real packet loss on a participant's connection, and what the SDK reports of the network. */
 public class NetworkSteps {
 
-    private final ScenarioContext scenario;
+    private final Participants participants;
+    private final NetworkConditions network;
 
-    public NetworkSteps(ScenarioContext scenario) {
-        this.scenario = scenario;
+    public NetworkSteps(Participants participants, NetworkConditions network) {
+        this.participants = participants;
+        this.network = network;
     }
 
     @When("the uplink of {participant} loses {int}% of its packets")
     public void uplinkLoses(String name, int percent) {
-        int port = scenario.participant(name).uplinkMediaPort();
-        skippedWhereUnavailable(() -> scenario.packetLoss().dropFrom(port, percent));
+        Participant participant = participants.named(name);
+        skippedWhereUnavailable(() -> network.uplinkLoses(participant, percent));
     }
 
     @When("the uplink of {participant} loses no more packets")
     public void uplinkLosesNoMore(String name) {
-        scenario.packetLoss().stopDroppingFrom(scenario.participant(name).uplinkMediaPort());
+        network.uplinkLosesNoMore(participants.named(name));
     }
 
     @When("the stream of {participant} to {participant} loses {int}% of its packets")
     public void downlinkLoses(String publisher, String name, int percent) {
-        int port = scenario.participant(name).downlinkMediaPort(publisher);
-        skippedWhereUnavailable(() -> scenario.packetLoss().dropTo(port, percent));
+        Participant participant = participants.named(name);
+        skippedWhereUnavailable(() -> network.downlinkLoses(participant, publisher, percent));
     }
 
     /** Without root or iptables the scenario cannot run here: skipped with the reason, not failed. */
@@ -47,16 +51,16 @@ public class NetworkSteps {
 
     @When("the stream of {participant} to {participant} loses no more packets")
     public void downlinkLosesNoMore(String publisher, String name) {
-        scenario.packetLoss().stopDroppingTo(scenario.participant(name).downlinkMediaPort(publisher));
+        network.downlinkLosesNoMore(participants.named(name), publisher);
     }
 
     @Then("{participant} gets an uplink network quality from {int} to {int} within {duration}")
     public void uplinkQuality(String name, int best, int worst, Duration within) {
-        Expectations.linkQuality(scenario.participant(name), true, best, worst, within);
+        Expectations.linkQuality(participants.named(name), true, best, worst, within);
     }
 
     @Then("{participant} gets a downlink network quality from {int} to {int} within {duration}")
     public void downlinkQuality(String name, int best, int worst, Duration within) {
-        Expectations.linkQuality(scenario.participant(name), false, best, worst, within);
+        Expectations.linkQuality(participants.named(name), false, best, worst, within);
     }
 }

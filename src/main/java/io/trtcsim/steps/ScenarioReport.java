@@ -6,6 +6,7 @@ import io.trtcsim.report.Charts;
 import io.trtcsim.report.FramePictures;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.sdk.RemoteStream;
+import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,15 +25,15 @@ final class ScenarioReport {
     private ScenarioReport() {
     }
 
-    static void attachTo(Scenario result, ScenarioContext scenario) {
+    static void attachTo(Scenario result, ScenarioContext scenario, Participants participants) {
         Set<Long> rooms = new TreeSet<>();
-        for (Participant participant : scenario.participants()) {
+        for (Participant participant : participants.all()) {
             rooms.addAll(participant.roomsTried());
             if (participant.hasClient()) {
                 text(result, "events of " + participant.userId(), participant.journal().describe());
             }
         }
-        for (Participant participant : scenario.participants()) {
+        for (Participant participant : participants.all()) {
             if (!participant.hasClient()) {
                 continue;
             }
@@ -41,7 +42,7 @@ final class ScenarioReport {
                 if (stream.playback().isPresent()) {
                     played++;
                     String path = stream.getUserId() + " to " + participant.userId() + (played > 1 ? " (#" + played + ")" : "");
-                    long published = scenario.participants().stream()
+                    long published = participants.all().stream()
                             .filter(p -> p.userId().equals(stream.getUserId()) && p.hasClient())
                             .mapToLong(p -> p.client().publishStartedMicros()).findFirst().orElse(-1);
                     attachMedia(result, path, stream.playback().get(), stream.subscribeStartedMicros(), published);

@@ -1,5 +1,10 @@
 package io.trtcsim.bench;
 
+import io.trtcsim.harness.NetworkConditions;
+import io.trtcsim.harness.Signatures;
+import io.trtcsim.harness.Participants;
+import java.util.Set;
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.harness.Operation;
 import static org.awaitility.Awaitility.await;
@@ -100,17 +105,20 @@ public final class CallBenchmark {
      * {@code uplinkLoss}, alice's uplink loses that share of its packets from then on).
      */
     static MeasuredCall measureBasicCall(ScenarioContext scenario, VideoProfile profile, int seconds, int uplinkLoss) {
+        Participants participants = new Participants(scenario);
+        Signatures signatures = new Signatures(scenario);
+        NetworkConditions network = new NetworkConditions(scenario);
         if (uplinkLoss > 0 && !scenario.stack().capabilities().contains(io.trtcsim.stack.Capability.PACKET_LOSS)) {
             // Its media never passes where the harness drops packets: the figures would look lossless.
             throw new StackUnavailableException("the harness cannot drop packets on the way to stack "
                     + scenario.stack().name());
         }
-        Participant alice = scenario.participantOrNew("alice");
-        Participant bob = scenario.participantOrNew("bob");
-        alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
-        bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
+        Participant alice = participants.namedOrNew("alice");
+        Participant bob = participants.namedOrNew("bob");
+        alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
+        bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
         alice.join(ROOM);
-        alice.createLocalStream(true, true, profile);
+        alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), profile);
         alice.initializeLocalStream();
         alice.publish();
         bob.join(ROOM);
@@ -124,7 +132,7 @@ public final class CallBenchmark {
         var sink = remote.playback().orElseThrow().video().orElseThrow();
         long firstFrameMicros = sink.frames().get(0).arrivalMicros();
         if (uplinkLoss > 0) {
-            scenario.packetLoss().dropFrom(alice.uplinkMediaPort(), uplinkLoss);
+            network.packetLoss().dropFrom(alice.uplinkMediaPort(), uplinkLoss);
         }
         // Under loss, frames may stop for a while (that is what is measured): the window is just time.
         MediaWindow window = MediaWindow.measure(sink, remote.playback().orElseThrow().audio().orElseThrow(), seconds,

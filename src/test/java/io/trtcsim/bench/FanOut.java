@@ -1,5 +1,8 @@
 package io.trtcsim.bench;
 
+import io.trtcsim.harness.Signatures;
+import io.trtcsim.harness.Participants;
+import java.util.Set;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.harness.Expectations;
@@ -55,16 +58,18 @@ final class FanOut {
         long began = System.nanoTime();
         HarnessConfig config = HarnessConfig.load().with("harness.stack", stack);
         try (ScenarioContext scenario = ScenarioContext.with(config)) {
-            Participant alice = scenario.participantOrNew("alice");
-            alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
+            Participants participants = new Participants(scenario);
+            Signatures signatures = new Signatures(scenario);
+            Participant alice = participants.namedOrNew("alice");
+            alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
             alice.join(room);
-            alice.createLocalStream(true, true, PROFILE);
+            alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), PROFILE);
             alice.initializeLocalStream();
             alice.publish();
             List<Participant> subscribers = new ArrayList<>();
             for (int i = 1; i <= subscriberCount; i++) {
-                Participant subscriber = scenario.participantOrNew(String.format(Locale.ROOT, "sub%02d", i));
-                subscriber.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor(subscriber.userId()));
+                Participant subscriber = participants.namedOrNew(String.format(Locale.ROOT, "sub%02d", i));
+                subscriber.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(subscriber.userId()));
                 if (videoOnly) {
                     subscriber.join(room);
                     Expectations.receives(subscriber, ClientEvent.STREAM_ADDED, "alice", 1, FIRST_FRAME_WAIT);

@@ -1,5 +1,7 @@
 package io.trtcsim.harness;
 
+import java.util.Set;
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,14 +33,16 @@ class MeasurementTruthTest {
     void call() {
         // The embedded simulator whatever harness.stack says: the relay delay is injected into it.
         scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
-        alice = scenario.participantOrNew("alice");
-        bob = scenario.participantOrNew("bob");
-        alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
-        bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
+        Participants participants = new Participants(scenario);
+        Signatures signatures = new Signatures(scenario);
+        alice = participants.namedOrNew("alice");
+        bob = participants.namedOrNew("bob");
+        alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
+        bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
         bob.subscribeToAndPlayEveryAddedStream();
         alice.join(3232);
         bob.join(3232);
-        alice.createLocalStream(false, true, new VideoProfile(320, 180, 30));
+        alice.createLocalStream(Set.of(MediaKind.VIDEO), new VideoProfile(320, 180, 30));
         alice.initializeLocalStream();
         alice.publish();
         Expectations.rendersVideoFrames(bob, "alice", 30, Duration.ofSeconds(10));

@@ -1,5 +1,6 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,14 +31,16 @@ class ScenarioTeardownTest {
         Set<String> before = nonDaemonThreads();
         ScenarioContext scenario = new ScenarioContext();
         try {
-            Participant alice = scenario.participantOrNew("alice");
-            alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
+            Participants participants = new Participants(scenario);
+            Signatures signatures = new Signatures(scenario);
+            Participant alice = participants.namedOrNew("alice");
+            alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
             alice.join(3131);
-            alice.createLocalStream(true, true, VideoProfile.DEFAULT);
+            alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
             alice.initializeLocalStream();
             alice.publish();
-            Participant bob = scenario.participantOrNew("bob");
-            bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
+            Participant bob = participants.namedOrNew("bob");
+            bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
             bob.subscribeToAndPlayEveryAddedStream();
             bob.join(3131);
             Expectations.rendersVideoFrames(bob, "alice", 5, Duration.ofSeconds(10));
@@ -59,7 +62,7 @@ class ScenarioTeardownTest {
     @Test
     void anUnknownParticipantIsAClearError() {
         try (ScenarioContext scenario = new ScenarioContext()) {
-            assertThatThrownBy(() -> scenario.participant("carol"))
+            assertThatThrownBy(() -> new Participants(scenario).named("carol"))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("no participant named 'carol'")
                     .hasMessageContaining("has created a client");

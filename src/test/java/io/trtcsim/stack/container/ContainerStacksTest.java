@@ -1,5 +1,9 @@
 package io.trtcsim.stack.container;
 
+import io.trtcsim.harness.Signatures;
+import io.trtcsim.harness.Participants;
+import java.util.Set;
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -98,14 +102,16 @@ class ContainerStacksTest {
         HarnessConfig config = HarnessConfig.load().with("harness.stack", stackName);
         String containerId;
         try (ScenarioContext scenario = ScenarioContext.with(config)) {
+            Participants participants = new Participants(scenario);
+            Signatures signatures = new Signatures(scenario);
             assertThat(scenario.stack().name()).isEqualTo(stackName);
             containerId = runningContainerOf(image);
-            Participant alice = scenario.participantOrNew("alice");
-            Participant bob = scenario.participantOrNew("bob");
-            alice.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("alice"));
-            bob.createClient(Mode.RTC, scenario.sdkAppId(), scenario.userSigFor("bob"));
+            Participant alice = participants.namedOrNew("alice");
+            Participant bob = participants.namedOrNew("bob");
+            alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
+            bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
             alice.join(4321);
-            alice.createLocalStream(true, true, VideoProfile.DEFAULT);
+            alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
             alice.initializeLocalStream();
             alice.publish();
             bob.join(4321);

@@ -1,16 +1,17 @@
-package io.trtcsim.steps;
+package io.trtcsim.harness;
 
 import io.trtcsim.usersig.Privilege;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Privilege lists as features write them: "enter room, send audio" or "all". */
-final class Privileges {
+public final class Privileges {
 
     private Privileges() {
     }
 
-    static int parse(String text) {
+    /** The privilege map of a list such as "enter room, send audio", or of "all". */
+    public static int parse(String text) {
         if (text.trim().equals("all")) {
             return Privilege.ALL;
         }

@@ -1,0 +1,72 @@
+package io.trtcsim.harness;
+
+import io.trtcsim.usersig.AppKey;
+import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.UserSigGenerator;
+import java.time.Duration;
+
+/**
+ * The scenario's signatures: UserSigs (good and spoiled) and PrivateMapKeys made by Tencent's
+ * published generator with the fixture keys of the application participants join (harness.sdkAppId).
+ */
+public final class Signatures {
+
+    private final ScenarioContext scenario;
+
+    public Signatures(ScenarioContext scenario) {
+        this.scenario = scenario;
+    }
+
+    /** The sdkAppId participants join with (harness.sdkAppId). */
+    public long sdkAppId() {
+        return app().sdkAppId();
+    }
+
+    /** A valid UserSig for the user. */
+    public String userSigFor(String userId) {
+        return new UserSigGenerator(app()).genUserSig(userId, validity());
+    }
+
+    /** A UserSig with the given fault ({@code otherUser} is used for {@link SignatureFault#OTHER_USER}). */
+    public String faultyUserSigFor(String userId, SignatureFault fault, String otherUser) {
+        return switch (fault) {
+            case EXPIRED -> new UserSigGenerator(app()).genUserSig(userId, Duration.ZERO);
+            case WRONG_KEY -> new UserSigGenerator(new AppKey(app().sdkAppId(), otherApp().secretKey()))
+                    .genUserSig(userId, validity());
+            case OTHER_USER -> new UserSigGenerator(app()).genUserSig(otherUser, validity());
+            case OTHER_APPLICATION -> new UserSigGenerator(otherApp()).genUserSig(userId, validity());
+            case MALFORMED -> "this-is-not-a-user-signature";
+        };
+    }
+
+    /** A privateMapKey for the user and room granting exactly the given privilege bits. */
+    public String privateMapKeyFor(String userId, long roomId, int privilegeMap) {
+        return new UserSigGenerator(app()).genPrivateMapKey(userId, validity(), roomId, privilegeMap);
+    }
+
+    /** A UserSig of the application's administrator account, for server API calls. */
+    public String administratorUserSig(String administrator) {
+        return new UserSigGenerator(app()).genUserSig(administrator, validity());
+    }
+
+    public AppKey app() {
+        AppKeyStore keys = scenario.appKeys();
+        return keys.find(scenario.config().sdkAppId()).orElseThrow(() -> new IllegalStateException(
+                "harness.sdkAppId " + scenario.config().sdkAppId() + " has no key in " + appsJson()));
+    }
+
+    /** Another application of the fixtures, for signatures that belong elsewhere. */
+    private AppKey otherApp() {
+        return scenario.appKeys().apps().stream().filter(other -> other.sdkAppId() != app().sdkAppId()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(appsJson()
+                        + " needs a second application for 'another application' and 'wrong key' signatures"));
+    }
+
+    private Object appsJson() {
+        return scenario.config().fixtures().resolve("apps.json");
+    }
+
+    private Duration validity() {
+        return scenario.config().userSigValidity();
+    }
+}
