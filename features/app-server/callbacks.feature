@@ -1,4 +1,4 @@
-@app-server @requires-server-callbacks
+@requires-server-callbacks
 Feature: Server event callbacks
   The simulator POSTs TRTC's room and media callbacks to the app server, signed in the Sign header
   with the application's callback key, and retries when the app server fails.

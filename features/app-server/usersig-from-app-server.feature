@@ -1,4 +1,3 @@
-@app-server
 Feature: User signatures from the app server
   A real app gets its UserSig from its own server over HTTP. Here that server is WireMock, signing
   with the fixture keys; when it fails, the failure reaches the feature as a clear error.

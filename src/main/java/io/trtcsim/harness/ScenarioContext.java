@@ -120,8 +120,10 @@ public final class ScenarioContext implements AutoCloseable {
     /** The scenario's app server (WireMock), started on first use. */
     public synchronized AppServer appServer() {
         if (appServer == null) {
+            long started = System.nanoTime();
             appServer = AppServer.start(config.fixtures().resolve("app-server"), appKeys());
             closeAtEnd("the app server", appServer);
+            log.info("app server started in {} ms", (System.nanoTime() - started) / 1_000_000);
         }
         return appServer;
     }
