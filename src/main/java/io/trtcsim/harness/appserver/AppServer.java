@@ -25,12 +25,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * The app server of one scenario: a WireMock server on a free loopback port, with the stubs under
- * {@code <root>/mappings/} and the {@link UserSigResponder}. It receives TRTC's server event callbacks
- * on {@link #callbackUri()} and hands out UserSigs on {@link #userSigUri()}.
+ * The app server of one scenario: a WireMock server on a free loopback port. It receives TRTC's
+ * server event callbacks on {@link #callbackUri()} (answering {@code 200 {"code":0}}) and hands out
+ * UserSigs on {@link #userSigUri()} (the {@link UserSigResponder}): built-in stubs at priority
+ * {@value #BUILT_IN_PRIORITY}, so a project needs no stub files of its own. Stub files under
+ * {@code <root>/mappings/}, where that folder exists, come on top (WireMock's default priority 5).
  *
- * <p>Faults are stubs at a higher priority ({@value #FAULT_PRIORITY}) than those of the mapping files
- * (5), added and removed here; the files are never written. Thread-safe: the simulator's callback
+ * <p>Faults are stubs at a higher priority ({@value #FAULT_PRIORITY}) than either, added and removed
+ * here; the files are never written. Thread-safe: the simulator's callback
  * threads, the participants and the scenario thread may all use it at once.
  */
 public final class AppServer implements AutoCloseable {
@@ -39,6 +41,7 @@ public final class AppServer implements AutoCloseable {
     public static final String CALLBACK_PATH = "/trtc/callback";
     public static final String USERSIG_PATH = "/usersig";
     static final int FAULT_PRIORITY = 1;
+    static final int BUILT_IN_PRIORITY = 10;
 
     private static final String LOOPBACK = "127.0.0.1";
 
@@ -56,23 +59,21 @@ public final class AppServer implements AutoCloseable {
         this.baseUri = URI.create("http://" + LOOPBACK + ":" + server.port());
     }
 
-    /** Starts with the stubs in {@link #DEFAULT_ROOT} (relative to the working directory, the project root). */
+    /** Starts with the built-in stubs and those in {@link #DEFAULT_ROOT} (relative to the working directory). */
     public static AppServer start(AppKeyStore keys) {
         return start(DEFAULT_ROOT, keys);
     }
 
     /**
-     * @param root a folder with a {@code mappings/} subfolder of WireMock stub files
+     * @param root a folder whose {@code mappings/} subfolder, if it exists, holds more WireMock stub files
      * @param keys the apps whose UserSigs this server signs
-     * @throws IllegalArgumentException when {@code root/mappings} is not a folder
+     * @throws IllegalArgumentException when {@code root} exists but is not a folder
      */
     public static AppServer start(Path root, AppKeyStore keys) {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(keys, "keys");
-        if (!Files.isDirectory(root.resolve("mappings"))) {
-            // WireMock would start with no stubs at all and answer 404 to everything; say why instead.
-            throw new IllegalArgumentException("app server stubs: " + root.toAbsolutePath()
-                    + " has no mappings/ folder");
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IllegalArgumentException("app server stubs: " + root.toAbsolutePath() + " is not a folder");
         }
         CallbackFailureCounter callbackFailures = new CallbackFailureCounter();
         WireMockServer server = new WireMockServer(options()
@@ -87,6 +88,11 @@ public final class AppServer implements AutoCloseable {
                 .jettyStopTimeout(0L));
         try {
             server.start();
+            server.stubFor(post(urlPathEqualTo(CALLBACK_PATH)).atPriority(BUILT_IN_PRIORITY)
+                    .willReturn(okJson("{\"code\":0}")));
+            server.stubFor(get(urlPathEqualTo(USERSIG_PATH)).atPriority(BUILT_IN_PRIORITY)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withTransformers(UserSigResponder.NAME)));
         } catch (RuntimeException e) {
             server.stop();
             throw new IllegalStateException("app server with stubs from " + root.toAbsolutePath()

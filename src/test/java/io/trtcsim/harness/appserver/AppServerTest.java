@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -148,10 +149,23 @@ class AppServerTest {
     }
 
     @Test
-    void aRootWithoutMappingsIsRefused(@TempDir Path empty) {
-        assertThatThrownBy(() -> AppServer.start(empty, KEYS)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(empty.toString())
-                .hasMessageContaining("mappings");
+    void aRootThatIsAFileIsRefused(@TempDir Path folder) throws IOException {
+        Path file = Files.writeString(folder.resolve("app-server"), "not a folder");
+        assertThatThrownBy(() -> AppServer.start(file, KEYS)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("not a folder");
+    }
+
+    @Test
+    void withoutStubFilesTheBuiltInStubsAnswerCallbacksAndUserSigs(@TempDir Path empty) throws Exception {
+        try (AppServer bare = AppServer.start(empty.resolve("nothing-here"), KEYS)) {
+            HttpResponse<String> callback = http.send(HttpRequest.newBuilder(bare.callbackUri())
+                    .POST(HttpRequest.BodyPublishers.ofString(ENTER_ROOM)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(callback.statusCode()).isEqualTo(200);
+            assertThat(callback.body()).isEqualTo("{\"code\":0}");
+            String userSig = new UserSigClient(Duration.ofSeconds(2)).fetch(bare.userSigUri(), 1400000001L, "alice");
+            assertThat(userSig).isNotBlank();
+        }
     }
 
     private HttpResponse<String> postCallback(String body, String sign, String sdkAppId)
