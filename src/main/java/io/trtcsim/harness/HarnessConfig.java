@@ -5,16 +5,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The harness settings: harness.properties on the class path, overridden by system properties of
- * the same name (so {@code mvn test -Dharness.timeout.call=30s} works). Read once per scenario.
+ * The harness settings: its defaults, a project's harness.properties on the class path, then system
+ * properties of the same name (so {@code mvn test -Dharness.timeout.call=30s} works). Read once per scenario.
  */
 public final class HarnessConfig {
 
+    /** The harness's own defaults, documented key by key. */
+    static final String DEFAULTS = "/io/trtcsim/harness/defaults.properties";
+    /** A project's settings: any subset of the defaults' keys. */
+    public static final String PROJECT_SETTINGS = "harness.properties";
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)");
 
     private final Properties values;
@@ -23,25 +29,42 @@ public final class HarnessConfig {
         this.values = values;
     }
 
+    /**
+     * The harness's defaults ({@value #DEFAULTS} in its jar), then a project's own
+     * {@value #PROJECT_SETTINGS} on the class path, if it has one (a QA team's src/test/resources),
+     * then system properties of the same names.
+     */
     public static HarnessConfig load() {
-        Properties defaults = new Properties();
-        try (InputStream in = HarnessConfig.class.getResourceAsStream("/harness.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("harness.properties is missing from the class path");
-            }
-            defaults.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read harness.properties", e);
-        }
         Properties merged = new Properties();
-        merged.putAll(defaults);
-        for (String key : defaults.stringPropertyNames()) {
+        merged.putAll(read(DEFAULTS).orElseThrow(() -> new IllegalStateException(DEFAULTS
+                + " is missing from the class path: the harness jar is incomplete")));
+        read("/" + PROJECT_SETTINGS).ifPresent(project -> project.stringPropertyNames().forEach(key -> {
+            if (!merged.containsKey(key)) {
+                throw new IllegalStateException(PROJECT_SETTINGS + " sets '" + key + "', which is no harness setting; known: "
+                        + new TreeSet<>(merged.stringPropertyNames()));
+            }
+            merged.setProperty(key, project.getProperty(key).trim());
+        }));
+        for (String key : merged.stringPropertyNames()) {
             String override = System.getProperty(key);
             if (override != null && !override.isBlank()) {
                 merged.setProperty(key, override.trim());
             }
         }
         return new HarnessConfig(merged);
+    }
+
+    private static Optional<Properties> read(String resource) {
+        try (InputStream in = HarnessConfig.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Properties values = new Properties();
+            values.load(in);
+            return Optional.of(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     /** For tests: the defaults with some values replaced. */
@@ -94,7 +117,7 @@ public final class HarnessConfig {
     private String text(String key) {
         String value = values.getProperty(key);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("setting " + key + " is missing from harness.properties");
+            throw new IllegalStateException("setting " + key + " is missing from " + DEFAULTS);
         }
         return value.trim();
     }

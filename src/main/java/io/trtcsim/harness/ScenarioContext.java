@@ -34,7 +34,7 @@ public final class ScenarioContext implements AutoCloseable {
     private AppServer appServer;
     private boolean stackKnowsAppServer;
 
-    /** A scenario with the harness settings (harness.properties and -D overrides). */
+    /** A scenario with the harness settings (defaults, a project's harness.properties, -D overrides). */
     public ScenarioContext() {
         this(HarnessConfig.load());
     }
