@@ -1,8 +1,8 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.trtc.CallbackEvent;
 import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.simulator.callback.RoomCallback;
+import io.trtcsim.trtc.CallbackEvent;
 import java.time.Clock;
 
 /** Turns what happens in rooms into TRTC's room and media callbacks to the app server. */

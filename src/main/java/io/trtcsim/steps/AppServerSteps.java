@@ -1,17 +1,17 @@
 package io.trtcsim.steps;
 
-import io.trtcsim.trtc.Mode;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.trtcsim.harness.appserver.AppServerFault;
-import io.trtcsim.harness.AppServerExpectations;
 import io.trtcsim.harness.AppServerActions;
-import io.trtcsim.harness.ScenarioContext;
-import io.trtcsim.trtc.CallbackEvent;
-import java.time.Duration;
+import io.trtcsim.harness.AppServerExpectations;
 import io.trtcsim.harness.Participants;
+import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.Signatures;
+import io.trtcsim.harness.appserver.AppServerFault;
+import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.Mode;
+import java.time.Duration;
 
 /** The application's server: server API calls, callbacks received, UserSigs handed out. */
 public class AppServerSteps {

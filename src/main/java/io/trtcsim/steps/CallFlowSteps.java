@@ -1,19 +1,19 @@
 package io.trtcsim.steps;
 
-import io.trtcsim.trtc.Role;
-import io.trtcsim.trtc.Mode;
-import io.trtcsim.trtc.MediaKind;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.When;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.Privileges;
 import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.harness.Signatures;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
-import io.trtcsim.harness.Participants;
-import io.trtcsim.harness.Signatures;
 
 /** The documented call flow, one SDK call per step. */
 public class CallFlowSteps {

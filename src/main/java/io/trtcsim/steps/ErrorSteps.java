@@ -1,10 +1,10 @@
 package io.trtcsim.steps;
 
-import io.trtcsim.harness.Operation;
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
-import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participants;
+import io.trtcsim.trtc.ErrorCode;
 
 /** Checks on calls made with 'tries to': they must have been refused with the documented code. */
 public class ErrorSteps {

@@ -1,13 +1,13 @@
 package io.trtcsim.steps;
 
-import io.trtcsim.harness.Operation;
 import io.cucumber.java.en.Then;
 import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.Operation;
+import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.trtc.ClientEvent;
 import java.time.Duration;
 import java.util.List;
-import io.trtcsim.harness.Participants;
 
 /** Checks on the events each participant's client received, and on how long calls took. */
 public class EventSteps {

@@ -3,12 +3,12 @@ package io.trtcsim.steps;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.trtcsim.harness.Expectations;
+import io.trtcsim.harness.NetworkConditions;
 import io.trtcsim.harness.PacketLoss;
-import java.time.Duration;
-import org.opentest4j.TestAbortedException;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.Participants;
-import io.trtcsim.harness.NetworkConditions;
+import java.time.Duration;
+import org.opentest4j.TestAbortedException;
 
 /** Real packet loss on a participant's connection, and what the SDK reports of the network. */
 public class NetworkSteps {

@@ -1,15 +1,15 @@
 package io.trtcsim.steps;
 
-import io.trtcsim.trtc.Role;
-import io.trtcsim.trtc.Mode;
-import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.harness.Operation;
 import io.cucumber.java.ParameterType;
-import io.trtcsim.harness.appserver.AppServerFault;
+import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.SignatureFault;
+import io.trtcsim.harness.appserver.AppServerFault;
+import io.trtcsim.trtc.CallbackEvent;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.regex.Pattern;

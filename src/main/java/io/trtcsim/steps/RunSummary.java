@@ -2,12 +2,12 @@ package io.trtcsim.steps;
 
 import io.cucumber.core.options.Constants;
 import io.cucumber.plugin.ConcurrentEventListener;
-import io.trtcsim.harness.ReportEnvironment;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
+import io.trtcsim.harness.ReportEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,23 +1,22 @@
 package io.trtcsim.bench;
 
-import io.trtcsim.harness.NetworkConditions;
-import io.trtcsim.harness.Signatures;
-import io.trtcsim.harness.Participants;
-import java.util.Set;
-import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.trtc.Mode;
-import io.trtcsim.harness.Operation;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
+import io.trtcsim.harness.NetworkConditions;
+import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.harness.Signatures;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoProfile;
-import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.stack.StackUnavailableException;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Prints the basic call's numbers on one or more stacks in one run: join, publish and subscribe

@@ -1,26 +1,26 @@
 package io.trtcsim.bench;
 
-import io.trtcsim.harness.Signatures;
-import io.trtcsim.harness.Participants;
-import java.util.Set;
-import io.trtcsim.trtc.Mode;
-import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.harness.Signatures;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
-import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.sdk.RemoteStream;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * One fan-out step on one stack: alice publishes at 320x180@15, then subscribers join one after

@@ -1,8 +1,5 @@
 package io.trtcsim.harness;
 
-import java.util.Set;
-import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +8,10 @@ import io.trtcsim.media.VideoProfile;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.ClientEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trtcsim.trtc.ClientEvent;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

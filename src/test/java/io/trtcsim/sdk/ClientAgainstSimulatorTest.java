@@ -1,10 +1,5 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.Mode;
-import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.RtcError;
-import io.trtcsim.trtc.ClientEvent;
-import io.trtcsim.trtc.ConnectionState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
 import io.trtcsim.stack.SimulatorStack;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RtcError;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;
 import io.trtcsim.usersig.UserSigGenerator;

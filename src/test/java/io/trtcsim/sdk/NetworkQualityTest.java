@@ -1,11 +1,9 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.ClientEvent;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trtcsim.trtc.ClientEvent;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NetworkQualityTest {

@@ -1,8 +1,8 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trtcsim.trtc.MediaKind;
 import org.junit.jupiter.api.Test;
 
 class SubscribeOptionsTest {

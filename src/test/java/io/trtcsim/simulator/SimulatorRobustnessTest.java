@@ -1,10 +1,10 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.trtc.ErrorCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;
 import io.trtcsim.usersig.UserSigGenerator;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.trtcsim.harness.appserver.UserSigUnavailableException.Reason;
-
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;

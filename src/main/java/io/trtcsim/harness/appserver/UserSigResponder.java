@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;
 import io.trtcsim.usersig.UserSigGenerator;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.trtcsim.simulator.callback;
 
-import io.trtcsim.trtc.CallbackEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.trtc.CallbackEvent;
 import java.util.Locale;
 import java.util.Objects;
 

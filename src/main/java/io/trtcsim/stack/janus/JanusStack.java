@@ -1,10 +1,10 @@
 package io.trtcsim.stack.janus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trtcsim.stack.Capability;
-import io.trtcsim.stack.Stack;
 import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.SignalingChannel;
+import io.trtcsim.stack.Capability;
+import io.trtcsim.stack.Stack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**

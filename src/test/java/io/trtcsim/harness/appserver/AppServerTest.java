@@ -1,11 +1,14 @@
 package io.trtcsim.harness.appserver;
 
-import io.trtcsim.usersig.AppKeyStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_1;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_2;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.ENTER_ROOM;
+import static io.trtcsim.harness.appserver.ReceivedCallbackTest.ENTER_ROOM_SIGN_APP_1;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trtcsim.usersig.AppKeyStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,14 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-
-import static io.trtcsim.harness.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_1;
-import static io.trtcsim.harness.appserver.ReceivedCallbackTest.CALLBACK_KEY_APP_2;
-import static io.trtcsim.harness.appserver.ReceivedCallbackTest.ENTER_ROOM;
-import static io.trtcsim.harness.appserver.ReceivedCallbackTest.ENTER_ROOM_SIGN_APP_1;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AppServerTest {
 

@@ -1,6 +1,5 @@
 package io.trtcsim.simulator.callback;
 
-import io.trtcsim.trtc.CallbackEvent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.trtcsim.trtc.CallbackEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

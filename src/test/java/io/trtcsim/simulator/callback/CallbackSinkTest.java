@@ -1,6 +1,5 @@
 package io.trtcsim.simulator.callback;
 
-import io.trtcsim.trtc.CallbackEvent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -11,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.trtcsim.trtc.CallbackEvent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.trtcsim.stack.janus;
 
-import io.trtcsim.trtc.Mode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,13 +13,14 @@ import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.sdk.Client;
 import io.trtcsim.sdk.ClientConfig;
-import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.sdk.JoinOptions;
 import io.trtcsim.sdk.LocalStream;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.sdk.StreamConfig;
 import io.trtcsim.sdk.TRTC;
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.Mode;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
