@@ -2,7 +2,12 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RtcError;
 import io.trtcsim.usersig.PrivateMapKey;
 import io.trtcsim.usersig.Privilege;
 import io.trtcsim.usersig.UserSigException;
@@ -14,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,14 +58,8 @@ final class ClientSession {
         long roomId = RoomIds.parse(request.get("roomId"));
         String userId = Requests.text(request, "userId");
         long sdkAppId = request.path("sdkAppId").asLong(0);
-        String mode = request.path("mode").asText("rtc");
-        if (!mode.equals("rtc") && !mode.equals("live")) {
-            throw SignalingException.invalidParameter("mode '" + mode + "' is neither 'rtc' nor 'live'");
-        }
-        String role = "live".equals(mode) ? request.path("role").asText(Member.ANCHOR) : Member.ANCHOR;
-        if (!role.equals(Member.ANCHOR) && !role.equals(Member.AUDIENCE)) {
-            throw SignalingException.invalidParameter("role '" + role + "' is neither 'anchor' nor 'audience'");
-        }
+        Mode mode = mode(request.path("mode").asText(Mode.RTC.wireName()));
+        Role role = mode == Mode.LIVE ? role(request.path("role").asText(Role.ANCHOR.wireName())) : Role.ANCHOR;
         verifyUserSig(request.path("userSig").asText(""), sdkAppId, userId);
         Optional<PrivateMapKey> granted = verifyPrivateMapKey(request.path("privateMapKey").asText(""), sdkAppId, userId,
                 roomId);
@@ -82,18 +82,18 @@ final class ClientSession {
                 connection.send(messages().ok(id).put("roomId", roomId));
                 for (Member other : others) {
                     if (other.visible()) {
-                        connection.send(messages().userEvent("peer-join", other.userId()));
+                        connection.send(messages().userEvent(ClientEvent.PEER_JOIN, other.userId()));
                     }
                 }
                 for (PublishedStream stream : streams) {
-                    connection.send(messages().streamEvent("stream-added", stream));
+                    connection.send(messages().streamEvent(ClientEvent.STREAM_ADDED, stream));
                 }
             });
             return new Arrival(entered, found);
         });
         simulator.log().room(arrival.room().key(), joining + " joined (" + arrival.others().size() + " others there)");
         if (joining.visible()) {
-            tellOthers(arrival.room(), joining, messages().userEvent("peer-join", userId));
+            tellOthers(arrival.room(), joining, messages().userEvent(ClientEvent.PEER_JOIN, userId));
         }
     }
 
@@ -185,7 +185,7 @@ final class ClientSession {
         if (published != stream || room != joined) {
             return;
         }
-        ObjectNode added = messages().streamEvent("stream-added", stream);
+        ObjectNode added = messages().streamEvent(ClientEvent.STREAM_ADDED, stream);
         joined.addStream(stream, self, others -> others.forEach(other -> other.connection().send(added)));
         simulator.log().room(joined.key(), "stream " + stream.streamId() + " published (audio " + stream.hasAudio()
                 + ", video " + stream.hasVideo() + ")");
@@ -225,7 +225,7 @@ final class ClientSession {
                     simulator.log().room(joined.key(), "stream " + stream.streamId() + " updated (audio " + audio + ", video " + video + ")");
                     simulator.callbacks().mediaStarted(joined, self, audio && !hadAudio, video && !hadVideo);
                     simulator.callbacks().mediaStopped(joined, self, hadAudio && !audio, hadVideo && !video);
-                    tellOthers(joined, self, messages().streamEvent("stream-updated", stream));
+                    tellOthers(joined, self, messages().streamEvent(ClientEvent.STREAM_UPDATED, stream));
                 });
         return answer.thenApply(sdp -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", sdp));
     }
@@ -247,7 +247,7 @@ final class ClientSession {
             published = null;
         }
         if (joined != null) {
-            ObjectNode removed = messages().streamEvent("stream-removed", stream);
+            ObjectNode removed = messages().streamEvent(ClientEvent.STREAM_REMOVED, stream);
             joined.removeStream(stream, self, others -> others.forEach(other -> {
                 other.connection().session().subscriptions.remove(stream.streamId());
                 other.connection().send(removed);
@@ -297,26 +297,23 @@ final class ClientSession {
         if (!self.isLive()) {
             throw SignalingException.invalidOperation("switchRole is for 'live' mode; " + self.userId() + " is in 'rtc' mode");
         }
-        String role = Requests.text(request, "role");
-        if (!role.equals(Member.ANCHOR) && !role.equals(Member.AUDIENCE)) {
-            throw SignalingException.invalidParameter("role '" + role + "' is neither 'anchor' nor 'audience'");
-        }
+        Role role = role(Requests.text(request, "role"));
         Room joined = room;
-        if (!role.equals(self.role())) {
+        if (role != self.role()) {
             boolean wasVisible = self.visible();
             PublishedStream stream = published;
-            if (role.equals(Member.AUDIENCE) && stream != null) {
+            if (role == Role.AUDIENCE && stream != null) {
                 dropPublished(stream, joined, self);
                 simulator.callbacks().mediaStopped(joined, self, stream.hasAudio(), stream.hasVideo());
             }
             self.role(role);
             simulator.callbacks().roleChanged(joined, self);
             if (self.visible() != wasVisible) {
-                tellOthers(joined, self, messages().userEvent(self.visible() ? "peer-join" : "peer-leave", self.userId()));
+                tellOthers(joined, self, messages().userEvent(self.visible() ? ClientEvent.PEER_JOIN : ClientEvent.PEER_LEAVE, self.userId()));
             }
             simulator.log().room(joined.key(), self + " switched role");
         }
-        return messages().ok(id).put("role", role);
+        return messages().ok(id).put("role", role.wireName());
     }
 
     /** A publisher muted or unmuted a track: the others hear of it, the app server too. */
@@ -326,16 +323,14 @@ final class ClientSession {
         if (stream == null) {
             throw SignalingException.invalidOperation(self.userId() + " publishes nothing to mute");
         }
-        String kind = Requests.text(request, "kind");
-        if (!kind.equals("audio") && !kind.equals("video")) {
-            throw SignalingException.invalidParameter("kind '" + kind + "' is neither 'audio' nor 'video'");
-        }
+        MediaKind kind = vocabulary(() -> MediaKind.named(Requests.text(request, "kind")));
         boolean muted = request.path("muted").asBoolean(true);
-        boolean ofAudio = kind.equals("audio");
+        boolean ofAudio = kind == MediaKind.AUDIO;
         if (stream.mute(ofAudio, muted)) {
             Room joined = room;
             simulator.log().room(joined.key(), self.userId() + (muted ? " muted " : " unmuted ") + kind);
-            String event = (muted ? "mute-" : "unmute-") + kind;
+            ClientEvent event = ofAudio ? (muted ? ClientEvent.MUTE_AUDIO : ClientEvent.UNMUTE_AUDIO)
+                    : (muted ? ClientEvent.MUTE_VIDEO : ClientEvent.UNMUTE_VIDEO);
             tellOthers(joined, self, messages().muteEvent(event, stream));
             if (muted) {
                 simulator.callbacks().mediaStopped(joined, self, ofAudio, !ofAudio);
@@ -391,7 +386,7 @@ final class ClientSession {
         if (departure.removed()) {
             simulator.callbacks().exited(joined, self, why);
             if (self.visible()) {
-                tellOthers(joined, self, messages().userEvent("peer-leave", self.userId()));
+                tellOthers(joined, self, messages().userEvent(ClientEvent.PEER_LEAVE, self.userId()));
             }
         }
         if (departure.roomEmptied()) {
@@ -431,5 +426,22 @@ final class ClientSession {
 
     /** Who a newcomer found, taken in the same instant it was added. */
     private record Arrival(Room room, List<Member> others) {
+    }
+
+    private static Mode mode(String name) {
+        return vocabulary(() -> Mode.named(name));
+    }
+
+    private static Role role(String name) {
+        return vocabulary(() -> Role.named(name));
+    }
+
+    /** A word of TRTC's vocabulary the client got wrong is INVALID_PARAMETER, with the vocabulary's message. */
+    private static <T> T vocabulary(Supplier<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (RtcError e) {
+            throw SignalingException.invalidParameter(e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        }
     }
 }

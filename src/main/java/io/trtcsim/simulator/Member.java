@@ -1,20 +1,20 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
+
 /**
  * A user in a room, reached through the signaling connection it joined on. Its role changes with
  * switchRole; in 'live' mode only anchors are visible to the others (peer-join, peer-leave).
  */
 final class Member {
 
-    static final String ANCHOR = "anchor";
-    static final String AUDIENCE = "audience";
-
     private final String userId;
-    private final String mode;
+    private final Mode mode;
     private final SignalingConnection connection;
-    private volatile String role;
+    private volatile Role role;
 
-    Member(String userId, String mode, String role, SignalingConnection connection) {
+    Member(String userId, Mode mode, Role role, SignalingConnection connection) {
         this.userId = userId;
         this.mode = mode;
         this.role = role;
@@ -25,15 +25,15 @@ final class Member {
         return userId;
     }
 
-    String mode() {
+    Mode mode() {
         return mode;
     }
 
-    String role() {
+    Role role() {
         return role;
     }
 
-    void role(String newRole) {
+    void role(Role newRole) {
         role = newRole;
     }
 
@@ -42,12 +42,12 @@ final class Member {
     }
 
     boolean isLive() {
-        return "live".equals(mode);
+        return mode == Mode.LIVE;
     }
 
     /** Whether the others hear of this member: everyone in 'rtc' mode, anchors in 'live' mode. */
     boolean visible() {
-        return !isLive() || ANCHOR.equals(role);
+        return !isLive() || role == Role.ANCHOR;
     }
 
     boolean mayPublish() {
@@ -56,7 +56,7 @@ final class Member {
 
     /** The Role field of server callbacks: 20 anchor, 21 audience. */
     int callbackRole() {
-        return ANCHOR.equals(role) || !isLive() ? 20 : 21;
+        return role == Role.ANCHOR || !isLive() ? 20 : 21;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
 
 /** Builds the simulator's outgoing JSON messages (see docs/simulator-protocol.md). */
@@ -26,22 +27,22 @@ final class Messages {
                 .put("code", code.code()).put("error", code.name()).put("message", message);
     }
 
-    ObjectNode userEvent(String name, String userId) {
-        return json.createObjectNode().put("type", "event").put("name", name).put("userId", userId);
+    ObjectNode userEvent(ClientEvent event, String userId) {
+        return json.createObjectNode().put("type", "event").put("name", event.eventName()).put("userId", userId);
     }
 
-    ObjectNode streamEvent(String name, PublishedStream stream) {
-        return userEvent(name, stream.userId()).put("streamId", stream.streamId())
+    ObjectNode streamEvent(ClientEvent event, PublishedStream stream) {
+        return userEvent(event, stream.userId()).put("streamId", stream.streamId())
                 .put("audio", stream.hasAudio()).put("video", stream.hasVideo())
                 .put("audioMuted", stream.audioMuted()).put("videoMuted", stream.videoMuted());
     }
 
-    ObjectNode muteEvent(String name, PublishedStream stream) {
-        return userEvent(name, stream.userId()).put("streamId", stream.streamId());
+    ObjectNode muteEvent(ClientEvent event, PublishedStream stream) {
+        return userEvent(event, stream.userId()).put("streamId", stream.streamId());
     }
 
     ObjectNode banned(String userId, String reason) {
-        return userEvent("client-banned", userId).put("reason", reason);
+        return userEvent(ClientEvent.CLIENT_BANNED, userId).put("reason", reason);
     }
 
     String write(ObjectNode message) {

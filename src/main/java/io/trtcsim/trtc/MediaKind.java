@@ -2,7 +2,6 @@ package io.trtcsim.trtc;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The two kinds of media a TRTC stream carries, named as WebRTC and TRTC's API name them. */
 public enum MediaKind {
@@ -16,8 +15,8 @@ public enum MediaKind {
     /** Looks up "audio" or "video"; anything else is INVALID_PARAMETER naming what was given. */
     public static MediaKind named(String name) {
         return Arrays.stream(values()).filter(kind -> kind.wireName().equals(name)).findFirst()
-                .orElseThrow(() -> new RtcError(ErrorCode.INVALID_PARAMETER, "media kind '" + name + "' is neither "
-                        + Arrays.stream(values()).map(MediaKind::wireName).collect(Collectors.joining(" nor "))));
+                .orElseThrow(() -> new RtcError(ErrorCode.INVALID_PARAMETER,
+                        "kind '" + name + "' is neither 'audio' nor 'video'"));
     }
 
     @Override

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.simulator.sfu.NetworkConditions;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +44,8 @@ class RoomTest {
     void aStreamAnnouncedWhileSomeoneJoinsReachesThemExactlyOnce() throws Exception {
         for (int round = 0; round < 500; round++) {
             Room room = new Room(new RoomKey(1400000001L, round));
-            Member alice = new Member("alice", "rtc", Member.ANCHOR, null);
-            Member bob = new Member("bob", "rtc", Member.ANCHOR, null);
+            Member alice = new Member("alice", Mode.RTC, Role.ANCHOR, null);
+            Member bob = new Member("bob", Mode.RTC, Role.ANCHOR, null);
             room.admit(alice, (others, streams) -> { });
             PublishedStream stream = new PublishedStream(plane, "alice_main", "alice", true, true);
             AtomicInteger heardOfIt = new AtomicInteger();
