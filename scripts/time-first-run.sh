@@ -6,8 +6,9 @@
 #   (b) the first mvn -B -q -Pfeatures verify: download, compile, every feature on the embedded
 #       stack and the Allure report;
 #   (c) the download volume: the size of that Maven repository;
-# and prints a Markdown table of the figures with the machine (cores, memory, java -version, date)
-# and the load average before, during and after (other work on the machine inflates the figures).
+# and prints a Markdown table of the figures with the machine (cores, memory, java -version, date),
+# the load average before, during and after, and the CPU time other work took during (b) (other
+# work on the machine inflates the figures).
 # Usage: bash scripts/time-first-run.sh [REPOSITORY]
 #   REPOSITORY: a path or URL to clone; by default this checkout, at its HEAD commit (uncommitted
 #   changes are not measured).
@@ -65,6 +66,8 @@ seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", b - a }'; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # CPU seconds (user + system) of this shell's finished children, Maven's JVMs included.
 child_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); print ($14 + $15) / hz }' /proc/$$/stat; }
+# CPU seconds the whole machine has been busy (every process, this run's and others').
+machine_cpu() { awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat; }
 
 # run LOG DIR COMMAND...: runs COMMAND in DIR in the background (so that a signal reaches the trap at
 # once), output to LOG; returns its exit status.
@@ -111,11 +114,14 @@ echo "(b) mvn -B -q -Pfeatures verify -Dmaven.repo.local=$m2" >&2
 ) > "$tmp/load.samples" &
 sampler=$!
 cpu_before="$(child_cpu)"
+machine_before="$(machine_cpu)"
 started="$(now)"
 mvn_status=0
 run "$tmp/mvn.log" "$clone" mvn -B -q -Pfeatures verify -Dmaven.repo.local="$m2" || mvn_status=$?
 mvn_seconds="$(seconds "$started" "$(now)")"
 mvn_cpu="$(awk -v a="$cpu_before" -v b="$(child_cpu)" 'BEGIN { printf "%.0f", b - a }')"
+# What other work took meanwhile: the machine's busy time less this run's.
+others_cpu="$(awk -v a="$machine_before" -v b="$(machine_cpu)" -v own="$mvn_cpu" 'BEGIN { o = b - a - own; printf "%.0f", o < 0 ? 0 : o }')"
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 sampler=""
@@ -143,7 +149,8 @@ cat <<TABLE
 | machine | $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory |
 | Java, Maven | $(java -version 2>&1 | head -1 | tr -d '"'); $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g') |
 | date | $date_started |
-| load average (1, 5, 15 min) | before $load_before; during (b), 1 min, $load_during; after $load_after |
+| load average (1, 5, 15 min) | before $load_before; during (b), 1 min, $load_during (this run included); after $load_after |
+| CPU taken by other work during (b) | ${others_cpu} s of the $(( $(nproc) * mvn_seconds )) s the cores had |
 | processes left in the temporary folder after (b) | $left |
 TABLE
 exit "$mvn_status"
