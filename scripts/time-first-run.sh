@@ -34,8 +34,9 @@ processes_in_tmp() {
   for dir in /proc/[0-9]*; do
     pid="${dir#/proc/}"
     [ "$pid" != $$ ] && [ "$pid" != "$BASHPID" ] || continue
+    # A process may end while it is read: its files vanish (the braces make 2> cover the <).
     cwd="$(readlink "$dir/cwd" 2>/dev/null || true)"
-    cmdline="$(tr '\0' ' ' < "$dir/cmdline" 2>/dev/null || true)"
+    cmdline="$({ tr '\0' ' ' < "$dir/cmdline"; } 2>/dev/null || true)"
     if [[ "$cwd" == "$tmp"* || "$cmdline" == *"$tmp/"* ]]; then echo "$pid"; fi
   done
 }
