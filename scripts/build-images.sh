@@ -5,8 +5,12 @@
 #   trtcsim/simulator:local    the reference simulator on that base (src/main/docker/simulator)
 # Usage: bash scripts/build-images.sh [janus] [simulator]     (default: both)
 # Talks to the daemon at $DOCKER_HOST (eval "$(bash scripts/docker-daemon.sh env)" for the
-# harness's own daemon). Needs root for debootstrap; Debian packages debootstrap and docker.io.
+# harness's own daemon). Needs root for debootstrap (run as another user, the script uses sudo by
+# itself, keeping DOCKER_HOST); Debian packages debootstrap and docker.io.
 set -euo pipefail
+# shellcheck source=as-root.sh
+. "$(dirname "$0")/as-root.sh"
+rerun_as_root "$0" "$@"
 cd "$(dirname "$0")/.."
 
 docker_cli=/usr/bin/docker

@@ -6,8 +6,12 @@
 #   bash scripts/docker-daemon.sh env     prints the exports Testcontainers needs to reach it
 # Everything lives under $TRTCSIM_DOCKER_HOME (default /var/tmp/trtcsim-docker): configuration,
 # socket, PID file, log and image store, so images survive a stop and later runs reuse them.
-# Published ports bind to 127.0.0.1 only. Needs root (dockerd changes iptables and creates docker0).
+# Published ports bind to 127.0.0.1 only. start and stop need root (dockerd changes iptables and
+# creates docker0): run as another user, the script uses sudo by itself.
 set -euo pipefail
+# shellcheck source=as-root.sh
+. "$(dirname "$0")/as-root.sh"
+case "${1:-}" in start|stop) rerun_as_root "$0" "$@" ;; esac
 
 home="${TRTCSIM_DOCKER_HOME:-/var/tmp/trtcsim-docker}"
 socket="$home/docker.sock"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages the harness needs on Debian/Ubuntu (run as root or with sudo):
+# Installs the system packages the harness needs on Debian/Ubuntu. Run it as root or as a user who
+# may use sudo: it uses sudo by itself when not root, and only when something must be installed
+# (then it runs apt-get update first); with everything present it changes nothing.
 #   libpulse0  - webrtc-java's native library links libpulse.so.0; without it loading fails
 #                with UnsatisfiedLinkError.
 #   iptables   - for the packet-loss steps (real packet loss; needs root).
@@ -11,36 +13,40 @@
 #   with --with-docker: Debian's docker.io and debootstrap, for the container stacks
 #                (-Dharness.stack=janus-container / simulator-container; docs/containers.md).
 set -euo pipefail
+# shellcheck source=as-root.sh
+. "$(dirname "$0")/as-root.sh"
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+# Installed, not merely known to dpkg: 'dpkg -s' also succeeds for a package removed but not
+# purged (state config-files).
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q ' ok installed$'; }
 
+invocation="$0${*:+ $*}"
 needed=()
-dpkg -s libpulse0 >/dev/null 2>&1 || needed+=(libpulse0)
+installed libpulse0 || needed+=(libpulse0)
 command -v javac >/dev/null 2>&1 || needed+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || needed+=(maven)
 # iptables: the packet-loss steps drop packets with it (skipped, with the reason, without it).
-dpkg -s iptables >/dev/null 2>&1 || needed+=(iptables)
+installed iptables || needed+=(iptables)
 for option in "$@"; do
   case "$option" in
     --with-browser)
-      dpkg -s chromium >/dev/null 2>&1 || needed+=(chromium)
-      dpkg -s chromium-driver >/dev/null 2>&1 || needed+=(chromium-driver) ;;
+      installed chromium || needed+=(chromium)
+      installed chromium-driver || needed+=(chromium-driver) ;;
     --with-janus)
-      dpkg -s janus >/dev/null 2>&1 || needed+=(janus) ;;
+      installed janus || needed+=(janus) ;;
     --with-docker)
-      dpkg -s docker.io >/dev/null 2>&1 || needed+=(docker.io)
-      dpkg -s debootstrap >/dev/null 2>&1 || needed+=(debootstrap) ;;
+      installed docker.io || needed+=(docker.io)
+      installed debootstrap || needed+=(debootstrap) ;;
     *) echo "unknown option $option" >&2; exit 2 ;;
   esac
 done
 
 if [ ${#needed[@]} -eq 0 ]; then
-  echo "system packages: all present (libpulse0, JDK, Maven $*)"
+  echo "system packages: all present (libpulse0, iptables, JDK, Maven${*:+, $*})"
   exit 0
 fi
 
 echo "system packages: installing ${needed[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${needed[@]}"
+# Through env: sudo would drop an exported DEBIAN_FRONTEND, and apt could stop at a debconf question.
+as_root "$invocation" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+as_root "$invocation" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${needed[@]}"
