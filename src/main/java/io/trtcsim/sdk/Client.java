@@ -1,7 +1,6 @@
 package io.trtcsim.sdk;
 
 import static io.trtcsim.sdk.SignalingFutures.failed;
-import static io.trtcsim.sdk.SignalingFutures.within;
 
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
@@ -12,7 +11,6 @@ import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,6 @@ import java.util.function.Supplier;
 public final class Client implements AutoCloseable {
 
     private final ClientConfig config;
-    private final SdkOptions options;
     private final EventDelivery events;
     private final RoomConnection room;
     private final Uplink uplink;
@@ -45,7 +42,6 @@ public final class Client implements AutoCloseable {
 
     Client(ClientConfig config, Signaling signaling, SdkOptions options, Supplier<MediaEngine> engine) {
         this.config = config;
-        this.options = options;
         this.events = new EventDelivery(config.userId(), new EventJournal(options.originNanos()));
         this.room = new RoomConnection(config, signaling, options, events, new Stay());
         this.uplink = new Uplink(config.userId(), engine, options, this::channel);
@@ -110,22 +106,11 @@ public final class Client implements AutoCloseable {
 
     /** TRTC's switchRole, in 'live' mode: an anchor may publish, an audience member may not. */
     public CompletableFuture<Void> switchRole(Role role) {
-        SignalingChannel channel = channel();
-        if (channel == null) {
-            return failed(ErrorCode.INVALID_OPERATION, getUserId() + " must join a room before switching role");
-        }
-        if (config.mode() != Mode.LIVE) {
-            return failed(ErrorCode.INVALID_OPERATION, "switchRole is for 'live' mode; " + getUserId() + " is in 'rtc' mode");
-        }
-        if (role == null) {
-            return failed(ErrorCode.INVALID_PARAMETER, "switchRole needs a role: 'anchor' or 'audience'");
-        }
-        return within(channel.switchRole(role), options.signalingTimeout(), "switchRole")
-                .thenRun(() -> {
-                    if (role == Role.AUDIENCE) {
-                        uplink.drop();
-                    }
-                });
+        return room.switchRole(role).thenRun(() -> {
+            if (role == Role.AUDIENCE) {
+                uplink.drop();
+            }
+        });
     }
 
     /** When the last publish() began (media clock, µs), or -1. */

@@ -12,6 +12,8 @@ import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -128,6 +130,21 @@ final class RoomConnection {
         }
         return within(current.leave(), options.signalingTimeout(), "leave")
                 .whenComplete((ok, failure) -> disconnect(current, "left the room"));
+    }
+
+    /** TRTC's switchRole, for 'live' mode; what the new role means for the uplink is the caller's. */
+    CompletableFuture<Void> switchRole(Role role) {
+        SignalingChannel current = session.get();
+        if (current == null) {
+            return failed(ErrorCode.INVALID_OPERATION, config.userId() + " must join a room before switching role");
+        }
+        if (config.mode() != Mode.LIVE) {
+            return failed(ErrorCode.INVALID_OPERATION, "switchRole is for 'live' mode; " + config.userId() + " is in 'rtc' mode");
+        }
+        if (role == null) {
+            return failed(ErrorCode.INVALID_PARAMETER, "switchRole needs a role: 'anchor' or 'audience'");
+        }
+        return within(current.switchRole(role), options.signalingTimeout(), "switchRole");
     }
 
     /** Fault injection: the channel breaks without a leave; the stack sees the socket close. */
