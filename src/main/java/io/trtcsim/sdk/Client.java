@@ -218,13 +218,14 @@ public final class Client implements AutoCloseable {
         close();
     }
 
-    /** As destroy(): out of the room without a leave, and no event is delivered afterwards. */
+    /** As destroy(): out of the room without a leave; events emitted before are still delivered. */
     @Override
     public void close() {
         if (!destroyed.compareAndSet(false, true)) {
             return;
         }
         monitors.close();
+        // Destroying is not a disconnection the app hears of: it never got connection-state-changed.
         events.stopAccepting();
         room.close();
         statistics.close();
