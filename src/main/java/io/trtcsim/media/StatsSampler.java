@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledFuture;
 
 /**
- * Samples getStats() of the peer connections it is given, once a second, keeping the entries that
- * describe media delivery. Runs on the engine's timer; stops when closed.
+ * Keeps, from the getStats() reports it is given, the entries that describe media delivery,
+ * stamped when they arrived. Who samples, and how often, is the caller's: the SDK's statistics
+ * poller hands it every connection's report once a second. Reports complete on libwebrtc's
+ * threads, so it takes them from any thread.
  */
-public final class StatsSampler implements AutoCloseable {
+public final class StatsSampler {
 
     /** The values kept from each entry: what QA engineers read (names as in the W3C stats spec). */
     static final Set<String> KEPT = Set.of("kind", "packetsSent", "packetsReceived", "bytesSent", "bytesReceived",
@@ -28,34 +28,18 @@ public final class StatsSampler implements AutoCloseable {
             RTCStatsType.REMOTE_INBOUND_RTP, RTCStatsType.CANDIDATE_PAIR, RTCStatsType.CODEC);
 
     private final MediaClock clock;
-    private final List<PeerLink> links = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<StatsSample> samples = new ConcurrentLinkedQueue<>();
-    private final ScheduledFuture<?> task;
 
-    public StatsSampler(MediaEngine engine, MediaClock clock) {
+    public StatsSampler(MediaClock clock) {
         this.clock = clock;
-        this.task = engine.every(1000, this::sampleAll);
-    }
-
-    public void track(PeerLink link) {
-        links.add(link);
-    }
-
-    public void untrack(PeerLink link) {
-        links.remove(link);
     }
 
     public List<StatsSample> samples() {
         return List.copyOf(samples);
     }
 
-    private void sampleAll() {
-        for (PeerLink link : links) {
-            link.stats().thenAccept(report -> record(link.name(), report));
-        }
-    }
-
-    private void record(String link, RTCStatsReport report) {
+    /** Keeps the entries of interest of a report of the connection named {@code link}, stamped now. */
+    public void record(String link, RTCStatsReport report) {
         long now = clock.nowMicros();
         for (StatsSample sample : select(now, link, report)) {
             samples.add(sample);
@@ -83,11 +67,5 @@ public final class StatsSampler implements AutoCloseable {
 
     private static String typeName(RTCStatsType type) {
         return type.name().toLowerCase().replace('_', '-');
-    }
-
-    @Override
-    public void close() {
-        task.cancel(false);
-        links.clear();
     }
 }

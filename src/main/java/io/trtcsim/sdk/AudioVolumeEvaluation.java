@@ -7,9 +7,6 @@ import io.trtcsim.media.PeerLink;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -17,36 +14,44 @@ import java.util.function.Supplier;
  * What {@code client.enableAudioVolumeEvaluation(interval)} starts: every interval, the volume of
  * each audio stream the client sends or receives, as libwebrtc measured it — the {@code audioLevel}
  * of the local audio source (media-source stats of the uplink) and of each subscribed stream
- * (inbound-rtp stats of its downlink), 0..1 — scaled to TRTC's {@code audioVolume}, 0..100.
+ * (inbound-rtp stats of its downlink), 0..1 — scaled to TRTC's {@code audioVolume}, 0..100. It reads
+ * the client's statistics rounds (see {@link StatsPoller}) once per interval.
  */
-final class AudioVolumeEvaluation implements AutoCloseable {
+final class AudioVolumeEvaluation implements StatsPoller.Reader<PeerLink> {
 
     /** TRTC's smallest interval; shorter ones are raised to it. */
     static final int MIN_INTERVAL_MILLIS = 16;
 
-    private final ScheduledFuture<?> task;
+    private final Supplier<Map<String, MeasuredLink>> currentLinks;
+    private final Consumer<Map<String, Integer>> result;
 
     /**
-     * @param links the connections to measure now, by the userId whose audio each carries, and
-     *              whether that audio is the client's own (local) one
-     * @param result receives userId → audioVolume once per interval, when any stream was measured
+     * @param currentLinks the connections to measure now, by the userId whose audio each carries,
+     *                     and whether that audio is the client's own (local) one
+     * @param result receives userId → audioVolume once per round, when any stream was measured
      */
-    AudioVolumeEvaluation(ScheduledExecutorService timer, int intervalMillis, Supplier<Map<String, MeasuredLink>> links,
-                          Consumer<Map<String, Integer>> result) {
-        long period = Math.max(MIN_INTERVAL_MILLIS, intervalMillis);
-        this.task = timer.scheduleAtFixedRate(() -> evaluate(links.get(), result), period, period, TimeUnit.MILLISECONDS);
+    AudioVolumeEvaluation(Supplier<Map<String, MeasuredLink>> currentLinks, Consumer<Map<String, Integer>> result) {
+        this.currentLinks = currentLinks;
+        this.result = result;
+    }
+
+    /** How often an evaluation asked for every {@code intervalMillis} reads. */
+    static long periodMillis(int intervalMillis) {
+        return Math.max(MIN_INTERVAL_MILLIS, intervalMillis);
     }
 
     /** A connection and which side of it carries the audio measured. */
     record MeasuredLink(PeerLink link, boolean local) {
     }
 
-    private static void evaluate(Map<String, MeasuredLink> links, Consumer<Map<String, Integer>> result) {
+    @Override
+    public void read(StatsPoller.Round<PeerLink> round) {
+        Map<String, MeasuredLink> links = currentLinks.get();
         if (links.isEmpty()) {
             return;
         }
         Map<String, CompletableFuture<Integer>> volumes = new TreeMap<>();
-        links.forEach((userId, measured) -> volumes.put(userId, measured.link().stats()
+        links.forEach((userId, measured) -> volumes.put(userId, round.report(measured.link())
                 .thenApply(report -> volume(report, measured.local()))
                 // A connection closing meanwhile has nothing to say this time.
                 .exceptionally(failure -> -1)));
@@ -81,10 +86,5 @@ final class AudioVolumeEvaluation implements AutoCloseable {
             return 0;
         }
         return (int) Math.round(Math.max(0, Math.min(1, audioLevel)) * 100);
-    }
-
-    @Override
-    public void close() {
-        task.cancel(false);
     }
 }

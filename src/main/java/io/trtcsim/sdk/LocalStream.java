@@ -4,6 +4,8 @@ import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.CustomAudioSource;
+import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
@@ -93,7 +95,7 @@ public final class LocalStream extends Stream {
     private void startVideo(MediaEngine media) {
         videoSource = Captures.video(getUserId(), config, clock());
         attachTrack(media.createVideoTrack("video-" + getUserId(),
-                (dev.onvoid.webrtc.media.video.CustomVideoSource) videoSource.source()));
+                (CustomVideoSource) videoSource.source()));
         videoSource.setPaused(videoMuted);
         videoSource.start();
     }
@@ -104,7 +106,7 @@ public final class LocalStream extends Stream {
         // aborted libwebrtc once the track was also being sent (audio_send_stream.cc race checker),
         // so local audio is only ever sent, never rendered.
         localAudioTrack = media.createAudioTrack("audio-" + getUserId(),
-                (dev.onvoid.webrtc.media.audio.CustomAudioSource) audioSource.source());
+                (CustomAudioSource) audioSource.source());
         audioSource.setPaused(audioMuted);
         audioSource.start();
     }

@@ -11,9 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -32,9 +29,10 @@ import java.util.function.Supplier;
  *   from the ICE pair.</li>
  * </ul>
  * No uplink (nothing published) or no downlink rates 0, unknown; a connection that failed, or a
- * client whose signaling is down, rates 6, disconnected.
+ * client whose signaling is down, rates 6, disconnected. It reads the client's statistics rounds
+ * (see {@link StatsPoller}); one monitor lives from a join to the leave.
  */
-final class NetworkQualityMonitor implements AutoCloseable {
+final class NetworkQualityMonitor implements StatsPoller.Reader<PeerLink> {
 
     static final long PERIOD_MILLIS = 2000;
 
@@ -52,25 +50,31 @@ final class NetworkQualityMonitor implements AutoCloseable {
         }
     }
 
-    /** Packets lost and received (downlink) or sent (uplink) so far, per connection, for the next period. */
+    /**
+     * Packets lost and received (downlink) or sent (uplink) so far, per connection, for the next
+     * period; written as reports complete, on libwebrtc's threads.
+     */
     private final Map<PeerLink, long[]> counters = new ConcurrentHashMap<>();
-    private final ScheduledFuture<?> task;
+    private final Supplier<Links> currentLinks;
+    private final Consumer<NetworkQuality> result;
 
-    NetworkQualityMonitor(ScheduledExecutorService timer, Supplier<Links> links, Consumer<NetworkQuality> result) {
-        this.task = timer.scheduleAtFixedRate(() -> evaluate(links.get(), result), PERIOD_MILLIS, PERIOD_MILLIS,
-                TimeUnit.MILLISECONDS);
+    NetworkQualityMonitor(Supplier<Links> currentLinks, Consumer<NetworkQuality> result) {
+        this.currentLinks = currentLinks;
+        this.result = result;
     }
 
-    private void evaluate(Links links, Consumer<NetworkQuality> result) {
+    @Override
+    public void read(StatsPoller.Round<PeerLink> round) {
+        Links links = currentLinks.get();
         if (!links.signalingConnected()) {
             result.accept(new NetworkQuality(NetworkQuality.DISCONNECTED, NetworkQuality.DISCONNECTED, 0, 0, 0, 0));
             return;
         }
         counters.keySet().removeIf(link -> !links.downlinks().contains(link) && !links.uplink().equals(Optional.of(link)));
-        CompletableFuture<Figures> up = links.uplink().map(link -> measure(link, true))
+        CompletableFuture<Figures> up = links.uplink().map(link -> measure(round, link, true))
                 .orElse(CompletableFuture.completedFuture(Figures.UNKNOWN));
         List<CompletableFuture<Figures>> downs = new ArrayList<>();
-        links.downlinks().forEach(link -> downs.add(measure(link, false)));
+        links.downlinks().forEach(link -> downs.add(measure(round, link, false)));
         CompletableFuture.allOf(downs.toArray(CompletableFuture[]::new)).thenCombine(up, (ignored, uplink) -> {
             Figures downlink = worst(downs.stream().map(CompletableFuture::join).toList());
             return new NetworkQuality(uplink.quality(), downlink.quality(), whole(uplink.rttMillis()),
@@ -78,11 +82,11 @@ final class NetworkQualityMonitor implements AutoCloseable {
         }).thenAccept(result);
     }
 
-    private CompletableFuture<Figures> measure(PeerLink link, boolean uplink) {
+    private CompletableFuture<Figures> measure(StatsPoller.Round<PeerLink> round, PeerLink link, boolean uplink) {
         if (link.connected().isCompletedExceptionally()) {
             return CompletableFuture.completedFuture(Figures.FAILED);
         }
-        return link.stats()
+        return round.report(link)
                 .thenApply(report -> uplink ? uplinkFigures(link, report) : downlinkFigures(link, report))
                 // Closed meanwhile: it is gone, not bad.
                 .exceptionally(failure -> Figures.UNKNOWN);
@@ -176,11 +180,5 @@ final class NetworkQualityMonitor implements AutoCloseable {
 
     private static long whole(double value) {
         return Double.isNaN(value) ? 0 : Math.round(value);
-    }
-
-    @Override
-    public void close() {
-        task.cancel(false);
-        counters.clear();
     }
 }

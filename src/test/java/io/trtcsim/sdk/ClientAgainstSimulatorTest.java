@@ -17,6 +17,7 @@ import io.trtcsim.usersig.AppKeyStore;
 import io.trtcsim.usersig.UserSigGenerator;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +56,7 @@ class ClientAgainstSimulatorTest {
                 new UserSigGenerator(APP).genUserSig(userId, Duration.ofHours(1))));
     }
 
-    private static RtcError failureOf(java.util.concurrent.CompletableFuture<?> call) {
+    private static RtcError failureOf(CompletableFuture<?> call) {
         try {
             call.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

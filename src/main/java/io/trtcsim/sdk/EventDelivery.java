@@ -1,0 +1,124 @@
+package io.trtcsim.sdk;
+
+import io.trtcsim.trtc.ClientEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How a client's events reach its app: every event is written to the journal and handed to the
+ * handlers of its name, on one event thread, in the order it was emitted. Events are emitted from
+ * libwebrtc's and the signaling channel's threads, which must never run app code nor wait for it;
+ * one thread keeps handlers from racing each other, as a browser's event loop does.
+ */
+final class EventDelivery implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
+    private static final long DRAIN_SECONDS = 2;
+
+    private final String userId;
+    private final EventJournal journal;
+    private final Map<ClientEvent, List<Consumer<TrtcEvent>>> handlers = new ConcurrentHashMap<>();
+    private final ExecutorService thread;
+    private volatile Thread eventThread;
+
+    EventDelivery(String userId, EventJournal journal) {
+        this.userId = userId;
+        this.journal = journal;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread created = new Thread(r, "client-events-" + userId);
+            created.setDaemon(true);
+            eventThread = created;
+            return created;
+        });
+    }
+
+    EventJournal journal() {
+        return journal;
+    }
+
+    void on(ClientEvent type, Consumer<TrtcEvent> handler) {
+        handlers.computeIfAbsent(type, e -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    void off(ClientEvent type, Consumer<TrtcEvent> handler) {
+        List<Consumer<TrtcEvent>> registered = handlers.get(type);
+        if (registered != null) {
+            registered.remove(handler);
+        }
+    }
+
+    void emit(ClientEvent type, String userId, RemoteStream stream, EventPayload payload) {
+        emitWhile(() -> true, type, userId, stream, payload);
+    }
+
+    /**
+     * As {@link #emit}, but delivered only if {@code stillWanted} holds on the event thread, when its
+     * turn comes: a periodic measurement that finishes after its evaluation stopped is dropped.
+     */
+    void emitWhile(BooleanSupplier stillWanted, ClientEvent type, String userId, RemoteStream stream,
+                   EventPayload payload) {
+        try {
+            thread.execute(() -> {
+                if (stillWanted.getAsBoolean()) {
+                    deliver(type, userId, stream, payload);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // The client was destroyed: nobody listens any more.
+        }
+    }
+
+    private void deliver(ClientEvent type, String userId, RemoteStream stream, EventPayload payload) {
+        journal.record(new JournalEntry(System.nanoTime(), type, userId, stream == null ? null : stream.getId(), payload));
+        TrtcEvent event = new TrtcEvent(type, userId, stream, payload);
+        for (Consumer<TrtcEvent> handler : handlers.getOrDefault(type, List.of())) {
+            try {
+                handler.accept(event);
+            } catch (RuntimeException e) {
+                log.error("{}: a '{}' handler threw", this.userId, type, e);
+            }
+        }
+    }
+
+    /** Waits until every event emitted so far was delivered (not from a handler: that would wait for itself). */
+    void awaitDelivered() {
+        if (Thread.currentThread() == eventThread || thread.isShutdown()) {
+            return;
+        }
+        try {
+            thread.submit(() -> { }).get(DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            log.warn("{}: events emitted so far were not all delivered: {}", userId, e.toString());
+        }
+    }
+
+    /** From now on nothing more is emitted; what was emitted before is still delivered. */
+    void stopAccepting() {
+        thread.shutdown();
+    }
+
+    /** Stops accepting events and waits (a while) for those emitted before to be delivered. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.trtcsim.sdk;
+
+import static io.trtcsim.sdk.SignalingFutures.asRtcError;
+import static io.trtcsim.sdk.SignalingFutures.failed;
+import static io.trtcsim.sdk.SignalingFutures.within;
+
+import io.trtcsim.media.MediaEngine;
+import io.trtcsim.media.PeerLink;
+import io.trtcsim.sdk.signaling.SignalingChannel;
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.MediaKind;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a client sends: the peer connection of its published LocalStream, the id the stack gave
+ * that stream, and the mutes it reports. Negotiations complete on libwebrtc's threads, so every
+ * field is volatile or concurrent and no lock is held around a call into libwebrtc.
+ */
+final class Uplink {
+
+    private static final Logger log = LoggerFactory.getLogger(Uplink.class);
+
+    private final String userId;
+    private final Supplier<MediaEngine> engine;
+    private final SdkOptions options;
+    private final Supplier<SignalingChannel> session;
+    /** Every connection made and not yet closed, one being negotiated to replace the current included. */
+    private final Set<PeerLink> open = ConcurrentHashMap.newKeySet();
+    private volatile PeerLink link;
+    private volatile LocalStream published;
+    private volatile String streamId;
+    private volatile long startedMicros = -1;
+
+    /** @param session the client's signaling channel now, or null when it has none */
+    Uplink(String userId, Supplier<MediaEngine> engine, SdkOptions options, Supplier<SignalingChannel> session) {
+        this.userId = userId;
+        this.engine = engine;
+        this.options = options;
+        this.session = session;
+    }
+
+    /** The published stream's connection. */
+    Optional<PeerLink> link() {
+        return Optional.ofNullable(link);
+    }
+
+    /** Every connection open now, for the statistics recording. */
+    List<PeerLink> links() {
+        return List.copyOf(open);
+    }
+
+    boolean sendsAudio() {
+        LocalStream stream = published;
+        return link != null && stream != null && stream.hasAudio();
+    }
+
+    /** When the last publish began (media clock, µs), or -1. */
+    long startedMicros() {
+        return startedMicros;
+    }
+
+    CompletableFuture<Void> publish(SignalingChannel channel, LocalStream stream) {
+        if (!stream.isInitialized()) {
+            return failed(ErrorCode.INVALID_OPERATION, "the local stream of " + userId + " is not initialized");
+        }
+        if (link != null) {
+            return failed(ErrorCode.INVALID_OPERATION, userId + " already publishes a stream");
+        }
+        PeerLink created = openLink(userId + " uplink");
+        startedMicros = options.clock().nowMicros();
+        link = created;
+        published = stream;
+        stream.sendOn(created);
+        CompletableFuture<Void> negotiated = created.createOffer()
+                .thenCompose(offer -> channel.publish(offer, stream.tracks()))
+                .thenCompose(answer -> {
+                    // The stack names the stream (the simulator "alice_main", Janus its feed id).
+                    streamId = answer.streamId();
+                    return created.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(), options.mediaTimeout());
+                });
+        return within(negotiated, options.mediaTimeout(), "publish (uplink connected)")
+                .whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        drop(created);
+                    } else {
+                        listenTo(stream);
+                    }
+                })
+                .exceptionally(failure -> {
+                    throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "publish failed");
+                });
+    }
+
+    private void listenTo(LocalStream stream) {
+        stream.publishedBy(new PublishedStreamListener() {
+            @Override
+            public void muted(MediaKind kind, boolean muted) {
+                reportMute(kind, muted);
+            }
+
+            @Override
+            public CompletableFuture<Void> tracksChanged() {
+                return republish(stream);
+            }
+        });
+        // Tracks muted before publishing are announced as muted.
+        if (stream.isAudioMuted()) {
+            reportMute(MediaKind.AUDIO, true);
+        }
+        if (stream.isVideoMuted()) {
+            reportMute(MediaKind.VIDEO, true);
+        }
+    }
+
+    /**
+     * The published stream gained or lost a track: a new uplink carries its new set of tracks and
+     * replaces the old one once connected (the stack tells the others with stream-updated).
+     */
+    private CompletableFuture<Void> republish(LocalStream stream) {
+        SignalingChannel channel = session.get();
+        PeerLink previous = link;
+        if (channel == null || previous == null || published != stream) {
+            return CompletableFuture.completedFuture(null);
+        }
+        PeerLink created = openLink(userId + " uplink (updated)");
+        stream.sendOn(created);
+        CompletableFuture<Void> negotiated = created.createOffer()
+                .thenCompose(offer -> channel.republish(offer, stream.tracks()))
+                .thenCompose(answer -> created.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(),
+                        options.mediaTimeout()));
+        return within(negotiated, options.mediaTimeout(), "update the published stream")
+                .whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        link = created;
+                    }
+                    close(failure == null ? previous : created);
+                })
+                .exceptionally(failure -> {
+                    throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "updating the published stream failed");
+                });
+    }
+
+    /** @param channel the client's signaling channel, or null when it has none */
+    CompletableFuture<Void> unpublish(SignalingChannel channel, LocalStream stream) {
+        PeerLink current = link;
+        if (channel == null || current == null || published != stream) {
+            return failed(ErrorCode.INVALID_OPERATION, "the stream of " + userId + " is not published");
+        }
+        return within(channel.unpublish(streamId), options.signalingTimeout(), "unpublish")
+                .whenComplete((ok, failure) -> drop(current));
+    }
+
+    /** Stops sending, without telling the stack (it learns from the room being left, or already knows). */
+    void drop() {
+        PeerLink current = link;
+        if (current != null) {
+            drop(current);
+        }
+    }
+
+    private void drop(PeerLink dropped) {
+        if (link == dropped) {
+            LocalStream stream = published;
+            if (stream != null) {
+                stream.publishedBy(null);
+            }
+            link = null;
+            published = null;
+        }
+        close(dropped);
+    }
+
+    private PeerLink openLink(String name) {
+        PeerLink created = engine.get().createPeerLink(name);
+        open.add(created);
+        return created;
+    }
+
+    private void close(PeerLink closed) {
+        open.remove(closed);
+        closed.close();
+    }
+
+    private void reportMute(MediaKind kind, boolean muted) {
+        SignalingChannel channel = session.get();
+        if (channel != null) {
+            channel.mute(kind, muted).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    log.warn("{}: could not report {} {}: {}", userId, muted ? "muting" : "unmuting", kind,
+                            failure.getMessage());
+                }
+            });
+        }
+    }
+}
