@@ -1,13 +1,13 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.RtcError;
 import io.trtcsim.media.AudioCapture;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.SyntheticAudioSource;
 import io.trtcsim.media.SyntheticVideoSource;
 import io.trtcsim.media.VideoCapture;
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.RtcError;
 
 /**

@@ -1,8 +1,8 @@
 package io.trtcsim.sdk;
 
+import dev.onvoid.webrtc.media.MediaDevices;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
-import dev.onvoid.webrtc.media.MediaDevices;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

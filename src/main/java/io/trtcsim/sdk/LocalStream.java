@@ -1,17 +1,17 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.RtcError;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import io.trtcsim.media.AudioCapture;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
-import io.trtcsim.media.AudioCapture;
 import io.trtcsim.media.VideoCapture;
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RtcError;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;

@@ -1,10 +1,5 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.MediaKind;
-import java.util.EnumSet;
-import java.util.Set;
-import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.RtcError;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.AudioRenderSink;
@@ -12,7 +7,12 @@ import io.trtcsim.media.AudioTap;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.media.VideoTap;
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RtcError;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What TRTC's Stream shares between local and remote streams: its id, its user, its tracks and

@@ -1,8 +1,8 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
-import io.trtcsim.media.VideoProfile;
 
 /** TRTC.createStream's options: {userId, audio, video}, the video profile and where media comes from. */
 public record StreamConfig(String userId, boolean audio, boolean video, VideoProfile videoProfile, MediaInput input) {

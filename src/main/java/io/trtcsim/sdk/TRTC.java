@@ -1,9 +1,9 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.RtcError;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.sdk.signaling.Signaling;
+import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RtcError;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
