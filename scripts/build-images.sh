@@ -50,12 +50,13 @@ for image in "${images[@]}"; do
     simulator)
       context=target/docker/simulator
       rm -rf "$context"
-      mkdir -p "$context/lib"
-      # webrtc-java is left out: the simulator never loads it (its media plane is Java), and an
-      # image without it proves that.
-      mvn -B -q -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime \
-        -DexcludeGroupIds=dev.onvoid.webrtc -DoutputDirectory="$context/lib"
-      cp target/trtc-flow-harness-*.jar "$context/lib/"
+      mkdir -p "$context"
+      # The simulator's own jar (maven-shade-plugin in 'package'): the simulator and only what it
+      # needs, no Cucumber, WireMock, Testcontainers or webrtc-java. Checked before it goes in.
+      mvn -B -q -Dmaven.test.skip=true package
+      jar="$(ls -t target/trtc-flow-harness-*-simulator.jar | head -1)"
+      bash scripts/check-simulator-jar.sh "$jar"
+      cp "$jar" "$context/simulator.jar"
       cp -r fixtures "$context/fixtures"
       cp src/main/docker/simulator/Dockerfile "$context/"
       "$docker_cli" build -q -t trtcsim/simulator:local "$context" >/dev/null
@@ -64,5 +65,5 @@ for image in "${images[@]}"; do
   esac
   echo "built trtcsim/$image:local"
 done
-# Each rebuild of the simulator leaves the previous image untagged (≈ 640 MB): drop those.
+# Each rebuild of the simulator leaves the previous image untagged: drop those.
 "$docker_cli" image prune -f >/dev/null

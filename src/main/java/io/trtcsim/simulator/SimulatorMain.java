@@ -1,45 +1,95 @@
 package io.trtcsim.simulator;
 
 import io.trtcsim.usersig.AppKeyStore;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs the reference simulator on its own, for other clients, machines or CI jobs:
- * {@code mvn -q compile exec:java -Dexec.args="--port 7788 --host 0.0.0.0 --fixtures fixtures"}.
- * Stops on Ctrl-C (SIGINT/SIGTERM), releasing its media engine.
+ * {@code java -jar target/trtc-flow-harness-<version>-simulator.jar --port 7788 --fixtures fixtures}
+ * (or {@code mvn -q compile exec:java -Dexec.args="..."}). Stops on Ctrl-C (SIGINT/SIGTERM),
+ * releasing its media engine.
+ * <p>
+ * Once it accepts connections it prints a line starting with {@value #READY}: the container stack
+ * (and anything else that starts it) waits for that line.
  */
-public final class SimulatorMain {
+@Command(name = "trtc-simulator", mixinStandardHelpOptions = true, versionProvider = SimulatorMain.Version.class,
+        showDefaultValues = true, sortOptions = false, usageHelpAutoWidth = false,
+        description = {
+            "The reference simulator of TRTC's documented signaling, with a packet-forwarding SFU.",
+            "Signaling on ws://HOST:PORT/signal; the server API, GET /health, GET /media and GET /rooms on the same port.",
+            ""})
+public final class SimulatorMain implements Callable<Integer> {
 
-    private SimulatorMain() {
+    /** The start of the line printed once the simulator accepts connections. */
+    public static final String READY = "TRTC simulator ready";
+
+    private static final Set<String> CALLBACK_SCHEMES = Set.of("http", "https");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address of the signaling, the HTTP endpoints and the media (ICE candidate); 0.0.0.0 listens on every "
+                    + "interface and offers the first non-loopback IPv4 address for media.")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7788",
+            description = "Port of the signaling WebSocket and the HTTP endpoints; 0 picks a free one (printed in the ready line).")
+    private int port;
+
+    @Option(names = "--fixtures", paramLabel = "FOLDER", defaultValue = "fixtures",
+            description = "Folder holding apps.json: the applications (SDKAppID, secret key, callback key) whose UserSigs are accepted.")
+    private Path fixtures;
+
+    @Option(names = "--media-timeout-seconds", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long a publication's or subscription's peer connection may take to come up before the simulator drops it.")
+    private long mediaTimeoutSeconds;
+
+    @Option(names = "--callback-url", paramLabel = "URL",
+            description = "http(s) URL the server callbacks (room and media events) are POSTed to. Default: none, no callbacks are sent.")
+    private URI callbackUrl;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        String host = "127.0.0.1";
-        int port = 7788;
-        Path fixtures = Path.of("fixtures");
-        Duration mediaTimeout = Duration.ofSeconds(10);
-        java.util.Optional<java.net.URI> callbackUrl = java.util.Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            String value = i + 1 < args.length ? args[++i] : null;
-            if (value == null) {
-                usage("option " + option + " needs a value");
-            }
-            switch (option) {
-                case "--host" -> host = value;
-                case "--port" -> port = parsePort(value);
-                case "--fixtures" -> fixtures = Path.of(value);
-                case "--media-timeout-seconds" -> mediaTimeout = Duration.ofSeconds(Long.parseLong(value));
-                case "--callback-url" -> callbackUrl = java.util.Optional.of(java.net.URI.create(value));
-                default -> usage("unknown option " + option);
-            }
-        }
-        AppKeyStore keys = AppKeyStore.load(fixtures.resolve("apps.json"));
-        SimulatorConfig config = SimulatorConfig.onLoopback(keys).withHost(host).withPort(port).withMediaTimeout(mediaTimeout);
-        if (callbackUrl.isPresent()) {
-            config = config.withCallbacksTo(callbackUrl.get());
+    /**
+     * The command as {@link #main} runs it: bad options exit with 2 and name the option, a start that
+     * fails (e.g. the port is taken) exits with 1 and says why in one line.
+     */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new SimulatorMain());
+        commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
+            failed.getErr().println("cannot start the TRTC simulator: "
+                    + Optional.ofNullable(failure.getMessage()).orElse(failure.toString()));
+            return failed.getCommandSpec().exitCodeOnExecutionException();
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SimulatorConfig config = SimulatorConfig.onLoopback(appKeys()).withHost(validHost()).withPort(validPort())
+                .withMediaTimeout(validMediaTimeout());
+        Optional<URI> callbacks = validCallbackUrl();
+        if (callbacks.isPresent()) {
+            config = config.withCallbacksTo(callbacks.get());
         }
         SimulatorServer server = SimulatorServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -47,22 +97,73 @@ public final class SimulatorMain {
             server.close();
             stopped.countDown();
         }, "simulator-shutdown"));
-        System.out.println("TRTC simulator ready: signaling " + server.signalingUri() + ", health " + server.httpUri() + "/health");
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(READY + ": signaling " + server.signalingUri() + ", health " + server.httpUri() + "/health");
+        // Whoever waits for the line reads a pipe: it must not sit in a buffer.
+        out.flush();
         stopped.await();
+        return 0;
     }
 
-    private static int parsePort(String value) {
+    private String validHost() {
+        if (host.isBlank()) {
+            throw invalid("--host", "'" + host + "' is blank (0.0.0.0 listens on every interface)");
+        }
+        return host;
+    }
+
+    private int validPort() {
+        if (port < 0 || port > 65535) {
+            throw invalid("--port", port + " is outside 0..65535 (0 picks a free port)");
+        }
+        return port;
+    }
+
+    private AppKeyStore appKeys() {
+        if (!Files.isDirectory(fixtures)) {
+            throw invalid("--fixtures", "'" + fixtures + "' is not a folder");
+        }
+        Path apps = fixtures.resolve("apps.json");
+        if (!Files.isRegularFile(apps)) {
+            throw invalid("--fixtures", "'" + fixtures + "' has no apps.json (the applications' keys)");
+        }
         try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            usage("--port '" + value + "' is not a number");
-            return -1;
+            return AppKeyStore.load(apps);
+        } catch (IllegalArgumentException e) {
+            throw invalid("--fixtures", e.getMessage());
         }
     }
 
-    private static void usage(String problem) {
-        System.err.println(problem);
-        System.err.println("usage: SimulatorMain [--host 127.0.0.1] [--port 7788] [--fixtures fixtures] [--media-timeout-seconds 10] [--callback-url http://app-server/trtc/callback]");
-        System.exit(2);
+    private Duration validMediaTimeout() {
+        if (mediaTimeoutSeconds <= 0) {
+            throw invalid("--media-timeout-seconds", mediaTimeoutSeconds + " is not a positive number of seconds");
+        }
+        return Duration.ofSeconds(mediaTimeoutSeconds);
+    }
+
+    private Optional<URI> validCallbackUrl() {
+        if (callbackUrl == null) {
+            return Optional.empty();
+        }
+        String scheme = Optional.ofNullable(callbackUrl.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        if (!CALLBACK_SCHEMES.contains(scheme) || callbackUrl.getHost() == null) {
+            throw invalid("--callback-url", "'" + callbackUrl + "' is not an http:// or https:// URL with a host");
+        }
+        return Optional.of(callbackUrl);
+    }
+
+    /** Worded as picocli words its own conversion errors, so every bad option reads alike. */
+    private ParameterException invalid(String option, String why) {
+        return new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': " + why);
+    }
+
+    /** The version the jar's manifest carries (the shaded simulator jar sets it); a build from classes has none. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Optional.ofNullable(SimulatorMain.class.getPackage().getImplementationVersion())
+                    .orElse("(development build, no jar manifest)");
+            return new String[] {"TRTC simulator " + version, "Java " + Runtime.version()};
+        }
     }
 }
