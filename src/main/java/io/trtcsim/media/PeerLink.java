@@ -188,7 +188,7 @@ public final class PeerLink implements AutoCloseable {
             connection.getStats(report -> {
                 boolean sent = report.getStats().values().stream()
                         .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.OUTBOUND_RTP)
-                        .filter(stats -> "audio".equals(stats.getAttributes().get("kind")))
+                        .filter(stats -> MediaKind.AUDIO.wireName().equals(stats.getAttributes().get("kind")))
                         .anyMatch(stats -> stats.getAttributes().get("packetsSent") instanceof Number n && n.longValue() > 0);
                 if (sent) {
                     sending.complete(null);

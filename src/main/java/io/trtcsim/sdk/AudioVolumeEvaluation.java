@@ -4,6 +4,7 @@ import dev.onvoid.webrtc.RTCStats;
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCStatsType;
 import io.trtcsim.media.PeerLink;
+import io.trtcsim.trtc.MediaKind;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,7 @@ final class AudioVolumeEvaluation implements StatsPoller.Reader<PeerLink> {
     static int volume(RTCStatsReport report, boolean local) {
         RTCStatsType type = local ? RTCStatsType.MEDIA_SOURCE : RTCStatsType.INBOUND_RTP;
         return report.getStats().values().stream()
-                .filter(stats -> stats.getType() == type && "audio".equals(stats.getAttributes().get("kind")))
+                .filter(stats -> stats.getType() == type && MediaKind.AUDIO.wireName().equals(stats.getAttributes().get("kind")))
                 .map(RTCStats::getAttributes)
                 .map(attributes -> attributes.get("audioLevel"))
                 .filter(level -> level instanceof Number)

@@ -11,6 +11,7 @@ import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Role;
 import java.util.List;
 import java.util.Map;
@@ -162,23 +163,23 @@ public final class Client implements AutoCloseable {
 
     /** getLocalVideoStats(): {userId: {bytesSent, packetsSent, framesEncoded, framesSent, frameWidth, frameHeight}}. */
     public CompletableFuture<Map<String, Map<String, Object>>> getLocalVideoStats() {
-        return statistics.local("video", List.of("bytesSent", "packetsSent", "framesEncoded", "framesSent", "frameWidth", "frameHeight"));
+        return statistics.local(MediaKind.VIDEO, List.of("bytesSent", "packetsSent", "framesEncoded", "framesSent", "frameWidth", "frameHeight"));
     }
 
     /** getLocalAudioStats(): {userId: {bytesSent, packetsSent}}. */
     public CompletableFuture<Map<String, Map<String, Object>>> getLocalAudioStats() {
-        return statistics.local("audio", List.of("bytesSent", "packetsSent"));
+        return statistics.local(MediaKind.AUDIO, List.of("bytesSent", "packetsSent"));
     }
 
     /** getRemoteVideoStats(): {userId: {bytesReceived, packetsReceived, packetsLost, framesDecoded, frameWidth, frameHeight}}. */
     public CompletableFuture<Map<String, Map<String, Object>>> getRemoteVideoStats() {
-        return statistics.remote("video", List.of("bytesReceived", "packetsReceived", "packetsLost", "framesDecoded",
+        return statistics.remote(MediaKind.VIDEO, List.of("bytesReceived", "packetsReceived", "packetsLost", "framesDecoded",
                 "frameWidth", "frameHeight", "framesPerSecond", "jitter"));
     }
 
     /** getRemoteAudioStats(): {userId: {bytesReceived, packetsReceived, packetsLost}}. */
     public CompletableFuture<Map<String, Map<String, Object>>> getRemoteAudioStats() {
-        return statistics.remote("audio", List.of("bytesReceived", "packetsReceived", "packetsLost", "jitter"));
+        return statistics.remote(MediaKind.AUDIO, List.of("bytesReceived", "packetsReceived", "packetsLost", "jitter"));
     }
 
     /** getTransportStats(): {rtt (ms, uplink), downlinksRTTStats: {userId: {rtt}}}. */

@@ -6,6 +6,7 @@ import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.media.StatsSample;
 import io.trtcsim.media.StatsSampler;
+import io.trtcsim.trtc.MediaKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +97,7 @@ final class ClientStatistics implements AutoCloseable {
     }
 
     /** The outbound-rtp values of {@code kind} of the uplink, by the client's userId; empty when nothing is published. */
-    CompletableFuture<Map<String, Map<String, Object>>> local(String kind, List<String> keys) {
+    CompletableFuture<Map<String, Map<String, Object>>> local(MediaKind kind, List<String> keys) {
         return uplink.link()
                 .map(link -> poller.roundNow().report(link)
                         .thenApply(report -> Map.of(userId, pick(report, RTCStatsType.OUTBOUND_RTP, kind, keys))))
@@ -104,7 +105,7 @@ final class ClientStatistics implements AutoCloseable {
     }
 
     /** The inbound-rtp values of {@code kind} of every downlink, by the userId whose stream it carries. */
-    CompletableFuture<Map<String, Map<String, Object>>> remote(String kind, List<String> keys) {
+    CompletableFuture<Map<String, Map<String, Object>>> remote(MediaKind kind, List<String> keys) {
         StatsPoller.Round<PeerLink> round = poller.roundNow();
         Map<String, CompletableFuture<Map<String, Object>>> perUser = new TreeMap<>();
         for (Subscriptions.Downlink downlink : subscriptions.downlinks()) {
@@ -149,10 +150,10 @@ final class ClientStatistics implements AutoCloseable {
                 .findFirst().orElse(Double.NaN));
     }
 
-    private static Map<String, Object> pick(RTCStatsReport report, RTCStatsType type, String kind, List<String> keys) {
+    private static Map<String, Object> pick(RTCStatsReport report, RTCStatsType type, MediaKind kind, List<String> keys) {
         Map<String, Object> picked = new LinkedHashMap<>();
         report.getStats().values().stream()
-                .filter(s -> s.getType() == type && kind.equals(s.getAttributes().get("kind")))
+                .filter(s -> s.getType() == type && kind.wireName().equals(s.getAttributes().get("kind")))
                 .findFirst()
                 .ifPresent(s -> keys.forEach(key -> {
                     Object value = s.getAttributes().get(key);
