@@ -149,20 +149,21 @@ public final class Charts {
         // One tick a quality level: halves of a level mean nothing.
         chart.getStyler().setYAxisDecimalPattern("0");
         chart.getStyler().setYAxisTickMarkSpacingHint(30);
-        qualitySeries(chart, "uplink", uplink, ChartStyle.BLUE);
-        qualitySeries(chart, "downlink", downlink, ChartStyle.ORANGE);
+        // Uplink and downlink are often equal: the wider uplink stays visible around the downlink.
+        qualitySeries(chart, "uplink", uplink, ChartStyle.BLUE, 5f);
+        qualitySeries(chart, "downlink", downlink, ChartStyle.ORANGE, 2f);
         return ChartStyle.png(chart);
     }
 
     /** A quality holds until the next event: a step line, with a marker at each event. */
-    private static void qualitySeries(XYChart chart, String name, List<double[]> points, Color color) {
+    private static void qualitySeries(XYChart chart, String name, List<double[]> points, Color color, float width) {
         if (points.isEmpty()) {
             return;
         }
         XYSeries series = ChartStyle.line(chart, name, points.stream().mapToDouble(p -> p[0]).toArray(),
                 points.stream().mapToDouble(p -> p[1]).toArray(), color);
         series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
-        series.setLineStyle(new BasicStroke(2f));
+        series.setLineStyle(new BasicStroke(width));
         series.setMarker(SeriesMarkers.CIRCLE);
         series.setMarkerColor(color);
     }
@@ -181,7 +182,8 @@ public final class Charts {
         return chart;
     }
 
-    private static List<ShadedInterval> withFreezes(List<RenderedFrame> frames, long start, List<ShadedInterval> shaded) {
+    private static List<ShadedInterval> withFreezes(List<RenderedFrame> frames, long start,
+                                                    List<ShadedInterval> shaded) {
         List<ShadedInterval> result = new ArrayList<>(shaded);
         FreezeDetector detector = new FreezeDetector();
         for (RenderedFrame frame : frames) {
