@@ -7,13 +7,18 @@ import io.trtcsim.harness.MediaChecks;
 import io.trtcsim.harness.ScenarioContext;
 import java.time.Duration;
 
-/** Checks on the media a participant renders from another. */
+/**
+ * Checks on the media a participant renders from another. A check on the media of a path attaches
+ * that path's media summary to its step, whether it passes or fails.
+ */
 public class MediaSteps {
 
     private final ScenarioContext scenario;
+    private final StepReport report;
 
-    public MediaSteps(ScenarioContext scenario) {
+    public MediaSteps(ScenarioContext scenario, StepReport report) {
         this.scenario = scenario;
+        this.report = report;
     }
 
     @When("{participant} enables audio volume evaluation every {duration}")
@@ -38,22 +43,26 @@ public class MediaSteps {
 
     @Then("{participant} renders at least {int} video frames from {participant} within {duration}")
     public void rendersVideoFrames(String name, int frames, String from, Duration within) {
-        Expectations.rendersVideoFrames(scenario.participant(name), from, frames, within);
+        report.withMediaSummary(from, name, () ->
+                Expectations.rendersVideoFrames(scenario.participant(name), from, frames, within));
     }
 
     @Then("{participant} renders at least {int} new video frames from {participant} within {duration}")
     public void rendersNewVideoFrames(String name, int frames, String from, Duration within) {
-        Expectations.rendersNewVideoFrames(scenario.participant(name), from, frames, within);
+        report.withMediaSummary(from, name, () ->
+                Expectations.rendersNewVideoFrames(scenario.participant(name), from, frames, within));
     }
 
     @Then("{participant} renders no video frames from {participant} for {duration}")
     public void rendersNoVideo(String name, String from, Duration period) {
-        Expectations.rendersNoVideo(scenario.participant(name), from, period);
+        report.withMediaSummary(from, name, () ->
+                Expectations.rendersNoVideo(scenario.participant(name), from, period));
     }
 
     @Then("{participant} receives no audio from {participant} for {duration}")
     public void receivesNoAudio(String name, String from, Duration period) {
-        Expectations.receivesNoAudio(scenario.participant(name), from, period);
+        report.withMediaSummary(from, name, () ->
+                Expectations.receivesNoAudio(scenario.participant(name), from, period));
     }
 
     @Then("{participant} sees the {mediaKind} of {participant} {muteState}")
@@ -63,42 +72,51 @@ public class MediaSteps {
 
     @Then("the video from {participant} to {participant} has a frame rate of at least {int} fps over {int} seconds")
     public void frameRate(String from, String to, int fps, int seconds) {
-        MediaChecks.frameRateAtLeast(scenario.participant(to), from, fps, Duration.ofSeconds(seconds));
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.frameRateAtLeast(scenario.participant(to), from, fps, Duration.ofSeconds(seconds)));
     }
 
     @Then("the video from {participant} to {participant} has no freezes over {int} seconds")
     public void noFreezes(String from, String to, int seconds) {
-        MediaChecks.noFreezes(scenario.participant(to), from, Duration.ofSeconds(seconds));
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.noFreezes(scenario.participant(to), from, Duration.ofSeconds(seconds)));
     }
 
     @Then("the video latency from {participant} to {participant} is at most {int} ms at the {int}th percentile over {int} seconds")
     public void videoLatency(String from, String to, int millis, int percentile, int seconds) {
-        MediaChecks.videoLatencyAtMost(scenario.participant(to), from, millis, percentile, Duration.ofSeconds(seconds));
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.videoLatencyAtMost(scenario.participant(to), from, millis, percentile,
+                        Duration.ofSeconds(seconds)));
     }
 
     @Then("the first video frame from {participant} reaches {participant} within {int} ms of subscribing")
     public void firstFrame(String from, String to, int millis) {
-        MediaChecks.firstFrameWithinOfSubscribing(scenario.participant(to), from, Duration.ofMillis(millis),
-                scenario.config().eventTimeout());
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.firstFrameWithinOfSubscribing(scenario.participant(to), from, Duration.ofMillis(millis),
+                scenario.config().eventTimeout()));
     }
 
     @Then("the video from {participant} to {participant} has resolution {int}x{int}")
     public void resolution(String from, String to, int width, int height) {
-        MediaChecks.resolution(scenario.participant(to), from, width, height, scenario.config().eventTimeout());
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.resolution(scenario.participant(to), from, width, height,
+                        scenario.config().eventTimeout()));
     }
 
     @Then("the audio from {participant} to {participant} has no gaps over {int} seconds")
     public void audioWithoutGaps(String from, String to, int seconds) {
-        MediaChecks.audioWithoutGaps(scenario.participant(to), from, Duration.ofSeconds(seconds));
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.audioWithoutGaps(scenario.participant(to), from, Duration.ofSeconds(seconds)));
     }
 
     @Then("the audio latency from {participant} to {participant} is at most {int} ms at the 95th percentile over {int} seconds")
     public void audioLatency(String from, String to, int millis, int seconds) {
-        MediaChecks.audioLatencyAtMost(scenario.participant(to), from, millis, Duration.ofSeconds(seconds));
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.audioLatencyAtMost(scenario.participant(to), from, millis, Duration.ofSeconds(seconds)));
     }
 
     @Then("{participant} receives audio from {participant} within {duration}")
     public void receivesAudio(String name, String from, Duration within) {
-        Expectations.receivesAudio(scenario.participant(name), from, within);
+        report.withMediaSummary(from, name, () -> Expectations.receivesAudio(scenario.participant(name), from, within));
     }
 }
