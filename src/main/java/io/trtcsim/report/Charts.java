@@ -2,234 +2,206 @@ package io.trtcsim.report;
 
 import io.trtcsim.media.AudioChunk;
 import io.trtcsim.media.RenderedFrame;
+import io.trtcsim.media.metrics.FreezeDetector;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.stream.Stream;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The plots a report shows for one received stream, drawn with Java2D into PNG images: frame rate
- * over time, latency over time and its distribution, audio level over time. Freezes (gaps of at
- * least max(3 x mean, mean + 150 ms)) are shaded red on the time plots.
+ * The plots a report shows for one received stream, as PNG images drawn by XChart: frame rate over
+ * time, latency over time and its distribution, audio level over time, and a client's network
+ * quality over time. The video time plots shade freezes as the media checks count them
+ * ({@link FreezeDetector}, libwebrtc's rule); every time plot also shades the extra intervals it is
+ * given (network outages, ...), in seconds on its own time axis, each label in the legend.
  */
 public final class Charts {
 
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 260;
-    private static final int LEFT = 60;
-    private static final int RIGHT = 20;
-    private static final int TOP = 34;
-    private static final int BOTTOM = 36;
-    private static final Color LINE = new Color(31, 119, 180);
-    private static final Color FREEZE = new Color(214, 39, 40, 60);
-    private static final Color DOWNLINK = new Color(255, 127, 14);
+    private static final double QUALITY_WORST = 6;
 
     private Charts() {
     }
 
-    /** Frames per second in one-second bins. */
+    /** Frames per second in one-second bins from the first frame; an incomplete last second is left out. */
     public static byte[] frameRate(String title, List<RenderedFrame> frames) {
+        return frameRate(title, frames, List.of());
+    }
+
+    public static byte[] frameRate(String title, List<RenderedFrame> frames, List<ShadedInterval> shaded) {
         if (frames.isEmpty()) {
-            return empty(title, "no frames");
+            return ChartStyle.empty(title, "no frames");
         }
         long start = frames.get(0).arrivalMicros();
-        long end = frames.get(frames.size() - 1).arrivalMicros();
-        int bins = (int) Math.max(1, (end - start) / 1_000_000 + 1);
+        long span = frames.get(frames.size() - 1).arrivalMicros() - start;
+        // The last second is cut short by the end of playback, and its count would read as a drop.
+        int bins = span < 1_000_000 ? 1 : (int) (span / 1_000_000);
+        double[] seconds = new double[bins];
         double[] fps = new double[bins];
-        for (RenderedFrame frame : frames) {
-            fps[(int) ((frame.arrivalMicros() - start) / 1_000_000)]++;
-        }
-        List<double[]> points = new ArrayList<>();
         for (int i = 0; i < bins; i++) {
-            points.add(new double[] {i + 0.5, fps[i]});
+            seconds[i] = i + 0.5;
         }
-        return timePlot(title, "frames per second", points, max(points, 1) * 1.2, freezes(frames, start), bins);
-    }
-
-    /** Capture-to-render latency of every marked frame. */
-    public static byte[] latency(String title, List<RenderedFrame> frames) {
-        List<double[]> points = new ArrayList<>();
-        long start = frames.isEmpty() ? 0 : frames.get(0).arrivalMicros();
         for (RenderedFrame frame : frames) {
-            if (frame.hasMarker()) {
-                points.add(new double[] {(frame.arrivalMicros() - start) / 1e6, frame.latencyMicros() / 1000.0});
+            int bin = (int) ((frame.arrivalMicros() - start) / 1_000_000);
+            if (bin < bins) {
+                fps[bin]++;
             }
         }
-        if (points.isEmpty()) {
-            return empty(title, "no frame carried a readable marker");
-        }
-        double seconds = points.get(points.size() - 1)[0];
-        return timePlot(title, "latency ms", points, max(points, 10) * 1.2, freezes(frames, start), Math.max(1, seconds));
+        XYChart chart = timeChart(title, "seconds since the first frame", "frame rate (fps)", bins,
+                ChartStyle.niceCeiling(max(fps) * 1.15), withFreezes(frames, start, shaded));
+        ChartStyle.line(chart, "frame rate", seconds, fps, ChartStyle.BLUE);
+        return ChartStyle.png(chart);
     }
 
-    /** How often each latency occurred, in 2 ms buckets. */
+    /** Capture-to-render latency of every frame that carried a readable marker. */
+    public static byte[] latency(String title, List<RenderedFrame> frames) {
+        return latency(title, frames, List.of());
+    }
+
+    public static byte[] latency(String title, List<RenderedFrame> frames, List<ShadedInterval> shaded) {
+        List<RenderedFrame> marked = frames.stream().filter(RenderedFrame::hasMarker).toList();
+        if (marked.isEmpty()) {
+            return ChartStyle.empty(title, frames.isEmpty() ? "no frames" : "no frame carried a readable marker");
+        }
+        long start = frames.get(0).arrivalMicros();
+        double[] seconds = marked.stream().mapToDouble(f -> seconds(f.arrivalMicros(), start)).toArray();
+        double[] millis = marked.stream().mapToDouble(f -> f.latencyMicros() / 1000.0).toArray();
+        XYChart chart = timeChart(title, "seconds since the first frame", "capture-to-render latency (ms)",
+                seconds(frames.get(frames.size() - 1).arrivalMicros(), start),
+                ChartStyle.niceCeiling(Math.max(10, max(millis) * 1.1)), withFreezes(frames, start, shaded));
+        ChartStyle.line(chart, "latency", seconds, millis, ChartStyle.BLUE);
+        return ChartStyle.png(chart);
+    }
+
+    /** How many marked frames had each latency, in 2 ms buckets. */
     public static byte[] latencyDistribution(String title, List<RenderedFrame> frames) {
-        List<Double> latencies = frames.stream().filter(RenderedFrame::hasMarker).map(f -> f.latencyMicros() / 1000.0).toList();
-        if (latencies.isEmpty()) {
-            return empty(title, "no frame carried a readable marker");
+        double[] millis = frames.stream().filter(RenderedFrame::hasMarker).mapToDouble(f -> f.latencyMicros() / 1000.0)
+                .toArray();
+        if (millis.length == 0) {
+            return ChartStyle.empty(title, frames.isEmpty() ? "no frames" : "no frame carried a readable marker");
         }
-        double top = latencies.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-        int buckets = (int) Math.ceil(top / 2) + 1;
-        int[] counts = new int[buckets];
-        latencies.forEach(l -> counts[(int) Math.max(0, Math.floor(l / 2))]++);
-        BufferedImage image = canvas(title);
-        Graphics2D g = (Graphics2D) image.getGraphics();
-        int maxCount = java.util.Arrays.stream(counts).max().orElse(1);
-        axes(g, "latency ms", 0, buckets * 2.0, "frames", maxCount);
-        g.setColor(LINE);
-        double barWidth = (WIDTH - LEFT - RIGHT) / (double) buckets;
-        for (int i = 0; i < buckets; i++) {
-            int barHeight = (int) ((HEIGHT - TOP - BOTTOM) * counts[i] / (double) maxCount);
-            g.fillRect(LEFT + (int) (i * barWidth), HEIGHT - BOTTOM - barHeight, Math.max(1, (int) barWidth - 1), barHeight);
+        double bucket = 2;
+        double low = Math.floor(min(millis) / bucket) * bucket;
+        int buckets = (int) Math.floor((max(millis) - low) / bucket) + 1;
+        double[] counts = new double[buckets + 1];
+        for (double value : millis) {
+            counts[(int) Math.floor((value - low) / bucket)]++;
         }
-        return FramePictures.encode(image);
+        // A step series holds each count across its bucket; the extra point closes the last bucket.
+        counts[buckets] = counts[buckets - 1];
+        double[] edges = new double[buckets + 1];
+        for (int i = 0; i <= buckets; i++) {
+            edges[i] = low + i * bucket;
+        }
+        XYChart chart = ChartStyle.chart(title, "capture-to-render latency (ms, " + (int) bucket + " ms buckets)",
+                "frames");
+        // Half a bucket of margin each side; it also keeps XChart from taking the equally spaced
+        // edges themselves as tick values (every 2 ms) instead of round ones.
+        chart.getStyler().setXAxisMin(low - bucket / 2);
+        chart.getStyler().setXAxisMax(edges[buckets] + bucket / 2);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(ChartStyle.niceCeiling(max(counts) * 1.1));
+        XYSeries series = ChartStyle.line(chart, "frames", edges, counts, ChartStyle.BLUE);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.StepArea);
+        series.setFillColor(new Color(31, 119, 180, 120));
+        return ChartStyle.png(chart);
     }
 
-    /** RMS level of each audio chunk (0..1). */
+    /** RMS level of each audio chunk (0..1), from the first chunk. */
     public static byte[] audioLevel(String title, List<AudioChunk> chunks) {
+        return audioLevel(title, chunks, List.of());
+    }
+
+    public static byte[] audioLevel(String title, List<AudioChunk> chunks, List<ShadedInterval> shaded) {
         if (chunks.isEmpty()) {
-            return empty(title, "no audio");
+            return ChartStyle.empty(title, "no audio");
         }
         long start = chunks.get(0).arrivalMicros();
-        List<double[]> points = chunks.stream().map(c -> new double[] {(c.arrivalMicros() - start) / 1e6, c.level()}).toList();
-        double seconds = Math.max(1, points.get(points.size() - 1)[0]);
-        return timePlot(title, "level (RMS)", points, 1.0, List.of(), seconds);
+        double[] seconds = chunks.stream().mapToDouble(c -> seconds(c.arrivalMicros(), start)).toArray();
+        double[] level = chunks.stream().mapToDouble(AudioChunk::level).toArray();
+        XYChart chart = timeChart(title, "seconds since the first audio", "level (RMS, 0..1)",
+                seconds[seconds.length - 1], 1, shaded);
+        ChartStyle.line(chart, "level", seconds, level, ChartStyle.BLUE).setLineWidth(1);
+        return ChartStyle.png(chart);
     }
 
     /**
      * A client's 'network-quality' over time: uplink and downlink, 0 unknown .. 6 disconnected
-     * (higher is worse), as [seconds, quality] points.
+     * (higher is worse), as [seconds since the scenario began, quality] points.
      */
     public static byte[] networkQuality(String title, List<double[]> uplink, List<double[]> downlink) {
+        return networkQuality(title, uplink, downlink, List.of());
+    }
+
+    public static byte[] networkQuality(String title, List<double[]> uplink, List<double[]> downlink,
+                                        List<ShadedInterval> shaded) {
         if (uplink.isEmpty() && downlink.isEmpty()) {
-            return empty(title, "no network-quality event");
+            return ChartStyle.empty(title, "no network-quality event");
         }
-        double seconds = Math.max(1, java.util.stream.Stream.of(uplink, downlink).flatMap(List::stream)
-                .mapToDouble(p -> p[0]).max().orElse(1));
-        BufferedImage image = canvas(title);
-        Graphics2D g = (Graphics2D) image.getGraphics();
-        axes(g, "seconds", 0, seconds, "quality (1 excellent .. 6 disconnected)", 6);
-        g.setStroke(new BasicStroke(1.5f));
-        series(g, uplink, LINE, seconds, 6);
-        series(g, downlink, DOWNLINK, seconds, 6);
-        g.setColor(LINE);
-        g.drawString("uplink", WIDTH - RIGHT - 130, TOP - 8);
-        g.setColor(DOWNLINK);
-        g.drawString("downlink", WIDTH - RIGHT - 80, TOP - 8);
-        return FramePictures.encode(image);
+        double last = Stream.of(uplink, downlink).flatMap(List::stream).mapToDouble(p -> p[0]).max().orElse(0);
+        XYChart chart = timeChart(title, "seconds since the scenario began", "quality (1 excellent .. 6 disconnected)",
+                last, QUALITY_WORST, shaded);
+        // One tick a quality level: halves of a level mean nothing.
+        chart.getStyler().setYAxisDecimalPattern("0");
+        chart.getStyler().setYAxisTickMarkSpacingHint(30);
+        // Uplink and downlink are often equal: the wider uplink stays visible around the downlink.
+        qualitySeries(chart, "uplink", uplink, ChartStyle.BLUE, 5f);
+        qualitySeries(chart, "downlink", downlink, ChartStyle.ORANGE, 2f);
+        return ChartStyle.png(chart);
     }
 
-    private static void series(Graphics2D g, List<double[]> points, Color color, double seconds, double yMax) {
-        g.setColor(color);
-        for (int i = 0; i < points.size(); i++) {
-            int px = x(points.get(i)[0], seconds);
-            int py = y(points.get(i)[1], yMax);
-            g.fillOval(px - 2, py - 2, 5, 5);
-            if (i > 0) {
-                g.drawLine(x(points.get(i - 1)[0], seconds), y(points.get(i - 1)[1], yMax), px, py);
-            }
+    /** A quality holds until the next event: a step line, with a marker at each event. */
+    private static void qualitySeries(XYChart chart, String name, List<double[]> points, Color color, float width) {
+        if (points.isEmpty()) {
+            return;
         }
+        XYSeries series = ChartStyle.line(chart, name, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray(), color);
+        series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+        series.setLineStyle(new BasicStroke(width));
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarkerColor(color);
     }
 
-    /** Freezes as [start s, end s] pairs relative to {@code start}. */
-    private static List<double[]> freezes(List<RenderedFrame> frames, long start) {
-        List<double[]> result = new ArrayList<>();
-        double sum = 0;
-        int n = 0;
-        for (int i = 1; i < frames.size(); i++) {
-            long gap = frames.get(i).arrivalMicros() - frames.get(i - 1).arrivalMicros();
-            if (n >= 5) {
-                double mean = sum / n;
-                if (gap >= Math.max(3 * mean, mean + 150_000)) {
-                    result.add(new double[] {(frames.get(i - 1).arrivalMicros() - start) / 1e6, (frames.get(i).arrivalMicros() - start) / 1e6});
-                    continue;
-                }
-            }
-            sum += gap;
-            n++;
+    /** A time plot from 0 s with its y axis fixed to 0..top, the intervals shaded under the data. */
+    private static XYChart timeChart(String title, String xTitle, String yTitle, double lastSecond, double top,
+                                     List<ShadedInterval> shaded) {
+        XYChart chart = ChartStyle.chart(title, xTitle, yTitle);
+        double end = Math.ceil(Math.max(1, Math.max(lastSecond,
+                shaded.stream().mapToDouble(ShadedInterval::toSeconds).max().orElse(0))));
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(end);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(top);
+        ChartStyle.shade(chart, shaded, top);
+        return chart;
+    }
+
+    private static List<ShadedInterval> withFreezes(List<RenderedFrame> frames, long start,
+                                                    List<ShadedInterval> shaded) {
+        List<ShadedInterval> result = new ArrayList<>(shaded);
+        FreezeDetector detector = new FreezeDetector();
+        for (RenderedFrame frame : frames) {
+            detector.onFrame(frame.arrivalMicros()).ifPresent(freeze -> result.add(new ShadedInterval(
+                    seconds(freeze.startMicros(), start), seconds(freeze.endMicros(), start), ChartStyle.FREEZE)));
         }
         return result;
     }
 
-    private static byte[] timePlot(String title, String yLabel, List<double[]> points, double yMax,
-                                   List<double[]> freezes, double seconds) {
-        BufferedImage image = canvas(title);
-        Graphics2D g = (Graphics2D) image.getGraphics();
-        axes(g, "seconds", 0, seconds, yLabel, yMax);
-        for (double[] freeze : freezes) {
-            g.setColor(FREEZE);
-            int x1 = x(freeze[0], seconds);
-            int x2 = x(freeze[1], seconds);
-            g.fillRect(x1, TOP, Math.max(2, x2 - x1), HEIGHT - TOP - BOTTOM);
-        }
-        g.setColor(LINE);
-        g.setStroke(new BasicStroke(1.5f));
-        for (int i = 1; i < points.size(); i++) {
-            g.drawLine(x(points.get(i - 1)[0], seconds), y(points.get(i - 1)[1], yMax),
-                    x(points.get(i)[0], seconds), y(points.get(i)[1], yMax));
-        }
-        if (points.size() == 1) {
-            g.fillOval(x(points.get(0)[0], seconds) - 2, y(points.get(0)[1], yMax) - 2, 4, 4);
-        }
-        if (!freezes.isEmpty()) {
-            g.setColor(new Color(214, 39, 40));
-            g.drawString(freezes.size() + " freeze(s) shaded", WIDTH - RIGHT - 130, TOP - 8);
-        }
-        return FramePictures.encode(image);
+    private static double seconds(long micros, long startMicros) {
+        return (micros - startMicros) / 1e6;
     }
 
-    private static BufferedImage canvas(String title) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = (Graphics2D) image.getGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        g.drawString(title, LEFT, 20);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        return image;
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElse(0);
     }
 
-    private static void axes(Graphics2D g, String xLabel, double xMin, double xMax, String yLabel, double yMax) {
-        g.setColor(Color.GRAY);
-        g.drawLine(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM);
-        g.drawLine(LEFT, TOP, LEFT, HEIGHT - BOTTOM);
-        g.setColor(Color.DARK_GRAY);
-        for (int i = 0; i <= 4; i++) {
-            double value = yMax * i / 4;
-            int y = HEIGHT - BOTTOM - (HEIGHT - TOP - BOTTOM) * i / 4;
-            g.drawString(String.format(Locale.ROOT, value >= 10 ? "%.0f" : "%.2f", value), 8, y + 4);
-            double xValue = xMin + (xMax - xMin) * i / 4;
-            int x = LEFT + (WIDTH - LEFT - RIGHT) * i / 4;
-            g.drawString(String.format(Locale.ROOT, "%.1f", xValue), x - 8, HEIGHT - BOTTOM + 14);
-        }
-        g.drawString(xLabel, WIDTH / 2 - 20, HEIGHT - 6);
-        g.drawString(yLabel, LEFT + 4, TOP - 4 + 0);
-    }
-
-    private static int x(double seconds, double span) {
-        return LEFT + (int) ((WIDTH - LEFT - RIGHT) * seconds / span);
-    }
-
-    private static int y(double value, double yMax) {
-        return HEIGHT - BOTTOM - (int) ((HEIGHT - TOP - BOTTOM) * Math.min(value, yMax) / yMax);
-    }
-
-    private static double max(List<double[]> points, double floor) {
-        return Math.max(floor, points.stream().mapToDouble(p -> p[1]).max().orElse(floor));
-    }
-
-    private static byte[] empty(String title, String why) {
-        BufferedImage image = canvas(title);
-        Graphics2D g = (Graphics2D) image.getGraphics();
-        g.setColor(Color.DARK_GRAY);
-        g.drawString(why, LEFT, HEIGHT / 2);
-        return FramePictures.encode(image);
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElse(0);
     }
 }

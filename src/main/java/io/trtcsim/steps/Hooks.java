@@ -5,6 +5,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.harness.ScenarioReport;
 import org.opentest4j.TestAbortedException;
 
 /** The one teardown path: attach what explains the scenario, then release everything it made. */
@@ -45,7 +46,7 @@ public class Hooks {
     @After
     public void tearDown(Scenario result) {
         try {
-            ScenarioReport.attachTo(result, scenario, participants);
+            ScenarioReport.attachTo(result::attach, result.isFailed(), scenario, participants);
         } finally {
             scenario.close();
         }

@@ -1,31 +1,44 @@
-package io.trtcsim.steps;
+package io.trtcsim.harness;
 
-import io.cucumber.java.Scenario;
-import io.trtcsim.harness.MediaChecks;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.report.Charts;
 import io.trtcsim.report.FramePictures;
-import io.trtcsim.harness.Participant;
+import io.trtcsim.sdk.NetworkQuality;
+import io.trtcsim.sdk.Playback;
 import io.trtcsim.sdk.RemoteStream;
-import io.trtcsim.harness.Participants;
-import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.trtc.ClientEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What every scenario's report carries so it explains itself without the console: each
- * participant's event timeline, the stack's view of the rooms, and on failure the stack's log
- * lines for the rooms involved.
+ * participant's event timeline, the media summary of every stream played, the stack's view of the
+ * rooms, and on failure the stack's log lines for the rooms involved. The steps also attach a
+ * stream's media summary to the step that asserted on it ({@link #attachMediaSummary}).
  */
-final class ScenarioReport {
+public final class ScenarioReport {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ScenarioReport() {
     }
 
-    static void attachTo(Scenario result, ScenarioContext scenario, Participants participants) {
+    /** A stream a participant played, and the name of its path in the report: "alice to bob", "alice to bob (#2)". */
+    private record Played(String path, RemoteStream stream, Playback playback) {
+    }
+
+    /**
+     * Everything the scenario's report carries; {@code failed}: the scenario failed, so the stack's
+     * log lines of its rooms are added.
+     */
+    public static void attachTo(AttachmentSink result, boolean failed, ScenarioContext scenario, Participants participants) {
         Set<Long> rooms = new TreeSet<>();
         for (Participant participant : participants.all()) {
             rooms.addAll(participant.roomsTried());
@@ -37,24 +50,14 @@ final class ScenarioReport {
             if (!participant.hasClient()) {
                 continue;
             }
-            int played = 0;
-            for (RemoteStream stream : participant.client().remoteStreamHistory()) {
-                if (stream.playback().isPresent()) {
-                    played++;
-                    String path = stream.getUserId() + " to " + participant.userId() + (played > 1 ? " (#" + played + ")" : "");
-                    long published = participants.all().stream()
-                            .filter(p -> p.userId().equals(stream.getUserId()) && p.hasClient())
-                            .mapToLong(p -> p.client().publishStartedMicros()).findFirst().orElse(-1);
-                    attachMedia(result, path, stream.playback().get(), stream.subscribeStartedMicros(), published);
-                }
-            }
+            played(participant).forEach(played -> attachMedia(result, participants, played));
             attachNetworkQuality(result, participant);
             var samples = participant.client().statsSamples();
             if (!samples.isEmpty()) {
                 try {
                     result.attach(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(samples), "application/json",
                             "WebRTC stats of " + participant.userId() + " (sampled each second)");
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                } catch (JsonProcessingException e) {
                     text(result, "WebRTC stats of " + participant.userId(), "could not be written: " + e.getMessage());
                 }
             }
@@ -63,7 +66,7 @@ final class ScenarioReport {
             return;
         }
         scenario.stack().describeRooms().ifPresent(view -> text(result, "rooms as the stack sees them", view));
-        if (result.isFailed()) {
+        if (failed) {
             for (long room : rooms) {
                 var lines = scenario.stack().logLines(room);
                 if (!lines.isEmpty()) {
@@ -73,14 +76,39 @@ final class ScenarioReport {
         }
     }
 
+    /**
+     * The media summary of the latest stream {@code to} played from {@code from}, attached to
+     * whatever runs now (Cucumber and Allure put it under the running step). Nothing when there is
+     * no such stream: the step's own failure says why.
+     */
+    public static void attachMediaSummary(AttachmentSink result, Participants participants, String from, String to) {
+        participants.all().stream().filter(p -> p.userId().equals(to) && p.hasClient()).findFirst()
+                .flatMap(receiver -> played(receiver).stream().filter(p -> p.stream().getUserId().equals(from))
+                        .reduce((earlier, later) -> later))
+                .ifPresent(played -> attachMedia(result, participants, played));
+    }
+
+    private static List<Played> played(Participant receiver) {
+        List<Played> result = new ArrayList<>();
+        for (RemoteStream stream : receiver.client().remoteStreamHistory()) {
+            stream.playback().ifPresent(playback -> {
+                int number = result.size() + 1;
+                String path = stream.getUserId() + " to " + receiver.userId()
+                        + (number > 1 ? " (#" + number + ")" : "");
+                result.add(new Played(path, stream, playback));
+            });
+        }
+        return result;
+    }
+
     /** The participant's network-quality events as a plot, when it got any. */
-    private static void attachNetworkQuality(Scenario result, Participant participant) {
-        List<double[]> uplink = new java.util.ArrayList<>();
-        List<double[]> downlink = new java.util.ArrayList<>();
+    private static void attachNetworkQuality(AttachmentSink result, Participant participant) {
+        List<double[]> uplink = new ArrayList<>();
+        List<double[]> downlink = new ArrayList<>();
         long origin = participant.journal().originNanos();
         for (var entry : participant.journal().entries()) {
-            if (entry.event() == io.trtcsim.trtc.ClientEvent.NETWORK_QUALITY) {
-                var quality = (io.trtcsim.sdk.NetworkQuality) entry.payload();
+            if (entry.event() == ClientEvent.NETWORK_QUALITY) {
+                var quality = (NetworkQuality) entry.payload();
                 double seconds = (entry.atNanos() - origin) / 1e9;
                 uplink.add(new double[] {seconds, quality.uplinkNetworkQuality()});
                 downlink.add(new double[] {seconds, quality.downlinkNetworkQuality()});
@@ -92,10 +120,15 @@ final class ScenarioReport {
         }
     }
 
-    private static void attachMedia(Scenario result, String path, io.trtcsim.sdk.Playback playback, long subscribed,
-                                    long published) {
+    private static void attachMedia(AttachmentSink result, Participants participants, Played played) {
+        String path = played.path();
+        Playback playback = played.playback();
+        long subscribed = played.stream().subscribeStartedMicros();
+        long published = participants.all().stream()
+                .filter(p -> p.userId().equals(played.stream().getUserId()) && p.hasClient())
+                .mapToLong(p -> p.client().publishStartedMicros()).findFirst().orElse(-1);
         String firstFrame = playback.video().map(v -> {
-            var analyzer = new io.trtcsim.media.metrics.VideoAnalyzer();
+            var analyzer = new VideoAnalyzer();
             return "first frame " + since(analyzer.firstFrameDelayMillis(v.frames(), subscribed), subscribed, "subscribe")
                     + ", " + since(analyzer.firstFrameDelayMillis(v.frames(), published), published, "publish") + "\n";
         }).orElse("");
@@ -115,18 +148,18 @@ final class ScenarioReport {
                 Charts.audioLevel("audio level, " + path, audio.chunks())));
     }
 
-    private static String since(java.util.OptionalDouble delay, long reference, String what) {
+    private static String since(OptionalDouble delay, long reference, String what) {
         if (reference < 0 || delay.isEmpty()) {
             return "(no " + what + " to measure from)";
         }
-        return String.format(java.util.Locale.ROOT, "%.0f ms after %s", delay.getAsDouble(), what);
+        return String.format(Locale.ROOT, "%.0f ms after %s", delay.getAsDouble(), what);
     }
 
-    private static void png(Scenario result, String name, byte[] image) {
+    private static void png(AttachmentSink result, String name, byte[] image) {
         result.attach(image, "image/png", name);
     }
 
-    static void text(Scenario result, String name, String body) {
+    private static void text(AttachmentSink result, String name, String body) {
         result.attach(body.getBytes(StandardCharsets.UTF_8), "text/plain", name);
     }
 }
