@@ -15,7 +15,11 @@ import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -140,13 +144,13 @@ public final class Expectations {
         return since(receiver, index, ClientEvent.NETWORK_QUALITY).map(entry -> (NetworkQuality) entry.payload()).toList();
     }
 
-    private static List<java.util.Map<String, Integer>> volumesSince(Participant receiver, int index) {
+    private static List<Map<String, Integer>> volumesSince(Participant receiver, int index) {
         return since(receiver, index, ClientEvent.AUDIO_VOLUME)
                 .map(entry -> ((AudioVolumes) entry.payload()).result()).toList();
     }
 
     /** The journal's events of that kind from position {@code index} on (the step's start). */
-    private static java.util.stream.Stream<JournalEntry> since(Participant receiver, int index, ClientEvent event) {
+    private static Stream<JournalEntry> since(Participant receiver, int index, ClientEvent event) {
         List<JournalEntry> entries = receiver.journal().entries();
         return entries.subList(Math.min(index, entries.size()), entries.size()).stream()
                 .filter(entry -> entry.event() == event);
@@ -272,8 +276,8 @@ public final class Expectations {
         return next == expected.size();
     }
 
-    private static void waitFor(String what, Duration within, java.util.concurrent.Callable<Boolean> condition,
-                                java.util.function.Supplier<String> instead) {
+    private static void waitFor(String what, Duration within, Callable<Boolean> condition,
+                                Supplier<String> instead) {
         try {
             await(what).atMost(within).pollInterval(POLL).until(condition);
         } catch (ConditionTimeoutException e) {

@@ -2,6 +2,7 @@ package io.trtcsim.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.media.AudioChunk;
 import io.trtcsim.media.AudioRenderSink;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.RenderedFrame;
@@ -10,7 +11,6 @@ import io.trtcsim.media.metrics.AudioAnalyzer;
 import io.trtcsim.media.metrics.AudioMetrics;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
-import io.trtcsim.sdk.RemoteStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -150,7 +150,7 @@ public final class MediaChecks {
         return VIDEO.analyze(frames, frames.get(0).arrivalMicros(), frames.get(frames.size() - 1).arrivalMicros() + 1);
     }
 
-    public static AudioMetrics wholeAudio(List<io.trtcsim.media.AudioChunk> chunks) {
+    public static AudioMetrics wholeAudio(List<AudioChunk> chunks) {
         if (chunks.isEmpty()) {
             return AUDIO.analyze(chunks, 0, 1);
         }

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,8 +92,8 @@ public final class PacketLoss implements AutoCloseable {
     }
 
     /** The ports whose packets are being dropped (sent from or to them). */
-    public java.util.Set<Integer> ports() {
-        return rules.keySet().stream().map(Target::port).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    public Set<Integer> ports() {
+        return rules.keySet().stream().map(Target::port).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

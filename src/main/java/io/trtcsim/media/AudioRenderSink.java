@@ -1,6 +1,8 @@
 package io.trtcsim.media;
 
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the audio a played remote stream delivers, on libwebrtc's audio thread. */
@@ -10,7 +12,7 @@ public final class AudioRenderSink implements AudioTrackSink {
     /** RMS level above which a chunk counts as sound rather than silence or comfort noise. */
     public static final double AUDIBLE_LEVEL = 0.01;
 
-    private final java.util.concurrent.ConcurrentLinkedQueue<AudioChunk> chunks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<AudioChunk> chunks = new ConcurrentLinkedQueue<>();
     private final AtomicLong samples = new AtomicLong();
     private final AtomicLong audibleSamples = new AtomicLong();
     private final AtomicLong callbacks = new AtomicLong();
@@ -43,8 +45,8 @@ public final class AudioRenderSink implements AudioTrackSink {
     }
 
     /** A snapshot of every chunk received so far, in arrival order. */
-    public java.util.List<AudioChunk> chunks() {
-        return java.util.List.copyOf(chunks);
+    public List<AudioChunk> chunks() {
+        return List.copyOf(chunks);
     }
 
     /** Audio frames (samples per channel) delivered so far. */

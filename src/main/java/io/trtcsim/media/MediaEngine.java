@@ -9,6 +9,8 @@ import dev.onvoid.webrtc.media.video.VideoTrack;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
@@ -25,7 +27,7 @@ public final class MediaEngine implements AutoCloseable {
     private final String name;
     private final StampedLock audioGate = new StampedLock();
     private final ExecutorService gatekeeper;
-    private final java.util.concurrent.ScheduledExecutorService timer;
+    private final ScheduledExecutorService timer;
     private boolean closed;
 
     public MediaEngine(String name) {
@@ -97,7 +99,7 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     /** Runs a task every {@code periodMillis} on the engine's timer until the returned future is cancelled. */
-    public java.util.concurrent.ScheduledFuture<?> every(long periodMillis, Runnable task) {
+    public ScheduledFuture<?> every(long periodMillis, Runnable task) {
         return timer.scheduleAtFixedRate(task, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 

@@ -15,15 +15,24 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
+import dev.onvoid.webrtc.RTCStats;
+import dev.onvoid.webrtc.RTCStatsReport;
+import dev.onvoid.webrtc.RTCStatsType;
 import dev.onvoid.webrtc.SetSessionDescriptionObserver;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import io.trtcsim.trtc.MediaKind;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,14 +126,14 @@ public final class PeerLink implements AutoCloseable {
      * Applies the answer and completes once the connection is up, and, when it sends audio, once
      * that audio flows; the engine's audio pushes wait meanwhile (see {@link MediaEngine#withAudioHeld}).
      */
-    public CompletableFuture<Void> acceptAnswerAndConnect(String answerSdp, boolean sendsAudio, java.time.Duration timeout) {
+    public CompletableFuture<Void> acceptAnswerAndConnect(String answerSdp, boolean sendsAudio, Duration timeout) {
         if (!sendsAudio) {
             return acceptAnswer(answerSdp).thenCompose(ignored -> connected);
         }
         return engine.withAudioHeld(() -> acceptAnswer(answerSdp)
                 .thenCompose(ignored -> connected)
                 .thenCompose(ignored -> audioSending(timeout))
-                .orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** Completes when the connection reaches CONNECTED; fails if it fails or closes first. */
@@ -133,8 +142,8 @@ public final class PeerLink implements AutoCloseable {
     }
 
     /** The connection's WebRTC statistics (getStats); fails once the connection is closed. */
-    public synchronized CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> stats() {
-        CompletableFuture<dev.onvoid.webrtc.RTCStatsReport> report = new CompletableFuture<>();
+    public synchronized CompletableFuture<RTCStatsReport> stats() {
+        CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
         if (closed) {
             // A native connection that is closed (or being freed) is not asked for anything.
             report.completeExceptionally(new IllegalStateException("peer connection " + name + " closed"));
@@ -148,21 +157,21 @@ public final class PeerLink implements AutoCloseable {
      * The UDP port this side sends its media from: the local candidate of the ICE pair in use
      * (nominated). Empty before the connection has one.
      */
-    public CompletableFuture<java.util.Optional<Integer>> localMediaPort() {
+    public CompletableFuture<Optional<Integer>> localMediaPort() {
         return stats().thenApply(report -> {
-            Map<String, dev.onvoid.webrtc.RTCStats> all = report.getStats();
+            Map<String, RTCStats> all = report.getStats();
             // The transport's selected pair is the one in use; against an ICE-lite peer libwebrtc
             // does not always mark it nominated, so that flag is only the fallback.
-            java.util.stream.Stream<dev.onvoid.webrtc.RTCStats> selected = all.values().stream()
-                    .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.TRANSPORT)
+            Stream<RTCStats> selected = all.values().stream()
+                    .filter(stats -> stats.getType() == RTCStatsType.TRANSPORT)
                     .map(transport -> all.get(String.valueOf(transport.getAttributes().get("selectedCandidatePairId"))))
-                    .filter(java.util.Objects::nonNull);
-            java.util.stream.Stream<dev.onvoid.webrtc.RTCStats> nominated = all.values().stream()
-                    .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.CANDIDATE_PAIR
+                    .filter(Objects::nonNull);
+            Stream<RTCStats> nominated = all.values().stream()
+                    .filter(stats -> stats.getType() == RTCStatsType.CANDIDATE_PAIR
                             && Boolean.TRUE.equals(stats.getAttributes().get("nominated")));
-            return java.util.stream.Stream.concat(selected, nominated)
+            return Stream.concat(selected, nominated)
                     .map(pair -> all.get(String.valueOf(pair.getAttributes().get("localCandidateId"))))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .map(candidate -> candidate.getAttributes().get("port"))
                     .filter(port -> port instanceof Number)
                     .map(port -> ((Number) port).intValue())
@@ -178,16 +187,16 @@ public final class PeerLink implements AutoCloseable {
      * Completes once this connection has sent audio packets (outbound-rtp audio packetsSent &gt; 0):
      * by then libwebrtc has started the audio send stream. Fails after {@code timeout}.
      */
-    public CompletableFuture<Void> audioSending(java.time.Duration timeout) {
+    public CompletableFuture<Void> audioSending(Duration timeout) {
         CompletableFuture<Void> sending = new CompletableFuture<>();
-        java.util.concurrent.ScheduledFuture<?> poll = engine.every(10, () -> {
+        ScheduledFuture<?> poll = engine.every(10, () -> {
             if (closed) {
                 sending.completeExceptionally(new IllegalStateException("peer connection " + name + " closed"));
                 return;
             }
             connection.getStats(report -> {
                 boolean sent = report.getStats().values().stream()
-                        .filter(stats -> stats.getType() == dev.onvoid.webrtc.RTCStatsType.OUTBOUND_RTP)
+                        .filter(stats -> stats.getType() == RTCStatsType.OUTBOUND_RTP)
                         .filter(stats -> MediaKind.AUDIO.wireName().equals(stats.getAttributes().get("kind")))
                         .anyMatch(stats -> stats.getAttributes().get("packetsSent") instanceof Number n && n.longValue() > 0);
                 if (sent) {
@@ -195,7 +204,7 @@ public final class PeerLink implements AutoCloseable {
                 }
             });
         });
-        return sending.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        return sending.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ok, failure) -> poll.cancel(false));
     }
 

@@ -3,6 +3,7 @@ package io.trtcsim.media;
 import dev.onvoid.webrtc.media.video.I420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -72,7 +73,7 @@ public final class VideoRenderSink implements VideoTrackSink {
                 plane(buffer.getDataV(), buffer.getStrideV(), chromaWidth, chromaHeight), arrivalMicros);
     }
 
-    private static byte[] plane(java.nio.ByteBuffer data, int stride, int width, int height) {
+    private static byte[] plane(ByteBuffer data, int stride, int width, int height) {
         byte[] packed = new byte[width * height];
         for (int row = 0; row < height; row++) {
             data.get(row * stride, packed, row * width, width);

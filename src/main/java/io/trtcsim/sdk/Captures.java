@@ -1,6 +1,8 @@
 package io.trtcsim.sdk;
 
 import io.trtcsim.media.AudioCapture;
+import io.trtcsim.media.FileAudioSource;
+import io.trtcsim.media.FileVideoSource;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.SyntheticAudioSource;
@@ -19,14 +21,14 @@ final class Captures {
 
     static VideoCapture video(String userId, StreamConfig config, MediaClock clock) {
         if (config.input() instanceof MediaInput.Files files) {
-            return new io.trtcsim.media.FileVideoSource(userId, existing(files.video()), clock);
+            return new FileVideoSource(userId, existing(files.video()), clock);
         }
         return new SyntheticVideoSource(userId, config.videoProfile(), clock);
     }
 
     static AudioCapture audio(String userId, StreamConfig config, MediaEngine engine, MediaClock clock) {
         if (config.input() instanceof MediaInput.Files files && files.audio().isPresent()) {
-            return new io.trtcsim.media.FileAudioSource(userId, existing(files.audio().get()), engine, clock);
+            return new FileAudioSource(userId, existing(files.audio().get()), engine, clock);
         }
         return new SyntheticAudioSource(userId, engine, clock);
     }

@@ -3,6 +3,7 @@ package io.trtcsim.simulator;
 import io.javalin.websocket.WsContext;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class Outbox implements AutoCloseable {
                     log.debug("dropping a message to a closed connection: {}", e.toString());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             log.debug("outbox closed; message dropped");
         }
     }

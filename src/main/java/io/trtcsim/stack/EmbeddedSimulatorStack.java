@@ -3,6 +3,8 @@ package io.trtcsim.stack;
 import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The default stack: a reference simulator started in this JVM on an ephemeral loopback port. */
 public final class EmbeddedSimulatorStack extends SimulatorStack {
@@ -28,12 +30,12 @@ public final class EmbeddedSimulatorStack extends SimulatorStack {
     }
 
     @Override
-    public java.util.Optional<String> describeRooms() {
-        return java.util.Optional.of(server.describeRooms());
+    public Optional<String> describeRooms() {
+        return Optional.of(server.describeRooms());
     }
 
     @Override
-    public java.util.List<String> logLines(long roomId) {
+    public List<String> logLines(long roomId) {
         return server.logLines(roomId);
     }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -20,7 +20,7 @@ record TlsSigFields(String identifier, long sdkAppId, long time, long expire, Op
 
     static final String VERSION = "2.0";
 
-    static final long MAX_SECONDS = java.time.Instant.MAX.getEpochSecond();
+    static final long MAX_SECONDS = Instant.MAX.getEpochSecond();
 
     /**
      * The string the issuer signed. Numbers are written in canonical decimal whether the JSON held

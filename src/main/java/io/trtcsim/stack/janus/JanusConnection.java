@@ -3,6 +3,7 @@ package io.trtcsim.stack.janus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.stack.WholeTextListener;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 import java.net.URI;
@@ -12,13 +13,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -76,7 +80,7 @@ final class JanusConnection implements AutoCloseable {
         this.keepalive = Executors.newSingleThreadScheduledExecutor(daemon("janus-keepalive-" + name));
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String threadName) {
+    private static ThreadFactory daemon(String threadName) {
         return runnable -> {
             Thread thread = new Thread(runnable, threadName);
             thread.setDaemon(true);
@@ -127,13 +131,13 @@ final class JanusConnection implements AutoCloseable {
         return reply.orTimeout(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
                     Throwable cause = JanusErrors.unwrap(failure);
-                    if (cause instanceof java.util.concurrent.TimeoutException) {
+                    if (cause instanceof TimeoutException) {
                         pending.remove(transaction);
                         throw new RtcError(ErrorCode.SERVER_TIMEOUT, "Janus did not answer " + what + " within "
                                 + REQUEST_TIMEOUT.toMillis() + " ms");
                     }
-                    throw failure instanceof java.util.concurrent.CompletionException ce ? ce
-                            : new java.util.concurrent.CompletionException(failure);
+                    throw failure instanceof CompletionException ce ? ce
+                            : new CompletionException(failure);
                 });
     }
 
@@ -261,7 +265,7 @@ final class JanusConnection implements AutoCloseable {
         }
     }
 
-    private final class Receiver extends io.trtcsim.stack.WholeTextListener {
+    private final class Receiver extends WholeTextListener {
 
         @Override
         protected void onMessage(String text) {

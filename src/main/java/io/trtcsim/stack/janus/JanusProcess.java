@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
@@ -136,7 +137,7 @@ public final class JanusProcess implements JanusInstance {
 
     /** Debian puts plugins under the multiarch folder (/usr/lib/x86_64-linux-gnu/janus), which varies by machine. */
     static Path requireModulesFolder() {
-        List<Path> candidates = new java.util.ArrayList<>();
+        List<Path> candidates = new ArrayList<>();
         try (Stream<Path> libs = Files.list(Paths.get("/usr/lib"))) {
             libs.map(lib -> lib.resolve("janus")).forEach(candidates::add);
         } catch (IOException e) {
