@@ -7,6 +7,6 @@ public record BanNotice(Optional<String> reason) implements EventPayload {
 
     @Override
     public String toString() {
-        return reason.map(text -> "reason: " + text).orElse("no reason given");
+        return reason.map(text -> "{reason=" + text + "}").orElse("");
     }
 }

@@ -7,6 +7,7 @@ public record ConnectionStateChange(ConnectionState prevState, ConnectionState s
 
     @Override
     public String toString() {
-        return prevState + " -> " + state;
+        // As the journal has always shown an event's fields: TRTC's names, map-like.
+        return "{prevState=" + prevState + ", state=" + state + "}";
     }
 }

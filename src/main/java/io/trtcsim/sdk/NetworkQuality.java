@@ -44,8 +44,8 @@ public record NetworkQuality(int uplinkNetworkQuality, int downlinkNetworkQualit
     /** The event's fields by their TRTC names, as the journal shows them. */
     @Override
     public String toString() {
-        return "uplinkNetworkQuality=" + uplinkNetworkQuality + " downlinkNetworkQuality=" + downlinkNetworkQuality
-                + " uplinkRTT=" + uplinkRTT + " uplinkLoss=" + uplinkLoss + " downlinkRTT=" + downlinkRTT
-                + " downlinkLoss=" + downlinkLoss;
+        return "{uplinkNetworkQuality=" + uplinkNetworkQuality + ", downlinkNetworkQuality=" + downlinkNetworkQuality
+                + ", uplinkRTT=" + uplinkRTT + ", uplinkLoss=" + uplinkLoss + ", downlinkRTT=" + downlinkRTT
+                + ", downlinkLoss=" + downlinkLoss + "}";
     }
 }
