@@ -14,9 +14,7 @@ public enum Operation {
     UNSUBSCRIBE("unsubscribe"),
     SWITCH_ROLE("switchRole"),
     ADD_TRACK("addTrack"),
-    REMOVE_TRACK("removeTrack"),
-    /** Not an SDK call: fetching a UserSig from the app server. */
-    FETCH_USER_SIG("user signature");
+    REMOVE_TRACK("removeTrack");
 
     private final String apiName;
 

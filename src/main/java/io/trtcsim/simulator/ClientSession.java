@@ -326,7 +326,7 @@ final class ClientSession {
         MediaKind kind = vocabulary(() -> MediaKind.named(Requests.text(request, "kind")));
         boolean muted = request.path("muted").asBoolean(true);
         boolean ofAudio = kind == MediaKind.AUDIO;
-        if (stream.mute(ofAudio, muted)) {
+        if (stream.mute(kind, muted)) {
             Room joined = room;
             simulator.log().room(joined.key(), self.userId() + (muted ? " muted " : " unmuted ") + kind);
             ClientEvent event = ofAudio ? (muted ? ClientEvent.MUTE_AUDIO : ClientEvent.UNMUTE_AUDIO)

@@ -1,9 +1,10 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.simulator.sfu.MediaKind;
 import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.simulator.sfu.SdpException;
+import io.trtcsim.simulator.sfu.SdpMediaType;
 import io.trtcsim.simulator.sfu.StreamForwarder;
+import io.trtcsim.trtc.MediaKind;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -57,7 +58,8 @@ final class PublishedStream implements AutoCloseable {
     }
 
     /** Records a publisher's mute; false when it changes nothing. */
-    boolean mute(boolean ofAudio, boolean muted) {
+    boolean mute(MediaKind kind, boolean muted) {
+        boolean ofAudio = kind == MediaKind.AUDIO;
         boolean changed = ofAudio ? audioMuted != muted : videoMuted != muted;
         if (ofAudio) {
             audioMuted = muted;
@@ -67,13 +69,13 @@ final class PublishedStream implements AutoCloseable {
         return changed;
     }
 
-    private static Set<MediaKind> kinds(boolean withAudio, boolean withVideo) {
-        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
+    private static Set<SdpMediaType> kinds(boolean withAudio, boolean withVideo) {
+        Set<SdpMediaType> kinds = EnumSet.noneOf(SdpMediaType.class);
         if (withAudio) {
-            kinds.add(MediaKind.AUDIO);
+            kinds.add(SdpMediaType.AUDIO);
         }
         if (withVideo) {
-            kinds.add(MediaKind.VIDEO);
+            kinds.add(SdpMediaType.VIDEO);
         }
         return kinds;
     }

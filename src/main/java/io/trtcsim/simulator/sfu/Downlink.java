@@ -17,7 +17,7 @@ final class Downlink implements MediaTransport.Receiver {
     private final String subscriberId;
     private final MediaTransport transport;
     private final StreamForwarder forwarder;
-    private volatile Set<MediaKind> receivedKinds = Set.of();
+    private volatile Set<SdpMediaType> receivedKinds = Set.of();
     private volatile Rtcp.ReportBlock lastReport;
     private volatile long subscriberEstimate = -1;
 
@@ -31,7 +31,7 @@ final class Downlink implements MediaTransport.Receiver {
         return transport;
     }
 
-    void receivedKinds(Set<MediaKind> kinds) {
+    void receivedKinds(Set<SdpMediaType> kinds) {
         receivedKinds = kinds;
     }
 
@@ -40,7 +40,7 @@ final class Downlink implements MediaTransport.Receiver {
         if (!receivedKinds.contains(track.kind()) || !transport.isConnected()) {
             return;
         }
-        long delayMicros = track.kind() == MediaKind.VIDEO ? forwarder.plane().network().videoDelayMicros() : 0;
+        long delayMicros = track.kind() == SdpMediaType.VIDEO ? forwarder.plane().network().videoDelayMicros() : 0;
         if (delayMicros > 0) {
             forwarder.plane().timer().schedule(() -> transport.sendRtp(packet, packet.length, track.ssrc()),
                     delayMicros, TimeUnit.MICROSECONDS);
@@ -111,7 +111,7 @@ final class Downlink implements MediaTransport.Receiver {
         view.put("port", transport.port());
         view.put("peer", transport.peerAddress().map(Object::toString).orElse(""));
         view.put("connected", transport.isConnected());
-        view.put("kinds", receivedKinds.stream().map(MediaKind::sdp).sorted().toList());
+        view.put("kinds", receivedKinds.stream().map(SdpMediaType::sdp).sorted().toList());
         view.putAll(transport.counters().toMap());
         Rtcp.ReportBlock report = lastReport;
         if (report != null) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * offers again: same mid, codec and payload type, header extensions with the same ids, same SSRC.
  * Forwarded packets therefore pass through untouched but for their encryption.
  */
-record ForwardedTrack(MediaKind kind, String mid, MediaSection.Codec codec, Map<Integer, String> extensions,
+record ForwardedTrack(SdpMediaType kind, String mid, MediaSection.Codec codec, Map<Integer, String> extensions,
                       long ssrc, String cname, boolean reducedSizeRtcp, int transportCcId) {
 
     static final String TRANSPORT_CC_URI = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";

@@ -7,14 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One {@code m=} section of an SDP: kind, port, formats and attributes in their order. */
-public record MediaSection(MediaKind kind, int port, String protocol, List<Integer> formats, List<String> attributes) {
+public record MediaSection(SdpMediaType kind, int port, String protocol, List<Integer> formats, List<String> attributes) {
 
     static Builder builder(String mLine) {
         String[] fields = mLine.substring(2).split(" ");
         if (fields.length < 4) {
             throw new SdpException("'" + SessionDescription.abbreviate(mLine) + "' needs kind, port, protocol and formats");
         }
-        MediaKind kind = MediaKind.fromSdp(fields[0]);
+        SdpMediaType kind = SdpMediaType.fromSdp(fields[0]);
         int port;
         try {
             port = Integer.parseInt(fields[1].split("/", -1)[0]); // -1: "/" alone gives ["", ""], not []
@@ -26,7 +26,7 @@ public record MediaSection(MediaKind kind, int port, String protocol, List<Integ
         }
         List<Integer> formats = new ArrayList<>();
         for (int i = 3; i < fields.length; i++) {
-            formats.add(kind == MediaKind.OTHER ? -1 : payloadType(fields[i]));
+            formats.add(kind == SdpMediaType.OTHER ? -1 : payloadType(fields[i]));
         }
         return new Builder(kind, port, fields[2], formats);
     }
@@ -234,13 +234,13 @@ public record MediaSection(MediaKind kind, int port, String protocol, List<Integ
     }
 
     static final class Builder {
-        private final MediaKind kind;
+        private final SdpMediaType kind;
         private final int port;
         private final String protocol;
         private final List<Integer> formats;
         private final List<String> attributes = new ArrayList<>();
 
-        private Builder(MediaKind kind, int port, String protocol, List<Integer> formats) {
+        private Builder(SdpMediaType kind, int port, String protocol, List<Integer> formats) {
             this.kind = kind;
             this.port = port;
             this.protocol = protocol;

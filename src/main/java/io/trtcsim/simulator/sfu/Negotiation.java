@@ -27,7 +27,7 @@ final class Negotiation {
     record UplinkAnswer(String sdp, List<ForwardedTrack> tracks, RemoteEndpoint remote) {
     }
 
-    static UplinkAnswer answerUplink(String offerSdp, SdpWriter.LocalEndpoint local, Set<MediaKind> publishedKinds) {
+    static UplinkAnswer answerUplink(String offerSdp, SdpWriter.LocalEndpoint local, Set<SdpMediaType> publishedKinds) {
         SessionDescription offer = SessionDescription.parse(offerSdp);
         RemoteEndpoint remote = remoteEndpoint(offer, "actpass", "active");
         List<ForwardedTrack> tracks = new ArrayList<>();
@@ -70,13 +70,13 @@ final class Negotiation {
     }
 
     /** A subscriber's answer: who it is, and which kinds it takes (a=inactive or port 0 refuses one). */
-    record DownlinkAnswer(RemoteEndpoint remote, Set<MediaKind> receivedKinds) {
+    record DownlinkAnswer(RemoteEndpoint remote, Set<SdpMediaType> receivedKinds) {
     }
 
     static DownlinkAnswer readDownlinkAnswer(String answerSdp, List<ForwardedTrack> offered) {
         SessionDescription answer = SessionDescription.parse(answerSdp);
         RemoteEndpoint remote = remoteEndpoint(answer, "active", "active");
-        Set<MediaKind> received = new HashSet<>();
+        Set<SdpMediaType> received = new HashSet<>();
         for (MediaSection section : answer.media()) {
             boolean known = offered.stream().anyMatch(track -> track.mid().equals(section.mid()) && track.kind() == section.kind());
             if (!known) {
@@ -90,7 +90,7 @@ final class Negotiation {
         return new DownlinkAnswer(remote, Set.copyOf(received));
     }
 
-    private static boolean acceptable(MediaSection section, Set<MediaKind> publishedKinds) {
+    private static boolean acceptable(MediaSection section, Set<SdpMediaType> publishedKinds) {
         return !section.rejected() && publishedKinds.contains(section.kind()) && section.direction().sends()
                 && section.protocol().equals("UDP/TLS/RTP/SAVPF") && section.mediaSsrc().isPresent();
     }
@@ -102,7 +102,7 @@ final class Negotiation {
                     || codec.name().equalsIgnoreCase("telephone-event")) {
                 continue;
             }
-            if (section.kind() == MediaKind.AUDIO && !codec.name().equalsIgnoreCase("opus")) {
+            if (section.kind() == SdpMediaType.AUDIO && !codec.name().equalsIgnoreCase("opus")) {
                 continue;
             }
             chosen = codec;
@@ -110,7 +110,7 @@ final class Negotiation {
         }
         if (chosen == null) {
             throw new SdpException("media section '" + section.mid() + "' offers no codec the forwarder takes"
-                    + (section.kind() == MediaKind.AUDIO ? " (audio needs Opus)" : ""));
+                    + (section.kind() == SdpMediaType.AUDIO ? " (audio needs Opus)" : ""));
         }
         if (chosen.clockRate() <= 0) {
             throw new SdpException("a=rtpmap:" + chosen.payloadType() + " has no clock rate");
@@ -141,7 +141,7 @@ final class Negotiation {
     private static RemoteEndpoint remoteEndpoint(SessionDescription description, String expectedSetup, String alsoAccepted) {
         // An RTP section: a data channel's m=application (first when created first) has no a=rtcp-mux.
         MediaSection first = description.media().stream()
-                .filter(section -> !section.rejected() && section.kind() != MediaKind.OTHER).findFirst()
+                .filter(section -> !section.rejected() && section.kind() != SdpMediaType.OTHER).findFirst()
                 .orElseThrow(() -> new SdpException("every audio or video section of the description is rejected (port 0)"));
         String ufrag = description.required(first, "ice-ufrag");
         String pwd = description.required(first, "ice-pwd");

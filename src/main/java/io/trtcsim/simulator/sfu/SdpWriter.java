@@ -34,7 +34,7 @@ final class SdpWriter {
     void rejected(MediaSection offered) {
         StringBuilder formats = new StringBuilder();
         offered.formats().forEach(format -> formats.append(' ').append(format < 0 ? 0 : format));
-        String kind = offered.kind() == MediaKind.OTHER ? "application" : offered.kind().sdp();
+        String kind = offered.kind() == SdpMediaType.OTHER ? "application" : offered.kind().sdp();
         line("m=" + kind + " 0 " + offered.protocol() + (formats.length() == 0 ? " 0" : formats.toString()));
         line("c=IN IP4 0.0.0.0");
         line("a=mid:" + offered.mid());

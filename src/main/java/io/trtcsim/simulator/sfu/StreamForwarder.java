@@ -46,7 +46,7 @@ public final class StreamForwarder implements AutoCloseable {
      *
      * @throws SdpException when the offer cannot be served; nothing is left open then
      */
-    public String acceptUplinkOffer(String offerSdp, Set<MediaKind> kinds) {
+    public String acceptUplinkOffer(String offerSdp, Set<SdpMediaType> kinds) {
         MediaTransport transport = new MediaTransport(plane, "uplink-" + streamId);
         Negotiation.UplinkAnswer answer;
         try {

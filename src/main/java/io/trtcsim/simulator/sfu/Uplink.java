@@ -189,7 +189,7 @@ final class Uplink implements MediaTransport.Receiver {
 
     /** Asks the publisher for a key frame of its video (PLI), at most once per interval. */
     void requestKeyFrame() {
-        Optional<ForwardedTrack> video = tracks.stream().filter(track -> track.kind() == MediaKind.VIDEO).findFirst();
+        Optional<ForwardedTrack> video = tracks.stream().filter(track -> track.kind() == SdpMediaType.VIDEO).findFirst();
         if (video.isEmpty() || !transport.isConnected()) {
             return;
         }

@@ -41,7 +41,7 @@ class MediaTransportRobustnessTest {
     void setUp() throws Exception {
         plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2), new NetworkConditions());
         forwarder = plane.forwarder("s");
-        String answer = forwarder.acceptUplinkOffer(SdpFixtures.OFFER, Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
+        String answer = forwarder.acceptUplinkOffer(SdpFixtures.OFFER, Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO));
         SessionDescription description = SessionDescription.parse(answer);
         MediaSection first = description.media().get(0);
         link = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), first.port());

@@ -15,7 +15,7 @@ class NegotiationTest {
     private static final SdpWriter.LocalEndpoint UPLINK = new SdpWriter.LocalEndpoint("10.1.2.3", 41000, OURS, OUR_FINGERPRINT);
     private static final SdpWriter.LocalEndpoint DOWNLINK = new SdpWriter.LocalEndpoint("10.1.2.3", 42000,
             new IceCredentials("dnUf", "downlinkPasswordOf24Chrs"), OUR_FINGERPRINT);
-    private static final Set<MediaKind> BOTH = Set.of(MediaKind.AUDIO, MediaKind.VIDEO);
+    private static final Set<SdpMediaType> BOTH = Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO);
 
     private static final String TRANSPORT_CC = "http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01";
     private static final String MID = "urn:ietf:params:rtp-hdrext:sdes:mid";
@@ -57,12 +57,12 @@ class NegotiationTest {
         MediaSection audio = sdp.media().get(0);
         MediaSection video = sdp.media().get(1);
 
-        assertThat(audio.kind()).isEqualTo(MediaKind.AUDIO);
+        assertThat(audio.kind()).isEqualTo(SdpMediaType.AUDIO);
         assertThat(audio.formats()).containsExactly(111);
         assertThat(audio.all("rtpmap")).containsExactly("111 opus/48000/2");
         assertThat(audio.all("fmtp")).containsExactly("111 minptime=10;useinbandfec=1");
 
-        assertThat(video.kind()).isEqualTo(MediaKind.VIDEO);
+        assertThat(video.kind()).isEqualTo(SdpMediaType.VIDEO);
         assertThat(video.formats()).containsExactly(96);
         assertThat(video.all("rtpmap")).containsExactly("96 VP8/90000");
         assertThat(video.all("rtpmap")).noneMatch(rtpmap -> rtpmap.contains("rtx"));
@@ -126,7 +126,7 @@ class NegotiationTest {
     void theUnsupportedApplicationSectionIsRejectedWithPortZero() {
         MediaSection application = SessionDescription.parse(answer().sdp()).media().get(2);
 
-        assertThat(application.kind()).isEqualTo(MediaKind.OTHER);
+        assertThat(application.kind()).isEqualTo(SdpMediaType.OTHER);
         assertThat(application.port()).isZero();
         assertThat(application.rejected()).isTrue();
         assertThat(application.mid()).isEqualTo("2");
@@ -141,14 +141,14 @@ class NegotiationTest {
 
         assertThat(tracks).hasSize(2);
         ForwardedTrack audio = tracks.get(0);
-        assertThat(audio.kind()).isEqualTo(MediaKind.AUDIO);
+        assertThat(audio.kind()).isEqualTo(SdpMediaType.AUDIO);
         assertThat(audio.mid()).isEqualTo("0");
         assertThat(audio.ssrc()).isEqualTo(SdpFixtures.AUDIO_SSRC);
         assertThat(audio.cname()).isEqualTo(SdpFixtures.CNAME);
         assertThat(audio.clockRate()).isEqualTo(48000);
         assertThat(audio.reducedSizeRtcp()).isTrue();
         ForwardedTrack video = tracks.get(1);
-        assertThat(video.kind()).isEqualTo(MediaKind.VIDEO);
+        assertThat(video.kind()).isEqualTo(SdpMediaType.VIDEO);
         assertThat(video.ssrc()).as("the media SSRC of the FID group, not its RTX").isEqualTo(SdpFixtures.VIDEO_SSRC);
         assertThat(video.codec().payloadType()).isEqualTo(96);
         assertThat(video.codec().feedback()).containsExactly("goog-remb", "ccm fir", "nack", "nack pli");
@@ -157,7 +157,7 @@ class NegotiationTest {
     @Test
     void onlyTheKindsTheStreamAnnouncesAreTaken() {
         SessionDescription sdp = SessionDescription.parse(
-                Negotiation.answerUplink(SdpFixtures.OFFER, UPLINK, Set.of(MediaKind.VIDEO)).sdp());
+                Negotiation.answerUplink(SdpFixtures.OFFER, UPLINK, Set.of(SdpMediaType.VIDEO)).sdp());
 
         assertThat(sdp.media().get(0).port()).isZero();
         assertThat(sdp.media().get(0).direction()).isEqualTo(MediaSection.Direction.INACTIVE);
@@ -175,7 +175,7 @@ class NegotiationTest {
 
         SessionDescription sdp = SessionDescription.parse(answer.sdp());
         assertThat(sdp.media()).extracting(MediaSection::port).containsExactly(0, 41000, 41000);
-        assertThat(answer.tracks()).extracting(ForwardedTrack::kind).containsExactly(MediaKind.AUDIO, MediaKind.VIDEO);
+        assertThat(answer.tracks()).extracting(ForwardedTrack::kind).containsExactly(SdpMediaType.AUDIO, SdpMediaType.VIDEO);
     }
 
     @Test
@@ -264,7 +264,7 @@ class NegotiationTest {
         Negotiation.DownlinkAnswer answer = Negotiation.readDownlinkAnswer(subscriberAnswer("recvonly", "active"),
                 answer().tracks());
 
-        assertThat(answer.receivedKinds()).containsExactlyInAnyOrder(MediaKind.AUDIO, MediaKind.VIDEO);
+        assertThat(answer.receivedKinds()).containsExactlyInAnyOrder(SdpMediaType.AUDIO, SdpMediaType.VIDEO);
         assertThat(answer.remote()).isEqualTo(new Negotiation.RemoteEndpoint("subU", SdpFixtures.PUBLISHER_FINGERPRINT));
     }
 
@@ -273,14 +273,14 @@ class NegotiationTest {
         Negotiation.DownlinkAnswer answer = Negotiation.readDownlinkAnswer(subscriberAnswer("inactive", "active"),
                 answer().tracks());
 
-        assertThat(answer.receivedKinds()).containsExactly(MediaKind.VIDEO);
+        assertThat(answer.receivedKinds()).containsExactly(SdpMediaType.VIDEO);
     }
 
     @Test
     void aRejectedAudioSectionLeavesOnlyVideo() {
         String sdp = subscriberAnswer("recvonly", "active").replace("m=audio 9 ", "m=audio 0 ");
 
-        assertThat(Negotiation.readDownlinkAnswer(sdp, answer().tracks()).receivedKinds()).containsExactly(MediaKind.VIDEO);
+        assertThat(Negotiation.readDownlinkAnswer(sdp, answer().tracks()).receivedKinds()).containsExactly(SdpMediaType.VIDEO);
     }
 
     @Test

@@ -28,7 +28,7 @@ class SessionDescriptionTest {
         assertThat(offer.sessionAttribute("extmap-allow-mixed")).contains("");
         assertThat(offer.sessionAttribute("ice-lite")).isEmpty();
         assertThat(offer.media()).extracting(MediaSection::kind)
-                .containsExactly(MediaKind.AUDIO, MediaKind.VIDEO, MediaKind.OTHER);
+                .containsExactly(SdpMediaType.AUDIO, SdpMediaType.VIDEO, SdpMediaType.OTHER);
         assertThat(offer.media()).extracting(MediaSection::mid).containsExactly("0", "1", "2");
         assertThat(offer.media()).allSatisfy(section -> {
             assertThat(section.port()).isEqualTo(9);
@@ -219,7 +219,7 @@ class SessionDescriptionTest {
                 : SdpFixtures.AUDIO_SECTION.replace("a=mid:0\r\n", "a=mid:0\r\n" + attribute + "\r\n");
         String offer = SdpFixtures.session("0 1") + audio + SdpFixtures.VIDEO_SECTION;
 
-        assertThatThrownBy(() -> Negotiation.answerUplink(offer, LOCAL, Set.of(MediaKind.AUDIO, MediaKind.VIDEO)))
+        assertThatThrownBy(() -> Negotiation.answerUplink(offer, LOCAL, Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO)))
                 .as(what).isExactlyInstanceOf(SdpException.class).hasMessageContaining(reason);
     }
 
@@ -254,7 +254,7 @@ class SessionDescriptionTest {
             }
             String mutated = sdp.toString();
             try {
-                Negotiation.answerUplink(mutated, LOCAL, Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
+                Negotiation.answerUplink(mutated, LOCAL, Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO));
             } catch (SdpException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
                 refused++;

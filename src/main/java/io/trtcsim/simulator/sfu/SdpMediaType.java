@@ -1,12 +1,15 @@
 package io.trtcsim.simulator.sfu;
 
-/** What an m= section carries; anything but audio and video (application, text) is refused in answers. */
-public enum MediaKind {
+/**
+ * The media type of an SDP m= section (RFC 8866 {@code <media>}); anything but audio and video (application,
+ * text) is refused in answers. Not TRTC's MediaKind (io.trtcsim.trtc): this one has OTHER, as SDP does.
+ */
+public enum SdpMediaType {
     AUDIO("audio"), VIDEO("video"), OTHER("");
 
     private final String sdp;
 
-    MediaKind(String sdp) {
+    SdpMediaType(String sdp) {
         this.sdp = sdp;
     }
 
@@ -14,7 +17,7 @@ public enum MediaKind {
         return sdp;
     }
 
-    static MediaKind fromSdp(String text) {
+    static SdpMediaType fromSdp(String text) {
         return switch (text) {
             case "audio" -> AUDIO;
             case "video" -> VIDEO;
