@@ -27,8 +27,7 @@ public final class ScenarioContext implements AutoCloseable {
 
     private final HarnessConfig config;
     private final long originNanos = System.nanoTime();
-    private final Deque<AutoCloseable> teardown = new ArrayDeque<>();
-    private final Deque<String> teardownNames = new ArrayDeque<>();
+    private final Deque<Owned> teardown = new ArrayDeque<>();
     private Stack stack;
     private AppKeyStore keys;
     private AppServer appServer;
@@ -139,18 +138,21 @@ public final class ScenarioContext implements AutoCloseable {
 
     /** Something made for this scenario, released when it ends, before what was made earlier. */
     public synchronized void closeAtEnd(String what, AutoCloseable resource) {
-        teardown.push(resource);
-        teardownNames.push(what);
+        teardown.push(new Owned(what, resource));
+    }
+
+    /** Something made for the scenario, with the name its teardown failure is reported under. */
+    private record Owned(String what, AutoCloseable resource) {
     }
 
     @Override
     public synchronized void close() {
         RuntimeException first = null;
         while (!teardown.isEmpty()) {
-            AutoCloseable resource = teardown.pop();
-            String what = teardownNames.pop();
+            Owned owned = teardown.pop();
+            String what = owned.what();
             try {
-                resource.close();
+                owned.resource().close();
             } catch (Exception e) {
                 log.error("closing {} failed", what, e);
                 RuntimeException failure = e instanceof RuntimeException runtime ? runtime

@@ -10,7 +10,6 @@ import io.trtcsim.media.VideoTap;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,14 +46,7 @@ public abstract class Stream {
 
     /** The kinds of track the stream carries now. */
     public Set<MediaKind> tracks() {
-        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
-        if (hasAudio()) {
-            kinds.add(MediaKind.AUDIO);
-        }
-        if (hasVideo()) {
-            kinds.add(MediaKind.VIDEO);
-        }
-        return kinds;
+        return MediaKind.of(hasAudio(), hasVideo());
     }
 
     /** Renders the stream "into" an element: from now on its frames and audio are counted there. */

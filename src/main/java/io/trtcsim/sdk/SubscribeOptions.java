@@ -1,7 +1,6 @@
 package io.trtcsim.sdk;
 
 import io.trtcsim.trtc.MediaKind;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** client.subscribe(stream, {audio, video}): which kinds of a remote stream to receive. */
@@ -11,13 +10,6 @@ public record SubscribeOptions(boolean audio, boolean video) {
 
     /** The kinds refused in the answer. */
     Set<MediaKind> refusedKinds() {
-        Set<MediaKind> refused = EnumSet.noneOf(MediaKind.class);
-        if (!audio) {
-            refused.add(MediaKind.AUDIO);
-        }
-        if (!video) {
-            refused.add(MediaKind.VIDEO);
-        }
-        return Set.copyOf(refused);
+        return Set.copyOf(MediaKind.of(!audio, !video));
     }
 }

@@ -441,7 +441,7 @@ final class ClientSession {
         try {
             return lookup.get();
         } catch (RtcError e) {
-            throw SignalingException.invalidParameter(e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+            throw SignalingException.invalidParameter(e.reason());
         }
     }
 }

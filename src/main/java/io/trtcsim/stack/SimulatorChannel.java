@@ -18,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -103,15 +102,17 @@ final class SimulatorChannel implements SignalingChannel {
 
     @Override
     public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks) {
-        ObjectNode message = json.createObjectNode().put("type", "publish").put("sdp", offerSdp)
-                .put("audio", tracks.contains(MediaKind.AUDIO)).put("video", tracks.contains(MediaKind.VIDEO));
-        return call(message).thenApply(reply -> new PublishAnswer(reply.path("streamId").asText(),
-                reply.path("sdp").asText()));
+        return offer("publish", offerSdp, tracks);
     }
 
     @Override
     public CompletableFuture<PublishAnswer> republish(String offerSdp, Set<MediaKind> tracks) {
-        ObjectNode message = json.createObjectNode().put("type", "republish").put("sdp", offerSdp)
+        return offer("republish", offerSdp, tracks);
+    }
+
+    /** publish and republish: an uplink offer for a stream of these tracks, answered with the stream's id. */
+    private CompletableFuture<PublishAnswer> offer(String type, String offerSdp, Set<MediaKind> tracks) {
+        ObjectNode message = json.createObjectNode().put("type", type).put("sdp", offerSdp)
                 .put("audio", tracks.contains(MediaKind.AUDIO)).put("video", tracks.contains(MediaKind.VIDEO));
         return call(message).thenApply(reply -> new PublishAnswer(reply.path("streamId").asText(),
                 reply.path("sdp").asText()));
@@ -226,14 +227,7 @@ final class SimulatorChannel implements SignalingChannel {
 
     /** The kinds whose flag is true in the message, e.g. "audio"/"video" or "audioMuted"/"videoMuted". */
     private static Set<MediaKind> kinds(JsonNode message, String audioFlag, String videoFlag) {
-        Set<MediaKind> kinds = EnumSet.noneOf(MediaKind.class);
-        if (message.path(audioFlag).asBoolean(false)) {
-            kinds.add(MediaKind.AUDIO);
-        }
-        if (message.path(videoFlag).asBoolean(false)) {
-            kinds.add(MediaKind.VIDEO);
-        }
-        return kinds;
+        return MediaKind.of(message.path(audioFlag).asBoolean(false), message.path(videoFlag).asBoolean(false));
     }
 
     private void resolve(JsonNode response) {

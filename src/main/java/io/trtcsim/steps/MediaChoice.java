@@ -1,14 +1,13 @@
 package io.trtcsim.steps;
 
 import io.trtcsim.trtc.MediaKind;
-import java.util.EnumSet;
 import java.util.Set;
 
 /** Which tracks a created stream carries, as a feature says it. */
 enum MediaChoice {
-    AUDIO_AND_VIDEO(EnumSet.of(MediaKind.AUDIO, MediaKind.VIDEO)),
-    AUDIO_ONLY(EnumSet.of(MediaKind.AUDIO)),
-    VIDEO_ONLY(EnumSet.of(MediaKind.VIDEO));
+    AUDIO_AND_VIDEO(MediaKind.of(true, true)),
+    AUDIO_ONLY(MediaKind.of(true, false)),
+    VIDEO_ONLY(MediaKind.of(false, true));
 
     private final Set<MediaKind> tracks;
 

@@ -5,11 +5,9 @@ import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -153,13 +151,6 @@ final class VideoRoomRoster {
     }
 
     private static RoomEvent streamEvent(ClientEvent type, Peer peer) {
-        Set<MediaKind> tracks = EnumSet.noneOf(MediaKind.class);
-        if (peer.audio()) {
-            tracks.add(MediaKind.AUDIO);
-        }
-        if (peer.video()) {
-            tracks.add(MediaKind.VIDEO);
-        }
-        return RoomEvent.ofStream(type, peer.userId(), peer.streamId(), tracks);
+        return RoomEvent.ofStream(type, peer.userId(), peer.streamId(), MediaKind.of(peer.audio(), peer.video()));
     }
 }
