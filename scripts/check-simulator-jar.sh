@@ -24,7 +24,7 @@ fail() { echo "check-simulator-jar: $*" >&2; failures=$((failures + 1)); }
 stray="$("$java_bin/jar" tf "$jar" | grep -Ei '^(io/cucumber|com/github/tomakehurst|org/testcontainers|com/github/dockerjava|dev/onvoid)/|wiremock' || true)"
 [ -z "$stray" ] || fail "$jar carries the harness's tools ($(wc -l <<<"$stray") entries), e.g.: $(head -5 <<<"$stray" | tr '\n' ' ')"
 own="$("$java_bin/jar" tf "$jar" | grep '^io/trtcsim/.*[^/]$' \
-  | grep -Ev '^io/trtcsim/(simulator|usersig|trtc)/' || true)"
+  | grep -Ev '^io/trtcsim/(simulator|usersig|trtc|network)/' || true)"
 [ -z "$own" ] || fail "$jar carries harness classes: $(head -5 <<<"$own" | tr '\n' ' ')"
 
 # 2. jdeps lists a simulator class's reference to a class not in the jar (nothing when all resolve).

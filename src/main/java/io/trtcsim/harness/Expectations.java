@@ -6,10 +6,12 @@ import io.trtcsim.media.AudioRenderSink;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.sdk.AudioVolumes;
+import io.trtcsim.sdk.ConnectionStateChange;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
@@ -46,6 +48,42 @@ public final class Expectations {
         String what = receiver + " receives '" + event + "'";
         waitFor(what, within, () -> receiver.journal().count(event, null) >= 1,
                 () -> "events of " + receiver + ":\n" + receiver.journal().describe());
+    }
+
+    /**
+     * A connection-state-changed to {@code state} arrives, later than the one the previous check of
+     * this kind matched for the receiver: so "to RECONNECTING" then "to CONNECTED" finds the
+     * reconnection's CONNECTED, not the join's.
+     */
+    public static void receivesStateChange(Participant receiver, ConnectionState state, Duration within) {
+        String what = receiver + " receives 'connection-state-changed' to " + state;
+        int after = receiver.connectionStatesSeen();
+        waitFor(what, within, () -> stateChangeAfter(receiver, state, after) >= 0,
+                () -> "its connection states since the last check were " + statesAfter(receiver, after)
+                        + "; events of " + receiver + ":\n" + receiver.journal().describe());
+        receiver.connectionStatesSeen(stateChangeAfter(receiver, state, after) + 1);
+    }
+
+    /** The index among the receiver's connection-state changes of the first to {@code state} from {@code from} on; -1 if none. */
+    private static int stateChangeAfter(Participant receiver, ConnectionState state, int from) {
+        List<ConnectionState> states = connectionStates(receiver);
+        for (int i = from; i < states.size(); i++) {
+            if (states.get(i) == state) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<ConnectionState> statesAfter(Participant receiver, int from) {
+        List<ConnectionState> states = connectionStates(receiver);
+        return states.subList(Math.min(from, states.size()), states.size());
+    }
+
+    private static List<ConnectionState> connectionStates(Participant receiver) {
+        return receiver.journal().entries().stream()
+                .filter(entry -> entry.event() == ClientEvent.CONNECTION_STATE_CHANGED)
+                .map(entry -> ((ConnectionStateChange) entry.payload()).state()).toList();
     }
 
     /** No frame captured after the step began reaches the receiver during the period; frames in flight may land. */

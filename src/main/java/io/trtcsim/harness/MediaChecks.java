@@ -61,15 +61,44 @@ public final class MediaChecks {
         }
     }
 
-    public static void videoLatencyAtMost(Participant receiver, String from, double maxMillis, int percentile, Duration window) {
+    /** At most {@code maxFreezes} freezes (libwebrtc's rule) in the window, and frames arriving in it. */
+    public static void atMostFreezes(Participant receiver, String from, int maxFreezes, Duration window) {
+        if (maxFreezes < 0) {
+            throw new IllegalArgumentException("at most " + maxFreezes + " freezes cannot be asked: the count is 0 or more");
+        }
         VideoMetrics metrics = measureVideo(receiver, from, window);
-        double measured = switch (percentile) {
+        if (metrics.freezeCount() > maxFreezes || metrics.framesRendered() == 0) {
+            throw failure("the video from " + from + " to " + receiver + " froze " + metrics.freezeCount()
+                    + " time(s), more than the " + maxFreezes + " allowed, for " + fmt(metrics.freezeTotalMillis())
+                    + " ms in all (longest " + fmt(metrics.longestFreezeMillis()) + " ms), " + metrics.framesRendered()
+                    + " frames rendered", window, metrics.describe());
+        }
+    }
+
+    /** The latency at that percentile is at least {@code minMillis}: what an added delay must show. */
+    public static void videoLatencyAtLeast(Participant receiver, String from, double minMillis, int percentile,
+                                           Duration window) {
+        VideoMetrics metrics = measureVideo(receiver, from, window);
+        double measured = percentile(metrics, percentile);
+        if (!(measured >= minMillis)) {
+            throw failure("the video latency from " + from + " to " + receiver + " was " + fmt(measured) + " ms at the "
+                    + percentile + "th percentile, below the " + fmt(minMillis) + " ms expected", window, metrics.describe());
+        }
+    }
+
+    private static double percentile(VideoMetrics metrics, int percentile) {
+        return switch (percentile) {
             case 50 -> metrics.latencyP50Millis();
             case 95 -> metrics.latencyP95Millis();
             case 99 -> metrics.latencyP99Millis();
             case 100 -> metrics.latencyMaxMillis();
             default -> throw new IllegalArgumentException("percentile " + percentile + " is not measured; use 50, 95 or 99");
         };
+    }
+
+    public static void videoLatencyAtMost(Participant receiver, String from, double maxMillis, int percentile, Duration window) {
+        VideoMetrics metrics = measureVideo(receiver, from, window);
+        double measured = percentile(metrics, percentile);
         if (!(measured <= maxMillis)) {
             throw failure("the video latency from " + from + " to " + receiver + " was " + fmt(measured) + " ms at the "
                     + percentile + "th percentile, above the " + fmt(maxMillis) + " ms allowed", window, metrics.describe());

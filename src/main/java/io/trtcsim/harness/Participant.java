@@ -38,6 +38,7 @@ public final class Participant implements AutoCloseable {
 
     private final String userId;
     private final TRTC trtc;
+    private final SignalingGate signalingGate;
     private final Duration callTimeout;
     private final Map<Operation, Duration> lastCallDurations = new ConcurrentHashMap<>();
     private final Map<Operation, Throwable> lastFailures = new ConcurrentHashMap<>();
@@ -48,11 +49,27 @@ public final class Participant implements AutoCloseable {
     private volatile LocalStream localStream;
     private volatile Role role = Role.ANCHOR;
     private volatile String privateMapKey = "";
+    /** Connection-state changes already matched by a 'receives connection-state-changed to ...' check. */
+    private volatile int connectionStatesSeen;
 
-    Participant(String userId, TRTC trtc, Duration callTimeout) {
+    Participant(String userId, TRTC trtc, SignalingGate signalingGate, Duration callTimeout) {
+        this.signalingGate = signalingGate;
         this.userId = userId;
         this.trtc = trtc;
         this.callTimeout = callTimeout;
+    }
+
+    int connectionStatesSeen() {
+        return connectionStatesSeen;
+    }
+
+    void connectionStatesSeen(int count) {
+        connectionStatesSeen = count;
+    }
+
+    /** Where this participant's signaling passes; closed while its network is down. */
+    public SignalingGate signalingGate() {
+        return signalingGate;
     }
 
     public String userId() {

@@ -38,7 +38,9 @@ public final class Participants {
         HarnessConfig config = scenario.config();
         SdkOptions options = new SdkOptions(config.signalingTimeout(), config.mediaTimeout(), MediaClock.system(),
                 scenario.originNanos());
-        Participant created = new Participant(name, new TRTC(name, scenario.stack(), options), config.callTimeout());
+        // The participant's signaling passes its own gate, which its network's outages close.
+        SignalingGate gate = new SignalingGate(scenario.stack());
+        Participant created = new Participant(name, new TRTC(name, gate, options), gate, config.callTimeout());
         byName.put(name, created);
         scenario.closeAtEnd("participant " + name, created);
         return created;

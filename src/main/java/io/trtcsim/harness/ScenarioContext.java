@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * the app server that stack calls back, and everything made for it, released in reverse order of
  * creation by {@link #close()} — the only teardown path, run whether the scenario passed or not.
  * What a scenario does with them lives in focused collaborators that take this context:
- * {@link Participants}, {@link Signatures}, {@link AppServerActions}, {@link NetworkConditions}.
+ * {@link Participants}, {@link Signatures}, {@link AppServerActions}, {@link ParticipantNetworks}.
  */
 public final class ScenarioContext implements AutoCloseable {
 

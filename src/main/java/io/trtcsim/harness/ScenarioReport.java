@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.report.Charts;
+import io.trtcsim.report.ShadedInterval;
 import io.trtcsim.report.FramePictures;
 import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.Playback;
@@ -31,14 +32,15 @@ public final class ScenarioReport {
     }
 
     /** A stream a participant played, and the name of its path in the report: "alice to bob", "alice to bob (#2)". */
-    private record Played(String path, RemoteStream stream, Playback playback) {
+    private record Played(String path, String receiver, RemoteStream stream, Playback playback) {
     }
 
     /**
      * Everything the scenario's report carries; {@code failed}: the scenario failed, so the stack's
      * log lines of its rooms are added.
      */
-    public static void attachTo(AttachmentSink result, boolean failed, ScenarioContext scenario, Participants participants) {
+    public static void attachTo(AttachmentSink result, boolean failed, ScenarioContext scenario, Participants participants,
+                                NetworkTimeline network) {
         Set<Long> rooms = new TreeSet<>();
         for (Participant participant : participants.all()) {
             rooms.addAll(participant.roomsTried());
@@ -50,8 +52,9 @@ public final class ScenarioReport {
             if (!participant.hasClient()) {
                 continue;
             }
-            played(participant).forEach(played -> attachMedia(result, participants, played));
+            played(participant).forEach(played -> attachMedia(result, participants, network, played));
             attachNetworkQuality(result, participant);
+            NetworkReport.attachConditions(result, network, participant.userId(), participant.journal().originNanos());
             var samples = participant.client().statsSamples();
             if (!samples.isEmpty()) {
                 try {
@@ -81,11 +84,12 @@ public final class ScenarioReport {
      * whatever runs now (Cucumber and Allure put it under the running step). Nothing when there is
      * no such stream: the step's own failure says why.
      */
-    public static void attachMediaSummary(AttachmentSink result, Participants participants, String from, String to) {
+    public static void attachMediaSummary(AttachmentSink result, Participants participants, NetworkTimeline network,
+                                          String from, String to) {
         participants.all().stream().filter(p -> p.userId().equals(to) && p.hasClient()).findFirst()
                 .flatMap(receiver -> played(receiver).stream().filter(p -> p.stream().getUserId().equals(from))
                         .reduce((earlier, later) -> later))
-                .ifPresent(played -> attachMedia(result, participants, played));
+                .ifPresent(played -> attachMedia(result, participants, network, played));
     }
 
     private static List<Played> played(Participant receiver) {
@@ -95,7 +99,7 @@ public final class ScenarioReport {
                 int number = result.size() + 1;
                 String path = stream.getUserId() + " to " + receiver.userId()
                         + (number > 1 ? " (#" + number + ")" : "");
-                result.add(new Played(path, stream, playback));
+                result.add(new Played(path, receiver.userId(), stream, playback));
             });
         }
         return result;
@@ -120,7 +124,8 @@ public final class ScenarioReport {
         }
     }
 
-    private static void attachMedia(AttachmentSink result, Participants participants, Played played) {
+    private static void attachMedia(AttachmentSink result, Participants participants, NetworkTimeline network,
+                                    Played played) {
         String path = played.path();
         Playback playback = played.playback();
         long subscribed = played.stream().subscribeStartedMicros();
@@ -138,8 +143,11 @@ public final class ScenarioReport {
                         .orElse("no audio"));
         playback.video().ifPresent(video -> {
             var frames = video.frames();
-            png(result, "frame rate from " + path, Charts.frameRate("frame rate, " + path, frames));
-            png(result, "latency from " + path, Charts.latency("capture-to-render latency, " + path, frames));
+            List<ShadedInterval> outages = frames.isEmpty() ? List.of() : NetworkReport.outagesOnPath(network,
+                    played.stream().getUserId(), played.receiver(), frames.get(0).arrivalMicros(),
+                    frames.get(frames.size() - 1).arrivalMicros());
+            png(result, "frame rate from " + path, Charts.frameRate("frame rate, " + path, frames, outages));
+            png(result, "latency from " + path, Charts.latency("capture-to-render latency, " + path, frames, outages));
             png(result, "latency distribution from " + path, Charts.latencyDistribution("latency distribution, " + path, frames));
             video.firstImage().ifPresent(image -> png(result, "first frame from " + path, FramePictures.png(image)));
             video.lastImage().ifPresent(image -> png(result, "last frame from " + path, FramePictures.png(image)));

@@ -31,6 +31,9 @@ final class ChartStyle {
     static final Color BLUE = new Color(0x1F77B4);
     static final Color ORANGE = new Color(0xFF7F0E);
     static final String FREEZE = "freeze";
+    /** Colours for plots with several series, after matplotlib's "tab10": told apart by most readers. */
+    static final List<Color> PALETTE = List.of(BLUE, ORANGE, new Color(0x2CA02C), new Color(0xD62728),
+            new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F));
     /** Translucent, so a line inside a shaded interval stays visible. */
     static final Color FREEZE_SHADE = new Color(214, 39, 40, 70);
     /** Other shaded labels (network outages, ...) in the order they first appear. */

@@ -8,10 +8,12 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -152,6 +154,37 @@ public final class Charts {
         // Uplink and downlink are often equal: the wider uplink stays visible around the downlink.
         qualitySeries(chart, "uplink", uplink, ChartStyle.BLUE, 5f);
         qualitySeries(chart, "downlink", downlink, ChartStyle.ORANGE, 2f);
+        return ChartStyle.png(chart);
+    }
+
+    /**
+     * A participant's network conditions over time, each a step line that holds until the next
+     * change: delays, jitter and loss (ms and %) on the left axis, capacities (kbps) on the right;
+     * outages shaded. {@code series} maps a name ("uplink delay (ms)") to [seconds, value] points;
+     * names ending in "(kbps)" go to the right axis.
+     */
+    public static byte[] networkConditions(String title, Map<String, List<double[]>> series, double lastSecond,
+                                           List<ShadedInterval> outages) {
+        if (series.isEmpty() && outages.isEmpty()) {
+            return ChartStyle.empty(title, "no network conditions");
+        }
+        double top = series.entrySet().stream().filter(e -> !e.getKey().endsWith("(kbps)"))
+                .flatMap(e -> e.getValue().stream()).mapToDouble(p -> p[1]).max().orElse(0);
+        XYChart chart = timeChart(title, "seconds since the scenario began", "delay, jitter (ms) · loss (%)", lastSecond,
+                ChartStyle.niceCeiling(Math.max(10, top * 1.15)), outages);
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        int index = 0;
+        for (Map.Entry<String, List<double[]>> entry : series.entrySet()) {
+            Color color = ChartStyle.PALETTE.get(index++ % ChartStyle.PALETTE.size());
+            List<double[]> points = entry.getValue();
+            XYSeries line = ChartStyle.line(chart, entry.getKey(), points.stream().mapToDouble(p -> p[0]).toArray(),
+                    points.stream().mapToDouble(p -> p[1]).toArray(), color);
+            line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Step);
+            if (entry.getKey().endsWith("(kbps)")) {
+                line.setYAxisGroup(1);
+                chart.setYAxisGroupTitle(1, "capacity (kbps)");
+            }
+        }
         return ChartStyle.png(chart);
     }
 

@@ -17,8 +17,15 @@ public enum Capability {
     LIVE_MODE_ROLES("live-mode-roles", "live mode with anchor and audience roles (switchRole)"),
     MUTE_EVENTS("mute-events", "mute-audio / mute-video events when a publisher mutes"),
     STREAM_UPDATES("stream-updates", "stream-updated when a published stream adds or removes a track"),
-    /** The harness drops packets where they arrive on this machine (PacketLoss); a container's network is elsewhere. */
-    PACKET_LOSS("packet-loss", "media arriving through this machine's own network stack, where the harness can drop packets");
+    /** The stack's own media plane shapes each participant's packets (loss, delay, jitter, capacity, outages). */
+    NETWORK_EMULATION("network-emulation", "network conditions applied per participant by the stack's own media plane"
+            + " (delay, jitter, capacity, outages) in user space"),
+    /** TRTC's reconnection: a rejoin while the old membership still stands resumes it, unseen by the others. */
+    RECONNECTION("reconnection", "TRTC's reconnection: a client whose signaling was lost rejoins and resumes its"
+            + " membership, unseen by the others, within the server's heartbeat timeout"),
+    /** Loss alone: the stack's own emulation, else iptables as root where the media reaches this machine (PacketLoss). */
+    PACKET_LOSS("packet-loss", "packet loss on a participant's links: the stack's own emulation, or (Janus as a process,"
+            + " as root) iptables where the media arrives on this machine");
 
     private final String tag;
     private final String description;

@@ -44,19 +44,27 @@ public class SimulatorStack implements Stack {
     /** The simulator's HTTP server API lives on the same host and port as its signaling. */
     @Override
     public Optional<ServerApi> serverApi() {
+        return Optional.of(new SimulatorServerApi(httpBase(), connectTimeout));
+    }
+
+    /** The simulator's SFU shapes each participant's packets (admin API on the same host and port). */
+    @Override
+    public Optional<NetworkEmulation> networkEmulation() {
+        return Optional.of(new SimulatorNetworkEmulation(httpBase(), connectTimeout));
+    }
+
+    private URI httpBase() {
         String scheme = signalingUri.getScheme().equals("wss") ? "https" : "http";
-        URI base = URI.create(scheme + "://" + signalingUri.getAuthority() + "/");
-        return Optional.of(new SimulatorServerApi(base, connectTimeout));
+        return URI.create(scheme + "://" + signalingUri.getAuthority() + "/");
     }
 
     /** The simulator's rooms and media links as text (GET /rooms); empty when it does not answer. */
     @Override
     public Optional<String> describeRooms() {
-        String scheme = signalingUri.getScheme().equals("wss") ? "https" : "http";
         HttpClient client = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
         try {
             HttpResponse<String> response = client.send(HttpRequest
-                    .newBuilder(URI.create(scheme + "://" + signalingUri.getAuthority() + "/rooms"))
+                    .newBuilder(httpBase().resolve("/rooms"))
                     .timeout(connectTimeout).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
         } catch (IOException e) {

@@ -27,6 +27,11 @@ public interface Stack extends Signaling, AutoCloseable {
         return Optional.empty();
     }
 
+    /** The stack's shaping of participants' packets in user space, where it has one (the simulator's SFU). */
+    default Optional<NetworkEmulation> networkEmulation() {
+        return Optional.empty();
+    }
+
     /** The stack's own view of its rooms, for reports, where it can tell. */
     default Optional<String> describeRooms() {
         return Optional.empty();

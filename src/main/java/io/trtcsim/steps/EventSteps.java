@@ -6,6 +6,7 @@ import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import java.time.Duration;
 import java.util.List;
 
@@ -29,6 +30,11 @@ public class EventSteps {
     @Then("{participant} receives {event} from {participant} within {duration}")
     public void receives(String name, ClientEvent event, String from, Duration within) {
         Expectations.receives(participants.named(name), event, from, 1, within);
+    }
+
+    @Then("{participant} receives \"connection-state-changed\" to {connectionState} within {duration}")
+    public void receivesStateChange(String name, ConnectionState state, Duration within) {
+        Expectations.receivesStateChange(participants.named(name), state, within);
     }
 
     @Then("{participant} receives {event} within {duration}")

@@ -3,6 +3,7 @@ package io.trtcsim.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.ScenarioReport;
@@ -13,8 +14,10 @@ public class Hooks {
 
     private final ScenarioContext scenario;
     private final Participants participants;
+    private final ParticipantNetworks networks;
 
-    public Hooks(ScenarioContext scenario, Participants participants) {
+    public Hooks(ScenarioContext scenario, Participants participants, ParticipantNetworks networks) {
+        this.networks = networks;
         this.scenario = scenario;
         this.participants = participants;
     }
@@ -46,7 +49,7 @@ public class Hooks {
     @After
     public void tearDown(Scenario result) {
         try {
-            ScenarioReport.attachTo(result::attach, result.isFailed(), scenario, participants);
+            ScenarioReport.attachTo(result::attach, result.isFailed(), scenario, participants, networks.timeline());
         } finally {
             scenario.close();
         }

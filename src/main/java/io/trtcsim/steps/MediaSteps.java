@@ -4,6 +4,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.MediaChecks;
+import io.trtcsim.harness.SendingBitrate;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.trtc.MediaKind;
@@ -84,6 +85,29 @@ public class MediaSteps {
     public void noFreezes(String from, String to, int seconds) {
         report.withMediaSummary(from, to, () ->
                 MediaChecks.noFreezes(participants.named(to), from, Duration.ofSeconds(seconds)));
+    }
+
+    @Then("the video from {participant} to {participant} has at most {int} freeze(s) over {int} seconds")
+    public void atMostFreezes(String from, String to, int freezes, int seconds) {
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.atMostFreezes(participants.named(to), from, freezes, Duration.ofSeconds(seconds)));
+    }
+
+    @Then("the video latency from {participant} to {participant} is at least {int} ms at the {int}th percentile over {int} seconds")
+    public void videoLatencyAtLeast(String from, String to, int millis, int percentile, int seconds) {
+        report.withMediaSummary(from, to, () ->
+                MediaChecks.videoLatencyAtLeast(participants.named(to), from, millis, percentile,
+                        Duration.ofSeconds(seconds)));
+    }
+
+    @Then("the video bitrate {participant} sends is at most {int} kbps within {duration}")
+    public void sendsAtMost(String name, int kbps, Duration within) {
+        SendingBitrate.atMost(participants.named(name), kbps, within);
+    }
+
+    @Then("the video bitrate {participant} sends is at least {int} kbps within {duration}")
+    public void sendsAtLeast(String name, int kbps, Duration within) {
+        SendingBitrate.atLeast(participants.named(name), kbps, within);
     }
 
     @Then("the video latency from {participant} to {participant} is at most {int} ms at the {int}th percentile over {int} seconds")

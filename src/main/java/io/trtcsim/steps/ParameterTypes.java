@@ -11,7 +11,10 @@ import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.network.Direction;
+import io.trtcsim.trtc.ConnectionState;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /** Every parameter type of the step library, in one place. */
@@ -47,6 +50,23 @@ public class ParameterTypes {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("room id '" + text + "' is not a number; TRTC room ids are integers in [1, 4294967294]");
+        }
+    }
+
+    /** Which way on a participant's network: uplink (to the stack) or downlink (from it). */
+    @ParameterType("uplink|downlink")
+    public Direction direction(String name) {
+        return name.equals("uplink") ? Direction.UPLINK : Direction.DOWNLINK;
+    }
+
+    /** A state connection-state-changed reports: "RECONNECTING". Anything else is refused with the four. */
+    @ParameterType("\"([^\"]*)\"")
+    public ConnectionState connectionState(String name) {
+        try {
+            return ConnectionState.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + name + "\" is not a connection state; TRTC's are "
+                    + Arrays.toString(ConnectionState.values()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.trtcsim.steps;
 
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioReport;
 
@@ -12,10 +13,12 @@ import io.trtcsim.harness.ScenarioReport;
 public class StepReport {
 
     private final Participants participants;
+    private final ParticipantNetworks networks;
     private volatile Scenario report;
 
-    public StepReport(Participants participants) {
+    public StepReport(Participants participants, ParticipantNetworks networks) {
         this.participants = participants;
+        this.networks = networks;
     }
 
     @Before
@@ -31,7 +34,7 @@ public class StepReport {
         try {
             check.run();
         } finally {
-            ScenarioReport.attachMediaSummary(report::attach, participants, from, to);
+            ScenarioReport.attachMediaSummary(report::attach, participants, networks.timeline(), from, to);
         }
     }
 }

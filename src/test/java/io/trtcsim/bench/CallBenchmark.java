@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
-import io.trtcsim.harness.NetworkConditions;
+import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.Participants;
@@ -37,7 +37,8 @@ import java.util.Set;
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.CallBenchmark
  * -Dexec.args="--rounds 3 --seconds 10 --profile 320x180@15 --stacks embedded,janus --markdown reports/basic-call-by-stack.md"}
  * <p>
- * {@code --uplink-loss 10} drops that share of alice's uplink packets (real loss, {@code PacketLoss})
+ * {@code --uplink-loss 10} drops that share of alice's uplink packets (the stack's
+ * emulation, or iptables' real loss on Janus)
  * from the first frame on, so the window measures the media under loss.
  * <p>
  * A stack that cannot run here (no janus, no Docker) is reported and left out; a round that fails
@@ -67,7 +68,8 @@ public final class CallBenchmark {
                             options.uplinkLoss).figures();
                     rounds.add(figures);
                     System.out.println(row(stack, round, figures));
-                } catch (StackUnavailableException | io.trtcsim.harness.PacketLoss.PacketLossUnavailableException e) {
+                } catch (StackUnavailableException | ParticipantNetworks.NotSupportedHereException
+                        | io.trtcsim.harness.PacketLoss.PacketLossUnavailableException e) {
                     unavailable.put(stack, e.getMessage());
                     System.out.printf("%-20s cannot run here: %s%n", stack, e.getMessage());
                     break;
@@ -107,7 +109,7 @@ public final class CallBenchmark {
     static MeasuredCall measureBasicCall(ScenarioContext scenario, VideoProfile profile, int seconds, int uplinkLoss) {
         Participants participants = new Participants(scenario);
         Signatures signatures = new Signatures(scenario);
-        NetworkConditions network = new NetworkConditions(scenario);
+        ParticipantNetworks network = new ParticipantNetworks(scenario);
         if (uplinkLoss > 0 && !scenario.stack().capabilities().contains(io.trtcsim.stack.Capability.PACKET_LOSS)) {
             // Its media never passes where the harness drops packets: the figures would look lossless.
             throw new StackUnavailableException("the harness cannot drop packets on the way to stack "
@@ -132,7 +134,7 @@ public final class CallBenchmark {
         var sink = remote.playback().orElseThrow().video().orElseThrow();
         long firstFrameMicros = sink.frames().get(0).arrivalMicros();
         if (uplinkLoss > 0) {
-            network.packetLoss().dropFrom(alice.uplinkMediaPort(), uplinkLoss);
+            network.uplinkLoses(alice, uplinkLoss);
         }
         // Under loss, frames may stop for a while (that is what is measured): the window is just time.
         MediaWindow window = MediaWindow.measure(sink, remote.playback().orElseThrow().audio().orElseThrow(), seconds,
