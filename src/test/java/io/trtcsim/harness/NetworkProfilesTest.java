@@ -24,6 +24,24 @@ class NetworkProfilesTest {
                 .contains("3G", "slow 3G", "4G", "lossy wifi", "congested uplink", "satellite");
     }
 
+    /** The docs list each shipped profile with its values: a profile added to the file must reach them. */
+    @Test
+    void theDocsListEveryShippedProfile(@TempDir Path emptyFixtures) throws IOException {
+        String docs = Files.readString(Path.of("docs/network.md"));
+        for (NetworkProfile profile : NetworkProfiles.load(emptyFixtures).all()) {
+            String row = docs.lines().filter(line -> line.startsWith("| `" + profile.name() + "` |")).findFirst()
+                    .orElseThrow(() -> new AssertionError("docs/network.md has no row for profile " + profile.name()));
+            int uplinkKbps = profile.conditions().uplink().capacityKbps();
+            if (uplinkKbps > 0) {
+                assertThat(row).as("the row of %s", profile.name()).contains(uplinkKbps + " kbps");
+            }
+            long uplinkDelay = profile.conditions().uplink().delay().toMillis();
+            if (uplinkDelay > 0) {
+                assertThat(row).as("the row of %s", profile.name()).contains(uplinkDelay + " ms delay");
+            }
+        }
+    }
+
     @Test
     void anUnknownNameIsRefusedListingTheKnownOnes(@TempDir Path emptyFixtures) {
         assertThatThrownBy(() -> NetworkProfiles.load(emptyFixtures).named("5G"))
