@@ -3,6 +3,7 @@ package io.trtcsim.simulator.sfu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -39,8 +40,8 @@ class MediaTransportRobustnessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2), new NetworkConditions());
-        forwarder = plane.forwarder("s");
+        plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2));
+        forwarder = plane.forwarder("s", new ParticipantId(1, "alice"));
         String answer = forwarder.acceptUplinkOffer(SdpFixtures.OFFER, Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO));
         SessionDescription description = SessionDescription.parse(answer);
         MediaSection first = description.media().get(0);
