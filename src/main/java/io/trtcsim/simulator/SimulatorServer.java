@@ -132,7 +132,8 @@ public final class SimulatorServer implements AutoCloseable {
         }
         String rooms = text.length() == 0 ? "(no rooms)\n" : text.toString();
         return rooms + "\nmedia links (the forwarder's view; GET /media for JSON)\n" + MediaLinksTable.of(media.links(), "open")
-                + MediaLinksTable.of(media.closedLinks(), "closed");
+                + MediaLinksTable.of(media.closedLinks(), "closed")
+                + "\nnetwork conditions (GET /network for JSON)\n" + MediaLinksTable.network(media.networkPaths());
     }
 
     /** The media plane's view of every link: one map per uplink and downlink, with its counters. */
