@@ -34,21 +34,16 @@ class MediaTransportNetworkTest {
     private StreamForwarder forwarder;
     private StunTestMessages messages;
     private DatagramSocket socket;
-    private InetSocketAddress link;
-    private String ufrag;
-    private String pwd;
+    private UplinkPort uplink;
 
     @BeforeEach
     void setUp() throws Exception {
         plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2));
         forwarder = plane.forwarder("alice_main", ALICE);
-        MediaSection first = SessionDescription.parse(forwarder.acceptUplinkOffer(SdpFixtures.OFFER,
-                Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO))).media().get(0);
-        link = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), first.port());
-        ufrag = first.attribute("ice-ufrag").orElseThrow();
-        pwd = first.attribute("ice-pwd").orElseThrow();
+        uplink = UplinkPort.of(forwarder.acceptUplinkOffer(SdpFixtures.OFFER,
+                Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO)));
         messages = new StunTestMessages();
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         socket.setSoTimeout(3000);
     }
 
@@ -60,13 +55,17 @@ class MediaTransportNetworkTest {
         plane.close();
     }
 
+    private byte[] checkRequest() {
+        return messages.request(StunTestMessages.Spec.of(uplink.ufrag() + ":" + SdpFixtures.PUBLISHER_UFRAG, uplink.pwd()));
+    }
+
     /** Sends an ICE check and returns the round trip in nanoseconds, once its answer is back. */
     private long checkRoundTrip() throws Exception {
-        byte[] request = messages.request(StunTestMessages.Spec.of(ufrag + ":" + SdpFixtures.PUBLISHER_UFRAG, pwd));
+        byte[] request = checkRequest();
         byte[] buffer = new byte[1500];
         DatagramPacket received = new DatagramPacket(buffer, buffer.length);
         long sent = System.nanoTime();
-        socket.send(new DatagramPacket(request, request.length, link));
+        socket.send(new DatagramPacket(request, request.length, uplink.address()));
         socket.receive(received);
         long roundTrip = System.nanoTime() - sent;
         assertThat(Arrays.copyOfRange(buffer, 8, 20)).as("the answer to this check").isEqualTo(Arrays.copyOfRange(request, 8, 20));
@@ -96,12 +95,12 @@ class MediaTransportNetworkTest {
 
     @Test
     void anUplinkOutageSilencesChecksUntilLifted() throws Exception {
-        NetworkPath uplink = plane.network().of(ALICE).uplink();
+        NetworkPath path = plane.network().of(ALICE).uplink();
         plane.network().set(ALICE, new NetworkConditions(LinkConditions.NONE.withDown(true), LinkConditions.NONE));
-        byte[] request = messages.request(StunTestMessages.Spec.of(ufrag + ":" + SdpFixtures.PUBLISHER_UFRAG, pwd));
-        socket.send(new DatagramPacket(request, request.length, link));
+        byte[] request = checkRequest();
+        socket.send(new DatagramPacket(request, request.length, uplink.address()));
 
-        await("the check dropped by the outage").atMost(WAIT).until(() -> uplink.droppedByOutage() == 1);
+        await("the check dropped by the outage").atMost(WAIT).until(() -> path.droppedByOutage() == 1);
         assertThat(uplinkView().get("stunChecks")).isEqualTo(0L);
 
         plane.network().clear(ALICE);
@@ -120,13 +119,13 @@ class MediaTransportNetworkTest {
         byte[] junk = new byte[40];
         junk[0] = 0x04; // neither STUN, DTLS nor RTP: counted as dropped by the transport itself
         for (int i = 0; i < 30; i++) {
-            socket.send(new DatagramPacket(junk, junk.length, link));
+            socket.send(new DatagramPacket(junk, junk.length, uplink.address()));
         }
         await("the first 30 held by the uplink path").atMost(WAIT)
                 .until(() -> plane.network().of(ALICE).uplink().queued() + dropped() == 30);
         plane.network().clear(ALICE);
         for (int i = 0; i < 30; i++) {
-            socket.send(new DatagramPacket(junk, junk.length, link));
+            socket.send(new DatagramPacket(junk, junk.length, uplink.address()));
         }
 
         await("all 60 handled, the held ones by the path's thread, the rest by the receive thread")

@@ -42,12 +42,11 @@ class MediaTransportRobustnessTest {
     void setUp() throws Exception {
         plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2));
         forwarder = plane.forwarder("s", new ParticipantId(1, "alice"));
-        String answer = forwarder.acceptUplinkOffer(SdpFixtures.OFFER, Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO));
-        SessionDescription description = SessionDescription.parse(answer);
-        MediaSection first = description.media().get(0);
-        link = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), first.port());
-        ufrag = first.attribute("ice-ufrag").orElseThrow();
-        pwd = first.attribute("ice-pwd").orElseThrow();
+        UplinkPort port = UplinkPort.of(forwarder.acceptUplinkOffer(SdpFixtures.OFFER,
+                Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO)));
+        link = port.address();
+        ufrag = port.ufrag();
+        pwd = port.pwd();
         messages = new StunTestMessages();
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
         socket.setSoTimeout(3000);
