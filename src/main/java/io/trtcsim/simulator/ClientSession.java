@@ -146,7 +146,7 @@ final class ClientSession {
             requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
         });
         Room joined = room;
-        PublishedStream stream = new PublishedStream(simulator.media(), self.userId() + "_main", self.userId(), audio, video);
+        PublishedStream stream = new PublishedStream(simulator.media(), joined.sdkAppId(), self.userId() + "_main", self.userId(), audio, video);
         published = stream;
         stream.onUplinkLost(reason -> {
             simulator.log().room(joined.key(), "uplink of " + stream.streamId() + " lost: " + reason);

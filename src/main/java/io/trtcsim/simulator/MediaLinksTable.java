@@ -48,6 +48,28 @@ final class MediaLinksTable {
         return text.toString();
     }
 
+    /** The network paths with conditions or figures (MediaPlane.networkPaths()), one line each. */
+    static String network(List<Map<String, Object>> paths) {
+        if (paths.isEmpty()) {
+            return "  (no network conditions)\n";
+        }
+        StringBuilder text = new StringBuilder();
+        for (Map<String, Object> path : paths) {
+            text.append("  ").append(path.get("sdkAppId")).append('/').append(path.get("userId"));
+            if (path.containsKey("stream")) {
+                text.append(" receiving ").append(path.get("stream")).append(": loses ").append(path.get("lossPercent"))
+                        .append("%, lost ").append(path.get("lost")).append('\n');
+                continue;
+            }
+            text.append(' ').append(path.get("direction")).append(": ").append(path.get("conditions"))
+                    .append("; passed ").append(path.get("passed")).append(", lost ").append(path.get("lost"))
+                    .append(", dropped by outage ").append(path.get("droppedByOutage"))
+                    .append(", by queue overflow ").append(path.get("droppedByQueueOverflow"))
+                    .append(", queued ").append(path.get("queued")).append('\n');
+        }
+        return text.toString();
+    }
+
     private static String kbps(Object bitsPerSecond) {
         return bitsPerSecond instanceof Number number ? Math.round(number.doubleValue() / 1000) + " kb/s" : "? kb/s";
     }

@@ -4,6 +4,7 @@ import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.simulator.sfu.SdpException;
 import io.trtcsim.simulator.sfu.SdpMediaType;
 import io.trtcsim.simulator.sfu.StreamForwarder;
+import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import io.trtcsim.trtc.MediaKind;
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,12 +26,13 @@ final class PublishedStream implements AutoCloseable {
     private volatile boolean audioMuted;
     private volatile boolean videoMuted;
 
-    PublishedStream(MediaPlane plane, String streamId, String userId, boolean audio, boolean video) {
+    PublishedStream(MediaPlane plane, long sdkAppId, String streamId, String userId, boolean audio, boolean video) {
         this.streamId = streamId;
         this.userId = userId;
         this.audio = audio;
         this.video = video;
-        this.forwarder = plane.forwarder(streamId);
+        // The publisher's network conditions apply to its uplink, its subscribers' to their downlinks.
+        this.forwarder = plane.forwarder(streamId, new ParticipantId(sdkAppId, userId));
     }
 
     String streamId() {

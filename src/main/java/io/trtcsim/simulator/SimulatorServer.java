@@ -6,7 +6,7 @@ import io.javalin.websocket.WsContext;
 import io.trtcsim.simulator.callback.CallbackDispatcher;
 import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.simulator.sfu.MediaPlane;
-import io.trtcsim.simulator.sfu.NetworkConditions;
+import io.trtcsim.simulator.sfu.netem.NetworkEmulation;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
 import java.net.URI;
@@ -35,7 +35,7 @@ public final class SimulatorServer implements AutoCloseable {
 
     private SimulatorServer(SimulatorConfig config) {
         this.host = config.host();
-        this.media = new MediaPlane(config.host(), config.mediaTimeout(), new NetworkConditions());
+        this.media = new MediaPlane(config.host(), config.mediaTimeout());
         ObjectMapper json = new ObjectMapper();
         this.callbackSink = config.callbackUrl()
                 .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
@@ -56,10 +56,20 @@ public final class SimulatorServer implements AutoCloseable {
         });
         app.post("/v4/trtc/RemoveUser", admin::removeUser);
         app.post("/v4/trtc/DismissRoom", admin::dismissRoom);
+        NetworkAdminApi networkAdmin = new NetworkAdminApi(json, config.appKeys(), media.network());
+        app.get("/network", networkAdmin::list);
+        app.delete("/network", networkAdmin::deleteAll);
+        app.put("/network/{sdkAppId}/{userId}", networkAdmin::put);
+        app.get("/network/{sdkAppId}/{userId}", networkAdmin::get);
+        app.delete("/network/{sdkAppId}/{userId}", networkAdmin::delete);
+        app.put("/network/{sdkAppId}/{userId}/streams/{streamId}", networkAdmin::putStream);
+        app.get("/network/{sdkAppId}/{userId}/streams/{streamId}", networkAdmin::getStream);
+        app.delete("/network/{sdkAppId}/{userId}/streams/{streamId}", networkAdmin::deleteStream);
         app.get("/health", ctx -> ctx.json(Map.of("status", "up", "connections", connections.size(),
                 "rooms", context.rooms().all().size())));
         // The media plane's own view of every link (packets, loss, NACKs, PLIs, bitrates), for debugging.
-        app.get("/media", ctx -> ctx.json(Map.of("links", media.links(), "closed", media.closedLinks())));
+        app.get("/media", ctx -> ctx.json(Map.of("links", media.links(), "closed", media.closedLinks(),
+                "network", media.networkPaths())));
         app.get("/rooms", ctx -> ctx.contentType("text/plain; charset=utf-8").result(describeRooms()));
         app.ws("/signal", ws -> {
             ws.onConnect(ctx -> connections.put(ctx.sessionId(), new SignalingConnection(context, ctx)));
@@ -91,8 +101,12 @@ public final class SimulatorServer implements AutoCloseable {
         return connections.computeIfAbsent(ctx.sessionId(), id -> new SignalingConnection(context, ctx));
     }
 
-    /** The conditions imposed on forwarded media; change them during a call. */
-    public NetworkConditions network() {
+    /**
+     * The network conditions the media plane applies, per participant (both ways) and per
+     * subscribed stream; change them during a call (the embedded stack's way to what
+     * {@code PUT /network/...} does over HTTP).
+     */
+    public NetworkEmulation network() {
         return media.network();
     }
 
@@ -118,7 +132,8 @@ public final class SimulatorServer implements AutoCloseable {
         }
         String rooms = text.length() == 0 ? "(no rooms)\n" : text.toString();
         return rooms + "\nmedia links (the forwarder's view; GET /media for JSON)\n" + MediaLinksTable.of(media.links(), "open")
-                + MediaLinksTable.of(media.closedLinks(), "closed");
+                + MediaLinksTable.of(media.closedLinks(), "closed")
+                + "\nnetwork conditions (GET /network for JSON)\n" + MediaLinksTable.network(media.networkPaths());
     }
 
     /** The media plane's view of every link: one map per uplink and downlink, with its counters. */

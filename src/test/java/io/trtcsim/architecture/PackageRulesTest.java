@@ -46,6 +46,21 @@ class PackageRulesTest {
     }
 
     @Test
+    void theNetworkVocabularyDependsOnNothingOfTheProject() {
+        classes().that().resideInAPackage("io.trtcsim.network..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT).or(resideInAPackage("io.trtcsim.network..")))
+                .check(main);
+    }
+
+    @Test
+    void theLinkEmulatorKnowsOnlyTheNetworkVocabulary() {
+        classes().that().resideInAPackage("io.trtcsim.simulator.sfu.netem..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT)
+                        .or(resideInAnyPackage("io.trtcsim.simulator.sfu.netem..", "io.trtcsim.network..")))
+                .check(main);
+    }
+
+    @Test
     void theSimulatorIsFreeOfTheSdkTheHarnessTheStepsAndTheStacks() {
         noClasses().that().resideInAPackage("io.trtcsim.simulator..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.trtcsim.sdk..", "io.trtcsim.harness..",

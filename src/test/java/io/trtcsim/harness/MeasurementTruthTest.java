@@ -7,6 +7,9 @@ import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
+import io.trtcsim.network.LinkConditions;
+import io.trtcsim.network.NetworkConditions;
+import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
@@ -28,6 +31,7 @@ class MeasurementTruthTest {
     private ScenarioContext scenario;
     private Participant alice;
     private Participant bob;
+    private long sdkAppId;
 
     @BeforeEach
     void call() {
@@ -35,6 +39,7 @@ class MeasurementTruthTest {
         scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
         Participants participants = new Participants(scenario);
         Signatures signatures = new Signatures(scenario);
+        sdkAppId = signatures.sdkAppId();
         alice = participants.namedOrNew("alice");
         bob = participants.namedOrNew("bob");
         alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
@@ -100,7 +105,9 @@ class MeasurementTruthTest {
         long start = MediaClock.system().nowMicros();
         waitUntil(start + 2_000_000);
         VideoMetrics before = window(start, start + 2_000_000);
-        ((EmbeddedSimulatorStack) scenario.stack()).server().network().videoDelay(Duration.ofMillis(100));
+        // 100 ms on bob's downlink: every datagram the plane sends him, video among them.
+        ((EmbeddedSimulatorStack) scenario.stack()).server().network().set(new ParticipantId(sdkAppId, "bob"),
+                new NetworkConditions(LinkConditions.NONE, LinkConditions.NONE.withDelay(Duration.ofMillis(100))));
         long delayedFrom = MediaClock.system().nowMicros() + 500_000;
         waitUntil(delayedFrom + 2_000_000);
         VideoMetrics after = window(delayedFrom, delayedFrom + 2_000_000);

@@ -3,7 +3,6 @@ package io.trtcsim.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trtcsim.simulator.sfu.MediaPlane;
-import io.trtcsim.simulator.sfu.NetworkConditions;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import java.time.Duration;
@@ -29,7 +28,7 @@ class RoomTest {
 
     @BeforeEach
     void start() {
-        plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2), new NetworkConditions());
+        plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2));
         threads = Executors.newFixedThreadPool(2);
     }
 
@@ -47,7 +46,7 @@ class RoomTest {
             Member alice = new Member("alice", Mode.RTC, Role.ANCHOR, null);
             Member bob = new Member("bob", Mode.RTC, Role.ANCHOR, null);
             room.admit(alice, (others, streams) -> { });
-            PublishedStream stream = new PublishedStream(plane, "alice_main", "alice", true, true);
+            PublishedStream stream = new PublishedStream(plane, 1, "alice_main", "alice", true, true);
             AtomicInteger heardOfIt = new AtomicInteger();
             CountDownLatch go = new CountDownLatch(1);
             Future<?> announce = threads.submit(() -> {

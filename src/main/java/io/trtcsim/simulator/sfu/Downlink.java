@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A subscriber's link: forwarded packets go out re-encrypted for it; its feedback is answered
@@ -40,13 +39,7 @@ final class Downlink implements MediaTransport.Receiver {
         if (!receivedKinds.contains(track.kind()) || !transport.isConnected()) {
             return;
         }
-        long delayMicros = track.kind() == SdpMediaType.VIDEO ? forwarder.plane().network().videoDelayMicros() : 0;
-        if (delayMicros > 0) {
-            forwarder.plane().timer().schedule(() -> transport.sendRtp(packet, packet.length, track.ssrc()),
-                    delayMicros, TimeUnit.MICROSECONDS);
-        } else {
-            transport.sendRtp(packet, packet.length, track.ssrc());
-        }
+        transport.sendRtp(packet, packet.length, track.ssrc());
     }
 
     void forwardRtcp(ForwardedTrack track, byte[] compound) {
@@ -108,6 +101,7 @@ final class Downlink implements MediaTransport.Receiver {
         view.put("link", "downlink");
         view.put("name", transport.name());
         view.put("subscriber", subscriberId);
+        view.put("owner", transport.owner().toString());
         view.put("port", transport.port());
         view.put("peer", transport.peerAddress().map(Object::toString).orElse(""));
         view.put("connected", transport.isConnected());

@@ -1,5 +1,7 @@
 package io.trtcsim.simulator.sfu;
 
+import io.trtcsim.simulator.sfu.netem.NetworkEmulation;
+import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -13,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +48,7 @@ public final class MediaPlane implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final InetAddress address;
     private final Duration mediaTimeout;
-    private final NetworkConditions network;
+    private final NetworkEmulation network;
     private final DtlsCertificate certificate;
     private final BcTlsCrypto crypto;
     private final StunResponder responder = new StunResponder();
@@ -56,10 +59,10 @@ public final class MediaPlane implements AutoCloseable {
     private final Deque<Map<String, Object>> closedLinks = new ConcurrentLinkedDeque<>();
     static final int CLOSED_LINKS_KEPT = 200;
 
-    public MediaPlane(String host, Duration mediaTimeout, NetworkConditions network) {
+    public MediaPlane(String host, Duration mediaTimeout) {
         this.address = candidateAddress(host);
         this.mediaTimeout = mediaTimeout;
-        this.network = network;
+        this.network = new NetworkEmulation(new SplittableRandom(random.nextLong()), System::nanoTime);
         this.certificate = DtlsCertificate.generate(random);
         long started = System.nanoTime();
         if (!SrtpSession.selfTest(random, SRTP_WARM_UP_ROUNDS)) {
@@ -113,8 +116,8 @@ public final class MediaPlane implements AutoCloseable {
     }
 
     /** A forwarder for a newly published stream; it lives until closed. */
-    public StreamForwarder forwarder(String streamId) {
-        StreamForwarder forwarder = new StreamForwarder(this, streamId);
+    public StreamForwarder forwarder(String streamId, ParticipantId publisher) {
+        StreamForwarder forwarder = new StreamForwarder(this, streamId, publisher);
         forwarders.add(forwarder);
         return forwarder;
     }
@@ -130,6 +133,11 @@ public final class MediaPlane implements AutoCloseable {
             links.addAll(forwarder.links());
         }
         return links;
+    }
+
+    /** Each participant's network path with conditions or figures, and each stream loss. */
+    public List<Map<String, Object>> networkPaths() {
+        return network.view();
     }
 
     /** The links that have closed, with their figures at closing, oldest first (the last 200). */
@@ -176,8 +184,11 @@ public final class MediaPlane implements AutoCloseable {
         return mediaTimeout;
     }
 
-    /** The conditions imposed on forwarded media; change them during a call. */
-    public NetworkConditions network() {
+    /**
+     * The network conditions of each participant (both ways) and of single streams, changeable
+     * during a call; they apply to every datagram of the participant's transports.
+     */
+    public NetworkEmulation network() {
         return network;
     }
 
@@ -206,6 +217,7 @@ public final class MediaPlane implements AutoCloseable {
         for (StreamForwarder forwarder : new ArrayList<>(forwarders)) {
             forwarder.close();
         }
+        network.close();
         timer.shutdownNow();
         handshakes.shutdownNow();
         try {

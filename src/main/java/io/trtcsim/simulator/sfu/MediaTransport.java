@@ -1,5 +1,9 @@
 package io.trtcsim.simulator.sfu;
 
+import io.trtcsim.simulator.sfu.netem.NetworkPath;
+import io.trtcsim.simulator.sfu.netem.ParticipantId;
+import io.trtcsim.simulator.sfu.netem.ParticipantNetwork;
+import io.trtcsim.simulator.sfu.netem.StreamLoss;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -11,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.tls.DTLSServerProtocol;
 import org.bouncycastle.tls.DTLSTransport;
 import org.slf4j.Logger;
@@ -23,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * with decrypted packets; sends come from any thread and take no lock of ours (jitsi-srtp
  * synchronizes its contexts; the socket is thread-safe). Bad input of any kind is counted and
  * dropped: nothing a peer sends can end the thread.
+ *
+ * <p>Every datagram crosses its owner's network: what arrives, the owner's {@link NetworkPath}
+ * uplink; what leaves (STUN, DTLS, SRTP alike), its downlink. A neutral path is skipped. When a
+ * path holds datagrams back, they are handled later on the path's thread; so that no two threads
+ * ever handle this transport's datagrams at once, the receive thread handles one itself only when
+ * the path is neutral <em>and</em> none of this transport's datagrams is still held there.
  */
 final class MediaTransport implements AutoCloseable {
 
@@ -51,6 +62,14 @@ final class MediaTransport implements AutoCloseable {
     private final CompletableFuture<String> failed = new CompletableFuture<>();
     private final DtlsDatagramTransport dtls;
     private final Thread receiveThread;
+    private final ParticipantId owner;
+    private final NetworkPath ingress;
+    private final NetworkPath egress;
+    /** A loss of this transport's stream alone (downlinks), or null. */
+    private final StreamLoss streamLoss;
+    /** Datagrams of this transport held by its network paths, each way. */
+    private final AtomicInteger heldIngress = new AtomicInteger();
+    private final AtomicInteger heldEgress = new AtomicInteger();
     private volatile Receiver receiver;
     private volatile Negotiation.RemoteEndpoint remote;
     private volatile InetSocketAddress selected;
@@ -59,9 +78,18 @@ final class MediaTransport implements AutoCloseable {
     private volatile long lastCheckNanos;
     private volatile boolean closed;
 
-    MediaTransport(MediaPlane plane, String name) {
+    /**
+     * @param owner      whose peer connection this is: its network conditions apply
+     * @param streamLoss a loss of this stream alone on top of the owner's downlink, or null
+     */
+    MediaTransport(MediaPlane plane, String name, ParticipantId owner, StreamLoss streamLoss) {
         this.plane = plane;
         this.name = name;
+        this.owner = owner;
+        ParticipantNetwork network = plane.network().of(owner);
+        this.ingress = network.uplink();
+        this.egress = network.downlink();
+        this.streamLoss = streamLoss;
         this.local = IceCredentials.random(plane.random());
         try {
             this.socket = new DatagramSocket(new InetSocketAddress(plane.address(), 0));
@@ -77,6 +105,10 @@ final class MediaTransport implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    ParticipantId owner() {
+        return owner;
     }
 
     LinkCounters counters() {
@@ -134,12 +166,38 @@ final class MediaTransport implements AutoCloseable {
                 }
                 return;
             }
-            try {
-                handle(buffer, datagram.getLength(), (InetSocketAddress) datagram.getSocketAddress());
-            } catch (RuntimeException e) {
-                counters.dropped(LinkCounters.Drop.OTHER);
-                log.debug("{}: a datagram could not be handled", name, e);
+            InetSocketAddress from = (InetSocketAddress) datagram.getSocketAddress();
+            if (ingress.isNeutral() && heldIngress.get() == 0) {
+                handleSafely(buffer, datagram.getLength(), from);
+            } else {
+                holdIngress(Arrays.copyOf(buffer, datagram.getLength()), from);
             }
+        }
+    }
+
+    /** The uplink path decides; what passes is handled on the path's thread at its release time. */
+    private void holdIngress(byte[] copy, InetSocketAddress from) {
+        heldIngress.incrementAndGet();
+        boolean held = ingress.offer(copy, released -> {
+            try {
+                if (!closed) {
+                    handleSafely(released, released.length, from);
+                }
+            } finally {
+                heldIngress.decrementAndGet();
+            }
+        });
+        if (!held) {
+            heldIngress.decrementAndGet();
+        }
+    }
+
+    private void handleSafely(byte[] buffer, int length, InetSocketAddress from) {
+        try {
+            handle(buffer, length, from);
+        } catch (RuntimeException e) {
+            counters.dropped(LinkCounters.Drop.OTHER);
+            log.debug("{}: a datagram could not be handled", name, e);
         }
     }
 
@@ -184,7 +242,7 @@ final class MediaTransport implements AutoCloseable {
         }
         byte[] response = answer.get().response();
         try {
-            socket.send(new DatagramPacket(response, response.length, from));
+            emit(response, 0, response.length, from);
         } catch (IOException e) {
             log.debug("{}: a STUN response could not be sent", name, e);
         }
@@ -322,7 +380,7 @@ final class MediaTransport implements AutoCloseable {
 
     private void sendTo(PacketBuffer packet, InetSocketAddress to) {
         try {
-            socket.send(new DatagramPacket(packet.getBuffer(), packet.getOffset(), packet.getLength(), to));
+            emit(packet.getBuffer(), packet.getOffset(), packet.getLength(), to);
         } catch (IOException e) {
             if (!closed) {
                 log.debug("{}: send failed", name, e);
@@ -335,7 +393,37 @@ final class MediaTransport implements AutoCloseable {
         if (to == null) {
             throw new IOException("no ICE check has reached " + name + " yet");
         }
-        socket.send(new DatagramPacket(data, offset, length, to));
+        emit(data, offset, length, to);
+    }
+
+    /**
+     * Every datagram leaves here: through the owner's downlink path, unless that is neutral and
+     * holds none of ours (then at once, as without conditions). A held datagram is copied, since
+     * callers reuse their buffers; its send errors are only logged, later, on the path's thread.
+     */
+    private void emit(byte[] data, int offset, int length, InetSocketAddress to) throws IOException {
+        if (streamLoss != null && streamLoss.drops()) {
+            return;
+        }
+        if (egress.isNeutral() && heldEgress.get() == 0) {
+            socket.send(new DatagramPacket(data, offset, length, to));
+            return;
+        }
+        heldEgress.incrementAndGet();
+        boolean held = egress.offer(Arrays.copyOfRange(data, offset, offset + length), released -> {
+            try {
+                if (!closed) {
+                    socket.send(new DatagramPacket(released, released.length, to));
+                }
+            } catch (IOException e) {
+                log.debug("{}: a datagram held by the network could not be sent", name, e);
+            } finally {
+                heldEgress.decrementAndGet();
+            }
+        });
+        if (!held) {
+            heldEgress.decrementAndGet();
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator.sfu;
 
+import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,16 @@ public final class StreamForwarder implements AutoCloseable {
 
     private final MediaPlane plane;
     private final String streamId;
+    private final ParticipantId publisher;
     private final Map<String, Downlink> downlinks = new ConcurrentHashMap<>();
     private volatile Uplink uplink;
     private volatile Consumer<String> uplinkLost = reason -> { };
     private volatile boolean closed;
 
-    StreamForwarder(MediaPlane plane, String streamId) {
+    StreamForwarder(MediaPlane plane, String streamId, ParticipantId publisher) {
         this.plane = plane;
         this.streamId = streamId;
+        this.publisher = publisher;
     }
 
     MediaPlane plane() {
@@ -47,7 +50,7 @@ public final class StreamForwarder implements AutoCloseable {
      * @throws SdpException when the offer cannot be served; nothing is left open then
      */
     public String acceptUplinkOffer(String offerSdp, Set<SdpMediaType> kinds) {
-        MediaTransport transport = new MediaTransport(plane, "uplink-" + streamId);
+        MediaTransport transport = new MediaTransport(plane, "uplink-" + streamId, publisher, null);
         Negotiation.UplinkAnswer answer;
         try {
             answer = Negotiation.answerUplink(offerSdp, transport.localEndpoint(), kinds);
@@ -98,7 +101,10 @@ public final class StreamForwarder implements AutoCloseable {
             throw new IllegalStateException(streamId + " is not being published");
         }
         closeDownlink(subscriberId);
-        MediaTransport transport = new MediaTransport(plane, "downlink-" + streamId + "-to-" + subscriberId);
+        // Subscribers are of the publisher's application: rooms belong to one.
+        ParticipantId subscriber = new ParticipantId(publisher.sdkAppId(), subscriberId);
+        MediaTransport transport = new MediaTransport(plane, "downlink-" + streamId + "-to-" + subscriberId, subscriber,
+                plane.network().streamLoss(subscriber, streamId));
         Downlink downlink = new Downlink(subscriberId, transport, this);
         downlinks.put(subscriberId, downlink);
         return Negotiation.offerDownlink(current.tracks(), transport.localEndpoint(), streamId);

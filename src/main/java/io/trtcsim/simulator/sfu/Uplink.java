@@ -216,6 +216,7 @@ final class Uplink implements MediaTransport.Receiver {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("link", "uplink");
         view.put("name", transport.name());
+        view.put("owner", transport.owner().toString());
         view.put("port", transport.port());
         view.put("peer", transport.peerAddress().map(Object::toString).orElse(""));
         view.put("connected", transport.isConnected());

@@ -3,6 +3,7 @@ package io.trtcsim.simulator.sfu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -39,14 +40,13 @@ class MediaTransportRobustnessTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2), new NetworkConditions());
-        forwarder = plane.forwarder("s");
-        String answer = forwarder.acceptUplinkOffer(SdpFixtures.OFFER, Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO));
-        SessionDescription description = SessionDescription.parse(answer);
-        MediaSection first = description.media().get(0);
-        link = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), first.port());
-        ufrag = first.attribute("ice-ufrag").orElseThrow();
-        pwd = first.attribute("ice-pwd").orElseThrow();
+        plane = new MediaPlane("127.0.0.1", Duration.ofSeconds(2));
+        forwarder = plane.forwarder("s", new ParticipantId(1, "alice"));
+        UplinkPort port = UplinkPort.of(forwarder.acceptUplinkOffer(SdpFixtures.OFFER,
+                Set.of(SdpMediaType.AUDIO, SdpMediaType.VIDEO)));
+        link = port.address();
+        ufrag = port.ufrag();
+        pwd = port.pwd();
         messages = new StunTestMessages();
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
         socket.setSoTimeout(3000);
