@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,11 @@ class NetworkTruthTest {
     private Participant bob;
 
     private void call(VideoProfile profile) {
+        call(profile, publisher -> { });
+    }
+
+    /** A call in which {@code beforePublish} runs once alice has joined, before her media starts. */
+    private void call(VideoProfile profile, Consumer<Participant> beforePublish) {
         scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
         Participants participants = new Participants(scenario);
         networks = new ParticipantNetworks(scenario);
@@ -51,6 +57,7 @@ class NetworkTruthTest {
         bob.subscribeToAndPlayEveryAddedStream();
         alice.join(3300);
         bob.join(3300);
+        beforePublish.accept(alice);
         alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), profile);
         alice.initializeLocalStream();
         alice.publish();
@@ -92,17 +99,25 @@ class NetworkTruthTest {
         return ((Number) sample.values().getOrDefault(name, 0)).doubleValue();
     }
 
+    /**
+     * Two calls, one without and one with the delay from the start: a delay that appears in the
+     * middle of a call is, to libwebrtc's receivers, a one-off spike of 200 ms, which their jitter
+     * estimates answer with some 60-80 ms of extra playout delay (video) and 150-250 ms (audio)
+     * that fade over tens of seconds; docs/network.md shows it. From the start it is a plain delay.
+     */
     @Test
     void twoHundredMillisecondsOfUplinkDelayRaiseVideoAndAudioLatencyByThatMuch() {
         call(new VideoProfile(320, 180, 30));
-        long start = now();
+        // The audio's playout settles in its first seconds (its jitter buffer starts empty).
+        long start = now() + 4_000_000;
         waitUntil(start + 5_000_000);
         VideoMetrics videoBefore = video(start, start + 5_000_000);
         AudioMetrics audioBefore = audio(start, start + 5_000_000);
+        scenario.close();
 
-        networks.change(alice, Direction.UPLINK, link -> link.withDelay(Duration.ofMillis(200)));
-        // The audio jitter buffer takes a moment to settle after the step in arrival times.
-        long delayedFrom = now() + 1_000_000;
+        call(new VideoProfile(320, 180, 30),
+                publisher -> networks.change(publisher, Direction.UPLINK, link -> link.withDelay(Duration.ofMillis(200))));
+        long delayedFrom = now() + 4_000_000;
         waitUntil(delayedFrom + 5_000_000);
         VideoMetrics videoAfter = video(delayedFrom, delayedFrom + 5_000_000);
         AudioMetrics audioAfter = audio(delayedFrom, delayedFrom + 5_000_000);
@@ -115,7 +130,7 @@ class NetworkTruthTest {
         assertThat(videoRise).as("video p50 before %s, after %s", videoBefore.describe(), videoAfter.describe())
                 .isBetween(190.0, 210.0);
         assertThat(audioRise).as("audio p50 before %s, after %s", audioBefore.describe(), audioAfter.describe())
-                .isBetween(160.0, 240.0);
+                .isBetween(170.0, 240.0);
     }
 
     @Test

@@ -29,6 +29,8 @@ final class ReceiveStatistics {
     private long lastSenderReportArrivalNanos;
     /** RFC 3550 A.1: after a jump, the sequence number that would confirm the sender restarted. */
     private int badSequence = -1;
+    /** Sequence numbers skipped just before the latest packet. */
+    private long lastSkipped;
 
     ReceiveStatistics(long ssrc, int clockRate) {
         this.ssrc = ssrc;
@@ -41,6 +43,7 @@ final class ReceiveStatistics {
      */
     synchronized int[] received(int sequence, long rtpTimestamp, long arrivalNanos) {
         received++;
+        lastSkipped = 0;
         int[] missing = new int[0];
         if (!started) {
             started = true;
@@ -52,6 +55,7 @@ final class ReceiveStatistics {
                 if (sequence < maxSequence) {
                     cycles += 1 << 16;
                 }
+                lastSkipped = delta - 1;
                 int gap = Math.min(delta - 1, 64);
                 missing = new int[gap];
                 for (int i = 0; i < gap; i++) {
@@ -89,6 +93,14 @@ final class ReceiveStatistics {
             haveTransit = true;
         }
         return missing;
+    }
+
+    /**
+     * Leaves the packets skipped before the latest one out of the current interval's loss fraction
+     * (they stay in the cumulative count): a gap after a silence is an outage, not a lossy link.
+     */
+    synchronized void excludeLastGapFromInterval() {
+        expectedPrior += lastSkipped;
     }
 
     synchronized void senderReport(long ntpMiddle, long arrivalNanos) {

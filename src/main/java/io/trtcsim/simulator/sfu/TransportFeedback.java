@@ -24,7 +24,17 @@ final class TransportFeedback {
     /** Packets further back than this are not waited for: they are reported lost. */
     private static final int WINDOW = 1000;
 
+    /**
+     * A silence this long ends the wait for what did not arrive before it, as libwebrtc's receiver
+     * (RemoteEstimatorProxy) keeps arrivals for 500 ms: after an outage the feedback starts again at
+     * the first packet that arrived, and the packets sent into the outage are never reported at all
+     * — neither received nor lost — so the sender's loss-based estimate does not collapse as if the
+     * whole outage had been 100 % loss on a working link.
+     */
+    static final long BACK_WINDOW_MICROS = 500_000;
+
     private final TreeMap<Long, Long> arrivals = new TreeMap<>();
+    private long lastArrivalMicros = Long.MIN_VALUE;
     private long lastUnwrapped = -1;
     private long nextToReport = -1;
     private int feedbackCount;
@@ -89,6 +99,11 @@ final class TransportFeedback {
             lastUnwrapped = unwrapped;
         }
         if (nextToReport < 0) {
+            nextToReport = unwrapped;
+        }
+        boolean afterSilence = lastArrivalMicros != Long.MIN_VALUE && arrivalMicros - lastArrivalMicros > BACK_WINDOW_MICROS;
+        lastArrivalMicros = Math.max(lastArrivalMicros, arrivalMicros);
+        if (afterSilence && arrivals.isEmpty() && unwrapped > nextToReport) {
             nextToReport = unwrapped;
         }
         if (unwrapped < nextToReport) {

@@ -23,6 +23,13 @@ final class Uplink implements MediaTransport.Receiver {
     static final long NACK_GIVE_UP_NANOS = 1_000_000_000L;
     static final long MAX_BITRATE = 2_500_000;
     static final long MIN_BITRATE = 100_000;
+    /**
+     * Nothing from the publisher for this long is a silence (an outage, a stalled sender), not a
+     * lossy link: what went missing in it is neither NACKed (too old to help, and beyond the SRTP
+     * replay window when it comes) nor counted against the estimate, as libwebrtc's receivers keep
+     * 500 ms of arrival history (TransportFeedback's back window).
+     */
+    static final long SILENCE_NANOS = TransportFeedback.BACK_WINDOW_MICROS * 1000;
 
     private final MediaTransport transport;
     private final List<ForwardedTrack> tracks;
@@ -32,6 +39,8 @@ final class Uplink implements MediaTransport.Receiver {
     private final AtomicLong lastKeyFrameRequest = new AtomicLong();
     private final AtomicBoolean keyFrameDeferred = new AtomicBoolean();
     private volatile long estimate = MAX_BITRATE;
+    /** Whether a packet came after a silence since the last report. */
+    private volatile boolean silenceEnded;
     private final TransportFeedback transportFeedback = new TransportFeedback();
     private final int transportCcId;
 
@@ -44,6 +53,8 @@ final class Uplink implements MediaTransport.Receiver {
         final Map<Integer, long[]> missing = new ConcurrentHashMap<>();
         long lostAtLastReport;
         long receivedAtLastReport;
+        /** Arrival of the latest packet, on the receive thread only. */
+        long lastArrivalNanos;
 
         TrackState(ForwardedTrack track) {
             this.track = track;
@@ -89,9 +100,18 @@ final class Uplink implements MediaTransport.Receiver {
                     .ifPresent(sequence -> transportFeedback.received(sequence, arrivalNanos / 1000));
         }
         int[] gap = state.statistics.received(header.sequence(), header.timestamp(), arrivalNanos);
+        boolean afterSilence = state.lastArrivalNanos != 0 && arrivalNanos - state.lastArrivalNanos > SILENCE_NANOS;
+        state.lastArrivalNanos = Math.max(state.lastArrivalNanos, arrivalNanos);
+        if (afterSilence) {
+            silenceEnded = true;
+            state.statistics.excludeLastGapFromInterval();
+            // What the subscribers got stops before the silence: they need a key frame to go on,
+            // and asking now saves them the wait for their own requests to come round.
+            forwarder.requestKeyFrame();
+        }
         state.missing.remove(header.sequence());
         state.cache.put(header.sequence(), packet);
-        if (gap.length > 0 && state.track.codec().feedback().contains("nack")) {
+        if (gap.length > 0 && !afterSilence && state.track.codec().feedback().contains("nack")) {
             List<Integer> asked = new ArrayList<>();
             for (int sequence : gap) {
                 state.missing.put(sequence, new long[] {arrivalNanos, 1});
@@ -157,6 +177,7 @@ final class Uplink implements MediaTransport.Receiver {
      * The periodic report: a receiver report block per SSRC and a REMB. The estimate follows the
      * loss the plane measured, as a loss-based controller does (RFC 8698's spirit): above 10 %
      * it falls with the loss, below 2 % it grows by 8 % a second, up to {@value #MAX_BITRATE} b/s.
+     * An interval in which a silence ended leaves it as it was (see {@link #SILENCE_NANOS}).
      */
     void report(long nowNanos) {
         if (!transport.isConnected()) {
@@ -178,7 +199,10 @@ final class Uplink implements MediaTransport.Receiver {
             state.receivedAtLastReport = received;
         }
         long incoming = transport.counters().bitrateIn();
-        if (worstLoss > 0.10) {
+        if (silenceEnded) {
+            // The interval holds the silence's gap: the estimate holds, the next interval judges.
+            silenceEnded = false;
+        } else if (worstLoss > 0.10) {
             estimate = Math.max(MIN_BITRATE, (long) (Math.min(estimate, Math.max(incoming, MIN_BITRATE)) * (1 - 0.5 * worstLoss)));
         } else if (worstLoss < 0.02) {
             estimate = Math.min(MAX_BITRATE, (long) (estimate * 1.08));
