@@ -38,6 +38,7 @@ public final class Participant implements AutoCloseable {
 
     private final String userId;
     private final TRTC trtc;
+    private final SignalingGate signalingGate;
     private final Duration callTimeout;
     private final Map<Operation, Duration> lastCallDurations = new ConcurrentHashMap<>();
     private final Map<Operation, Throwable> lastFailures = new ConcurrentHashMap<>();
@@ -49,14 +50,20 @@ public final class Participant implements AutoCloseable {
     private volatile Role role = Role.ANCHOR;
     private volatile String privateMapKey = "";
 
-    Participant(String userId, TRTC trtc, Duration callTimeout) {
+    Participant(String userId, TRTC trtc, SignalingGate signalingGate, Duration callTimeout) {
         this.userId = userId;
         this.trtc = trtc;
+        this.signalingGate = signalingGate;
         this.callTimeout = callTimeout;
     }
 
     public String userId() {
         return userId;
+    }
+
+    /** The gate every signaling channel of this participant goes through: down() stalls its signaling. */
+    public SignalingGate signalingGate() {
+        return signalingGate;
     }
 
     public void createClient(Mode mode, long sdkAppId, String userSig) {

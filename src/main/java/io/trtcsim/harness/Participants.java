@@ -38,7 +38,9 @@ public final class Participants {
         HarnessConfig config = scenario.config();
         SdkOptions options = new SdkOptions(config.signalingTimeout(), config.mediaTimeout(), MediaClock.system(),
                 scenario.originNanos());
-        Participant created = new Participant(name, new TRTC(name, scenario.stack(), options), config.callTimeout());
+        // Each participant reaches the stack through its own gate: its network can fail alone.
+        SignalingGate gate = new SignalingGate(scenario.stack());
+        Participant created = new Participant(name, new TRTC(name, gate, options), gate, config.callTimeout());
         byName.put(name, created);
         scenario.closeAtEnd("participant " + name, created);
         return created;
