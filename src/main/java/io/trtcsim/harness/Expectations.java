@@ -6,10 +6,12 @@ import io.trtcsim.media.AudioRenderSink;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.sdk.AudioVolumes;
+import io.trtcsim.sdk.ConnectionStateChange;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
@@ -46,6 +48,25 @@ public final class Expectations {
         String what = receiver + " receives '" + event + "'";
         waitFor(what, within, () -> receiver.journal().count(event, null) >= 1,
                 () -> "events of " + receiver + ":\n" + receiver.journal().describe());
+    }
+
+    /** The connection-state-changed events of the receiver so far end with these states, in this order. */
+    public static void connectionStatesEndWith(Participant receiver, List<ConnectionState> states, Duration within) {
+        String what = receiver + "'s connection states end with " + states;
+        waitFor(what, within, () -> endsWith(connectionStates(receiver), states),
+                () -> "its states were " + connectionStates(receiver));
+    }
+
+    private static List<ConnectionState> connectionStates(Participant receiver) {
+        return receiver.journal().entries().stream()
+                .map(JournalEntry::payload)
+                .filter(ConnectionStateChange.class::isInstance)
+                .map(payload -> ((ConnectionStateChange) payload).state())
+                .toList();
+    }
+
+    private static boolean endsWith(List<ConnectionState> seen, List<ConnectionState> tail) {
+        return seen.size() >= tail.size() && seen.subList(seen.size() - tail.size(), seen.size()).equals(tail);
     }
 
     /** No frame captured after the step began reaches the receiver during the period; frames in flight may land. */

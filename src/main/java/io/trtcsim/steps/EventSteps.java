@@ -6,6 +6,7 @@ import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import java.time.Duration;
 import java.util.List;
 
@@ -44,6 +45,11 @@ public class EventSteps {
     @Then("{participant} does not receive {event} from {participant} within {duration}")
     public void receivesNone(String name, ClientEvent event, String from, Duration period) {
         Expectations.receivesNone(participants.named(name), event, from, period);
+    }
+
+    @Then("the connection states of {participant} end with {connectionStates} within {duration}")
+    public void connectionStatesEndWith(String name, List<ConnectionState> states, Duration within) {
+        Expectations.connectionStatesEndWith(participants.named(name), states, within);
     }
 
     @Then("{participant} gets a network quality of {int} up and {int} down within {duration}")
