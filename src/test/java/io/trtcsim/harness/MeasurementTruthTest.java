@@ -8,10 +8,7 @@ import io.trtcsim.media.VideoProfile;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
-import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.trtc.Mode;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,32 +22,23 @@ import org.junit.jupiter.api.Test;
  */
 class MeasurementTruthTest {
 
+    private VideoCall call;
     private ScenarioContext scenario;
     private Participant alice;
     private Participant bob;
 
     @BeforeEach
     void call() {
-        // The embedded simulator whatever harness.stack says: the relay delay is injected into it.
-        scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
-        Participants participants = new Participants(scenario);
-        Signatures signatures = new Signatures(scenario);
-        alice = participants.namedOrNew("alice");
-        bob = participants.namedOrNew("bob");
-        alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-        bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
-        bob.subscribeToAndPlayEveryAddedStream();
-        alice.join(3232);
-        bob.join(3232);
-        alice.createLocalStream(Set.of(MediaKind.VIDEO), new VideoProfile(320, 180, 30));
-        alice.initializeLocalStream();
-        alice.publish();
-        Expectations.rendersVideoFrames(bob, "alice", 30, Duration.ofSeconds(10));
+        // The relay delay is injected into the embedded simulator.
+        call = VideoCall.start(3232, new VideoProfile(320, 180, 30));
+        scenario = call.scenario;
+        alice = call.alice;
+        bob = call.bob;
     }
 
     @AfterEach
     void hangUp() {
-        scenario.close();
+        call.close();
     }
 
     private VideoMetrics window(long start, long end) {

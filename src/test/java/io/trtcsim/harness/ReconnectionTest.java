@@ -3,15 +3,13 @@ package io.trtcsim.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.media.VideoProfile;
 import io.trtcsim.sdk.ConnectionStateChange;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
-import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.trtc.Mode;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,31 +26,20 @@ class ReconnectionTest {
 
     private static final Logger log = LoggerFactory.getLogger(ReconnectionTest.class);
 
-    private ScenarioContext scenario;
+    private VideoCall call;
     private Participant alice;
     private Participant bob;
 
     @BeforeEach
     void call() {
-        scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
-        Participants participants = new Participants(scenario);
-        Signatures signatures = new Signatures(scenario);
-        alice = participants.namedOrNew("alice");
-        bob = participants.namedOrNew("bob");
-        alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-        bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
-        bob.subscribeToAndPlayEveryAddedStream();
-        alice.join(3535);
-        bob.join(3535);
-        alice.createLocalStream(Set.of(MediaKind.VIDEO));
-        alice.initializeLocalStream();
-        alice.publish();
-        Expectations.rendersVideoFrames(bob, "alice", 15, Duration.ofSeconds(10));
+        call = VideoCall.start(3535, VideoProfile.DEFAULT);
+        alice = call.alice;
+        bob = call.bob;
     }
 
     @AfterEach
     void hangUp() {
-        scenario.close();
+        call.close();
     }
 
     /** When alice's journal first shows {@code state} after {@code sinceNanos}, if it does. */
