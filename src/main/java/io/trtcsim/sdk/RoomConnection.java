@@ -340,7 +340,17 @@ final class RoomConnection {
                 return;
             }
         }
-        SignalingChannel channel = open(current);
+        SignalingChannel channel;
+        try {
+            channel = open(current);
+        } catch (RuntimeException e) {
+            // A stack that cannot even open a channel (stopped, misconfigured) fails this attempt.
+            synchronized (this) {
+                current.attempts++;
+            }
+            attemptFailed(current, null, asRtcError(e, ErrorCode.SIGNAL_CAHNNEL_SETUP_FAILED, "opening a channel failed"));
+            return;
+        }
         int number;
         synchronized (this) {
             if (current.ended || !current.reconnecting) {
@@ -375,7 +385,8 @@ final class RoomConnection {
     /**
      * The attempt on {@code channel} failed: the next one is scheduled, or, when none is left or the
      * stack refused for good, the app gets SIGNAL_CHANNEL_RECONNECTION_FAILED and the stay ends.
-     * A late answer of an attempt already given up changes nothing.
+     * A late answer of an attempt already given up changes nothing. {@code channel} is null when
+     * none could be opened.
      */
     private void attemptFailed(Visit current, SignalingChannel channel, RtcError error) {
         boolean givenUp;
@@ -392,7 +403,9 @@ final class RoomConnection {
                 current.timer = ticks.schedule(() -> attempt(current), policy.retryDelays().get(made).toMillis());
             }
         }
-        channel.close();
+        if (channel != null) {
+            channel.close();
+        }
         log.info("{}: reconnection attempt {} failed: {}", config.userId(), made, error.getMessage());
         if (givenUp) {
             String why = (made >= policy.retryDelays().size() ? "gave up after " + made + " attempts" : "refused for good")
