@@ -80,10 +80,23 @@ public final class Expectations {
         return states.subList(Math.min(from, states.size()), states.size());
     }
 
+    /** The connection-state-changed events of the receiver so far end with these states, in this order. */
+    public static void connectionStatesEndWith(Participant receiver, List<ConnectionState> states, Duration within) {
+        String what = receiver + "'s connection states end with " + states;
+        waitFor(what, within, () -> endsWith(connectionStates(receiver), states),
+                () -> "its states were " + connectionStates(receiver));
+    }
+
     private static List<ConnectionState> connectionStates(Participant receiver) {
         return receiver.journal().entries().stream()
-                .filter(entry -> entry.event() == ClientEvent.CONNECTION_STATE_CHANGED)
-                .map(entry -> ((ConnectionStateChange) entry.payload()).state()).toList();
+                .map(JournalEntry::payload)
+                .filter(ConnectionStateChange.class::isInstance)
+                .map(payload -> ((ConnectionStateChange) payload).state())
+                .toList();
+    }
+
+    private static boolean endsWith(List<ConnectionState> seen, List<ConnectionState> tail) {
+        return seen.size() >= tail.size() && seen.subList(seen.size() - tail.size(), seen.size()).equals(tail);
     }
 
     /** No frame captured after the step began reaches the receiver during the period; frames in flight may land. */

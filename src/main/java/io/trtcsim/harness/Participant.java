@@ -53,9 +53,9 @@ public final class Participant implements AutoCloseable {
     private volatile int connectionStatesSeen;
 
     Participant(String userId, TRTC trtc, SignalingGate signalingGate, Duration callTimeout) {
-        this.signalingGate = signalingGate;
         this.userId = userId;
         this.trtc = trtc;
+        this.signalingGate = signalingGate;
         this.callTimeout = callTimeout;
     }
 
@@ -67,13 +67,13 @@ public final class Participant implements AutoCloseable {
         connectionStatesSeen = count;
     }
 
-    /** Where this participant's signaling passes; closed while its network is down. */
-    public SignalingGate signalingGate() {
-        return signalingGate;
-    }
-
     public String userId() {
         return userId;
+    }
+
+    /** The gate every signaling channel of this participant goes through: down() stalls its signaling. */
+    public SignalingGate signalingGate() {
+        return signalingGate;
     }
 
     public void createClient(Mode mode, long sdkAppId, String userSig) {

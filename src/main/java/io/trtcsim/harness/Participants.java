@@ -38,7 +38,7 @@ public final class Participants {
         HarnessConfig config = scenario.config();
         SdkOptions options = new SdkOptions(config.signalingTimeout(), config.mediaTimeout(), MediaClock.system(),
                 scenario.originNanos());
-        // The participant's signaling passes its own gate, which its network's outages close.
+        // Each participant reaches the stack through its own gate: its network can fail alone.
         SignalingGate gate = new SignalingGate(scenario.stack());
         Participant created = new Participant(name, new TRTC(name, gate, options), gate, config.callTimeout());
         byName.put(name, created);

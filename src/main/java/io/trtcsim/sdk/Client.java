@@ -5,6 +5,7 @@ import static io.trtcsim.sdk.SignalingFutures.failed;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.media.StatsSample;
+import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.sdk.signaling.Signaling;
 import io.trtcsim.sdk.signaling.SignalingChannel;
@@ -13,6 +14,7 @@ import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RtcError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,12 +41,14 @@ public final class Client implements AutoCloseable {
     private final Subscriptions subscriptions;
     private final ClientStatistics statistics;
     private final PeriodicMonitors monitors;
+    private final Peers peers = new Peers();
     private final AtomicBoolean destroyed = new AtomicBoolean();
 
     Client(ClientConfig config, Signaling signaling, SdkOptions options, Supplier<MediaEngine> engine) {
         this.config = config;
         this.events = new EventDelivery(config.userId(), new EventJournal(options.originNanos()));
-        this.room = new RoomConnection(config, signaling, options, events, new Stay());
+        this.room = new RoomConnection(config, signaling, options, events, new Stay(),
+                new ClientTimer(config.userId() + "-signaling"));
         this.uplink = new Uplink(config.userId(), engine, options, this::channel);
         this.subscriptions = new Subscriptions(config, engine, options, events, this::channel);
         this.statistics = new ClientStatistics(config.userId(), options.clock(), uplink, subscriptions);
@@ -208,7 +212,8 @@ public final class Client implements AutoCloseable {
 
     /**
      * Fault injection for tests: the signaling connection breaks without a leave, as when a network
-     * fails. The client drops its room state and reports DISCONNECTED; the stack sees the socket close.
+     * fails. The stack sees the socket close at once (and lets the membership go); the client reports
+     * RECONNECTING and enters the room again, as TRTC's SDK does.
      */
     public void dropSignaling() {
         room.dropSignaling();
@@ -246,12 +251,47 @@ public final class Client implements AutoCloseable {
             monitors.stopNetworkQuality();
             uplink.drop();
             subscriptions.closeAll();
+            peers.clear();
         }
 
         @Override
         public void onEvent(RoomEvent event) {
-            if (!subscriptions.handle(event)) {
+            boolean news = switch (event.type()) {
+                case PEER_JOIN -> peers.joined(event.userId());
+                case PEER_LEAVE -> peers.left(event.userId());
+                default -> !subscriptions.handle(event);
+            };
+            if (news) {
                 events.emit(event.type(), event.userId(), null, EventPayload.NONE);
+            }
+        }
+
+        /**
+         * Announcements of what the app already knows will be silent; the uplink is restored at once,
+         * downlinks as their streams are announced again (Subscriptions).
+         */
+        @Override
+        public void rejoined(Readmission readmission) {
+            peers.beginReconciliation();
+            subscriptions.beginReconciliation(readmission);
+            SignalingChannel channel = room.channel();
+            if (channel == null) {
+                return;
+            }
+            uplink.restore(channel, readmission).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    events.emit(ClientEvent.ERROR, getUserId(), null, new ErrorNotice(new RtcError(
+                            ErrorCode.UPLINK_RECONNECTION_FAILED, "republishing after the reconnection failed: "
+                            + failure.getMessage(), failure)));
+                }
+            });
+        }
+
+        @Override
+        public void reconciled() {
+            subscriptions.endReconciliation();
+            for (String gone : peers.endReconciliation()) {
+                events.emit(ClientEvent.PEER_LEAVE, gone, null, EventPayload.NONE);
             }
         }
     }

@@ -3,11 +3,11 @@ package io.trtcsim.sdk;
 /**
  * What a Client event carries beyond its name, user and stream, typed by event as TRTC's event
  * objects are: {@code connection-state-changed} its states, {@code client-banned} its reason,
- * {@code network-quality} its qualities, {@code audio-volume} its volumes. Other events carry
+ * {@code network-quality} its qualities, {@code audio-volume} its volumes, {@code error} its RtcError. Other events carry
  * {@link #NONE}.
  */
 public sealed interface EventPayload
-        permits EventPayload.Nothing, ConnectionStateChange, BanNotice, NetworkQuality, AudioVolumes {
+        permits EventPayload.Nothing, ConnectionStateChange, BanNotice, NetworkQuality, AudioVolumes, ErrorNotice {
 
     EventPayload NONE = new Nothing();
 

@@ -6,16 +6,19 @@ import static io.trtcsim.sdk.SignalingFutures.within;
 
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
+import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RtcError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,6 +50,9 @@ final class Subscriptions {
     private final Map<String, RemoteMutedState> remoteMuted = new ConcurrentHashMap<>();
     private final Map<String, SubscribeOptions> subscribeChoices = new ConcurrentHashMap<>();
     private final List<RemoteStream> history = new CopyOnWriteArrayList<>();
+    /** While a rejoin is reconciled: the streams known before it and not announced again yet. */
+    private final Set<String> unconfirmed = ConcurrentHashMap.newKeySet();
+    private volatile Readmission readmission = Readmission.RESUMED;
 
     /** @param session the client's signaling channel now, or null when it has none */
     Subscriptions(ClientConfig config, Supplier<MediaEngine> engine, SdkOptions options, EventDelivery events,
@@ -143,6 +149,11 @@ final class Subscriptions {
     }
 
     private void streamAdded(RoomEvent event) {
+        RemoteStream known = remoteStreams.get(event.streamId());
+        if (known != null && unconfirmed.remove(event.streamId())) {
+            stillThere(known, event);
+            return;
+        }
         RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.carries(MediaKind.AUDIO),
                 event.carries(MediaKind.VIDEO), options.clock());
         remoteStreams.put(stream.getId(), stream);
@@ -168,6 +179,48 @@ final class Subscriptions {
             }
         }
         events.emit(event.type(), event.userId(), stream, EventPayload.NONE);
+    }
+
+    /**
+     * A rejoin begins: every stream known now must be announced again to stay. How the client was
+     * taken back decides what happens to the downlinks of the streams that are still there.
+     */
+    void beginReconciliation(Readmission how) {
+        readmission = how;
+        unconfirmed.clear();
+        unconfirmed.addAll(remoteStreams.keySet());
+    }
+
+    /**
+     * The rejoin announced a stream the app knows: no event. Its downlink stays if the membership was
+     * resumed and the connection still works; otherwise (admitted afresh: the stack dropped it) a new
+     * downlink replaces it, for the same RemoteStream, whose playback carries on into the same sinks.
+     */
+    private void stillThere(RemoteStream stream, RoomEvent event) {
+        stream.updateTracks(event.carries(MediaKind.AUDIO), event.carries(MediaKind.VIDEO));
+        remoteMuted.put(event.userId(), mutedState(event));
+        PeerLink link = downlinks.get(stream.getId());
+        if (link == null || (readmission == Readmission.RESUMED && !PeerLinks.isBroken(link))) {
+            return;
+        }
+        subscribe(stream, false).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                events.emit(ClientEvent.ERROR, config.userId(), stream, new ErrorNotice(new RtcError(
+                        ErrorCode.DOWNLINK_RECONNECTION_FAILED, "restoring the downlink of " + stream.getId()
+                        + " failed: " + failure.getMessage(), failure)));
+            }
+        });
+    }
+
+    /** Every announcement of the rejoin arrived: the streams not announced again were removed meanwhile. */
+    void endReconciliation() {
+        for (String streamId : List.copyOf(unconfirmed)) {
+            RemoteStream gone = remoteStreams.get(streamId);
+            if (gone != null) {
+                handle(RoomEvent.ofStream(ClientEvent.STREAM_REMOVED, gone.getUserId(), streamId, gone.tracks()));
+            }
+        }
+        unconfirmed.clear();
     }
 
     private void warnIfFailed(Throwable failure, String what) {
@@ -199,6 +252,7 @@ final class Subscriptions {
 
     /** Leaving the room: every downlink closes and the room's streams are forgotten (not their history). */
     void closeAll() {
+        unconfirmed.clear();
         downlinks.keySet().forEach(this::closeDownlink);
         remoteStreams.clear();
         subscribeChoices.clear();

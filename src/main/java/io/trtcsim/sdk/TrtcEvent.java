@@ -1,6 +1,7 @@
 package io.trtcsim.sdk;
 
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.RtcError;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,5 +29,10 @@ public record TrtcEvent(ClientEvent type, String userId, RemoteStream stream, Ev
     /** For 'client-banned': the reason the stack gave, if any. */
     public Optional<String> banReason() {
         return payload instanceof BanNotice ban ? ban.reason() : Optional.empty();
+    }
+
+    /** For 'error': the RtcError, with TRTC's code. */
+    public Optional<RtcError> error() {
+        return payload instanceof ErrorNotice notice ? Optional.of(notice.error()) : Optional.empty();
     }
 }

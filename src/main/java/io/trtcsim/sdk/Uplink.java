@@ -6,6 +6,7 @@ import static io.trtcsim.sdk.SignalingFutures.within;
 
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
+import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
@@ -145,6 +146,25 @@ final class Uplink {
                 .exceptionally(failure -> {
                     throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "updating the published stream failed");
                 });
+    }
+
+    /**
+     * Back in the room after lost signaling, on {@code channel}. Admitted afresh, the stack has
+     * dropped the uplink: the stream is published again on a new connection (the stack names it as
+     * before, {@code <userId>_main} on the simulator). Resumed, the uplink stays, unless its
+     * connection failed: then a new one replaces it as when the stream's tracks change.
+     */
+    CompletableFuture<Void> restore(SignalingChannel channel, Readmission readmission) {
+        PeerLink current = link;
+        LocalStream stream = published;
+        if (current == null || stream == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (readmission == Readmission.RESUMED) {
+            return PeerLinks.isBroken(current) ? republish(stream) : CompletableFuture.completedFuture(null);
+        }
+        drop(current);
+        return publish(channel, stream);
     }
 
     /** @param channel the client's signaling channel, or null when it has none */

@@ -34,7 +34,8 @@ final class ClientSession {
     private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
 
     private final SimulatorContext simulator;
-    private final SignalingConnection connection;
+    /** Changes only when a reconnection resumes this session on a new connection ({@link #resumeOn}). */
+    private volatile SignalingConnection connection;
     private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile Member member;
     private volatile Room room;
@@ -63,10 +64,16 @@ final class ClientSession {
         verifyUserSig(request.path("userSig").asText(""), sdkAppId, userId);
         Optional<PrivateMapKey> granted = verifyPrivateMapKey(request.path("privateMapKey").asText(""), sdkAppId, userId,
                 roomId);
+        boolean reconnection = request.path("reconnect").asBoolean(false);
         Member joining = new Member(userId, mode, role, connection);
         Arrival arrival = simulator.rooms().enter(new RoomKey(sdkAppId, roomId), (entered, created) -> {
-            entered.member(userId).ifPresent(earlier ->
-                    earlier.connection().session().ban("kicked: user " + userId + " joined room " + roomId + " again elsewhere"));
+            Optional<Member> earlier = entered.member(userId);
+            if (reconnection && earlier.isPresent() && earlier.get().connection().session().resumeOn(connection, earlier.get())) {
+                entered.welcomeBack(earlier.get(), (others, streams) -> welcome(id, roomId, true, others, streams));
+                return null;
+            }
+            earlier.ifPresent(old ->
+                    old.connection().session().ban("kicked: user " + userId + " joined room " + roomId + " again elsewhere"));
             synchronized (this) {
                 this.room = entered;
                 this.member = joining;
@@ -79,22 +86,52 @@ final class ClientSession {
             List<Member> found = new ArrayList<>();
             entered.admit(joining, (others, streams) -> {
                 found.addAll(others);
-                connection.send(messages().ok(id).put("roomId", roomId));
-                for (Member other : others) {
-                    if (other.visible()) {
-                        connection.send(messages().userEvent(ClientEvent.PEER_JOIN, other.userId()));
-                    }
-                }
-                for (PublishedStream stream : streams) {
-                    connection.send(messages().streamEvent(ClientEvent.STREAM_ADDED, stream));
-                }
+                welcome(id, roomId, false, others, streams);
             });
             return new Arrival(entered, found);
         });
+        if (arrival == null) {
+            simulator.log().room(new RoomKey(sdkAppId, roomId), userId + " reconnected and resumed its membership");
+            return;
+        }
         simulator.log().room(arrival.room().key(), joining + " joined (" + arrival.others().size() + " others there)");
         if (joining.visible()) {
             tellOthers(arrival.room(), joining, messages().userEvent(ClientEvent.PEER_JOIN, userId));
         }
+    }
+
+    /** The join's reply, then the members and streams found, to the joiner only (queued, in that order). */
+    private void welcome(long id, long roomId, boolean resumed, List<Member> others, List<PublishedStream> streams) {
+        connection.send(messages().ok(id).put("roomId", roomId).put("resumed", resumed));
+        for (Member other : others) {
+            if (other.visible()) {
+                connection.send(messages().userEvent(ClientEvent.PEER_JOIN, other.userId()));
+            }
+        }
+        for (PublishedStream stream : streams) {
+            connection.send(messages().streamEvent(ClientEvent.STREAM_ADDED, stream));
+        }
+    }
+
+    /**
+     * A reconnection on {@code successor} takes this session over if it still holds {@code self}'s
+     * membership: the member, its published stream, its downlinks and the others' downlinks of its
+     * stream all stay; only the connection changes, and the old one closes without a word to the
+     * room. False when this session already let the membership go (its connection closed meanwhile):
+     * the reconnection is then a join like any other.
+     */
+    boolean resumeOn(SignalingConnection successor, Member self) {
+        SignalingConnection previous;
+        synchronized (this) {
+            if (member != self || connection == successor) {
+                return false;
+            }
+            previous = connection;
+            connection = successor;
+            self.moveTo(successor);
+        }
+        previous.handOver(successor);
+        return true;
     }
 
     private void verifyUserSig(String userSig, long sdkAppId, String userId) {
@@ -353,6 +390,13 @@ final class ClientSession {
         if (current != null) {
             connection.send(messages().banned(current.userId(), reason));
             departRoom(reason);
+        }
+    }
+
+    /** The client's connection closed: it leaves, unless a reconnection moved it to another one. */
+    void connectionClosed(SignalingConnection closed) {
+        if (closed == connection) {
+            departRoom("disconnected");
         }
     }
 

@@ -4,14 +4,15 @@ import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 
 /**
- * A user in a room, reached through the signaling connection it joined on. Its role changes with
+ * A user in a room, reached through the signaling connection it joined (or resumed) on. Its role changes with
  * switchRole; in 'live' mode only anchors are visible to the others (peer-join, peer-leave).
  */
 final class Member {
 
     private final String userId;
     private final Mode mode;
-    private final SignalingConnection connection;
+    /** Changes only when a reconnecting client resumes this membership on a new connection. */
+    private volatile SignalingConnection connection;
     private volatile Role role;
 
     Member(String userId, Mode mode, Role role, SignalingConnection connection) {
@@ -39,6 +40,11 @@ final class Member {
 
     SignalingConnection connection() {
         return connection;
+    }
+
+    /** A reconnection resumed this membership: from now on the others' events go to the new connection. */
+    void moveTo(SignalingConnection resumedOn) {
+        connection = resumedOn;
     }
 
     boolean isLive() {

@@ -47,6 +47,25 @@ final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the WebSocket after what is queued, from the sending thread (a close may wait for the
+     * socket as a send does), and sends nothing more.
+     */
+    void closeSocket(String reason) {
+        try {
+            sender.execute(() -> {
+                try {
+                    context.closeSession(1000, reason);
+                } catch (Exception e) {
+                    log.debug("closing a connection that was already closing: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("outbox closed; the socket closes with it");
+        }
+        sender.shutdown();
+    }
+
     @Override
     public void close() {
         sender.shutdown();

@@ -65,6 +65,15 @@ final class Room {
         welcome.accept(othersThan(member), new ArrayList<>(streams.values()));
     }
 
+    /**
+     * A member that resumed its membership on a new connection is welcomed again, as a newcomer is
+     * (see {@link #admit}): {@code welcome} gets the others and the others' streams as they are now.
+     */
+    synchronized void welcomeBack(Member member, BiConsumer<List<Member>, List<PublishedStream>> welcome) {
+        welcome.accept(othersThan(member), streams.values().stream()
+                .filter(stream -> !stream.userId().equals(member.userId())).toList());
+    }
+
     /** Adds a stream and tells the members there now, in the same instant (see {@link #admit}). */
     synchronized void addStream(PublishedStream stream, Member publisher, Consumer<List<Member>> announcement) {
         streams.put(stream.streamId(), stream);

@@ -23,7 +23,8 @@ final class SignalingConnection {
     private final SimulatorContext simulator;
     private final Outbox outbox;
     private final String connectionId;
-    private final ClientSession session;
+    /** Replaced when a reconnection on another connection takes this one's membership over. */
+    private volatile ClientSession session;
 
     SignalingConnection(SimulatorContext simulator, WsContext context) {
         this.simulator = simulator;
@@ -46,6 +47,7 @@ final class SignalingConnection {
             requestId = request.path("id").asLong(-1);
             String type = request.path("type").asText("");
             final long id = requestId;
+            ClientSession session = this.session;
             CompletableFuture<ObjectNode> reply = switch (type) {
                 case "join" -> {
                     session.join(id, request);
@@ -60,6 +62,7 @@ final class SignalingConnection {
                 case "switch-role" -> CompletableFuture.completedFuture(session.switchRole(id, request));
                 case "mute" -> CompletableFuture.completedFuture(session.mute(id, request));
                 case "leave" -> CompletableFuture.completedFuture(session.leave(id));
+                case "heartbeat" -> CompletableFuture.completedFuture(simulator.messages().ok(id));
                 default -> throw SignalingException.invalidParameter("unknown message type '" + type + "'");
             };
             reply.whenComplete((response, failure) -> send(failure == null ? response : errorFor(id, failure)));
@@ -73,8 +76,21 @@ final class SignalingConnection {
 
     void onClose(String reason) {
         log.info("connection {} of {} closed: {}", connectionId, session.describe(), reason);
-        session.departRoom("disconnected");
+        session.connectionClosed(this);
         outbox.close();
+    }
+
+    /**
+     * A reconnection on {@code successor} resumed the membership this connection carried: the
+     * successor takes its client session, this connection keeps an empty one and closes without a
+     * word to the room (no peer-leave, no stream-removed, no exit callback).
+     */
+    void handOver(SignalingConnection successor) {
+        ClientSession resumed = session;
+        session = new ClientSession(simulator, this);
+        successor.session = resumed;
+        log.info("connection {} handed {} over to {}", connectionId, resumed.describe(), successor.connectionId);
+        outbox.closeSocket("resumed on another connection");
     }
 
     private ObjectNode errorFor(long id, Throwable failure) {

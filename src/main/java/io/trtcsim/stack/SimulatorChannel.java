@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trtcsim.sdk.signaling.JoinRequest;
 import io.trtcsim.sdk.signaling.PublishAnswer;
+import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.SignalingChannel;
@@ -16,7 +17,6 @@ import io.trtcsim.trtc.RtcError;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +25,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A client's WebSocket to a simulator (embedded or remote), speaking the JSON protocol of
  * docs/simulator-protocol.md. Replies are matched to requests by id; events go to the listener on
- * one thread, in the order the simulator sent them.
+ * one thread, in the order the simulator sent them. It sends no WebSocket pings of its own: the
+ * SDK's heartbeats keep the connection alive, and a client that stops sending them (its network
+ * down) is what the simulator's idle timeout is there to notice.
  */
 final class SimulatorChannel implements SignalingChannel {
 
@@ -47,10 +47,8 @@ final class SimulatorChannel implements SignalingChannel {
     private final ExecutorService inbox;
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
-    private static final int HEARTBEAT_SECONDS = 2;
 
     private final HttpClient http;
-    private final ScheduledExecutorService heartbeat;
     private volatile CompletableFuture<WebSocket> socket;
     private volatile boolean closedByUs;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
@@ -66,22 +64,12 @@ final class SimulatorChannel implements SignalingChannel {
             return thread;
         });
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(inbox).build();
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "signaling-heartbeat");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     private synchronized CompletableFuture<WebSocket> socket() {
         if (socket == null) {
             socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
                     .buildAsync(uri, new Receiver())
-                    .whenComplete((ws, failure) -> {
-                        if (ws != null) {
-                            startHeartbeat(ws);
-                        }
-                    })
                     .exceptionally(failure -> {
                         throw new RtcError(ErrorCode.SIGNAL_CAHNNEL_SETUP_FAILED,
                                 "cannot open signaling WebSocket " + uri + ": " + rootMessage(failure), failure);
@@ -92,12 +80,27 @@ final class SimulatorChannel implements SignalingChannel {
 
     @Override
     public CompletableFuture<Void> join(JoinRequest request) {
-        ObjectNode message = json.createObjectNode().put("type", "join")
+        return call(joinMessage(request)).thenApply(reply -> null);
+    }
+
+    /** A join marked as a reconnection: the simulator resumes the old membership if it still holds it. */
+    @Override
+    public CompletableFuture<Readmission> rejoin(JoinRequest request) {
+        return call(joinMessage(request).put("reconnect", true)).thenApply(reply ->
+                reply.path("resumed").asBoolean(false) ? Readmission.RESUMED : Readmission.ADMITTED_AFRESH);
+    }
+
+    private ObjectNode joinMessage(JoinRequest request) {
+        return json.createObjectNode().put("type", "join")
                 .put("sdkAppId", request.sdkAppId()).put("userId", request.userId())
                 .put("userSig", request.userSig()).put("roomId", request.roomId())
                 .put("mode", request.mode().wireName()).put("role", request.role().wireName())
                 .put("privateMapKey", request.privateMapKey());
-        return call(message).thenApply(reply -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> heartbeat() {
+        return call(json.createObjectNode().put("type", "heartbeat")).thenApply(reply -> null);
     }
 
     @Override
@@ -250,22 +253,9 @@ final class SimulatorChannel implements SignalingChannel {
         pending.clear();
     }
 
-    /**
-     * A ping every {@value #HEARTBEAT_SECONDS} s: the simulator takes a connection that stays silent
-     * for its idle timeout (6 s by default) as gone, as TRTC's server does with a dead client.
-     */
-    private void startHeartbeat(WebSocket ws) {
-        heartbeat.scheduleAtFixedRate(() -> {
-            if (!ws.isOutputClosed()) {
-                ws.sendPing(ByteBuffer.allocate(0));
-            }
-        }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-    }
-
     @Override
     public void close() {
         closedByUs = true;
-        heartbeat.shutdownNow();
         CompletableFuture<WebSocket> current;
         synchronized (this) {
             current = socket;
@@ -296,7 +286,6 @@ final class SimulatorChannel implements SignalingChannel {
         }
 
         private void disconnected(String reason) {
-            heartbeat.shutdownNow();
             failPending(reason);
             if (!closedByUs) {
                 listener.onDisconnected(reason);

@@ -52,6 +52,11 @@ public class EventSteps {
         Expectations.receivesNone(participants.named(name), event, from, period);
     }
 
+    @Then("the connection states of {participant} end with {connectionStates} within {duration}")
+    public void connectionStatesEndWith(String name, List<ConnectionState> states, Duration within) {
+        Expectations.connectionStatesEndWith(participants.named(name), states, within);
+    }
+
     @Then("{participant} gets a network quality of {int} up and {int} down within {duration}")
     public void networkQuality(String name, int uplink, int downlink, Duration within) {
         Expectations.networkQuality(participants.named(name), uplink, downlink, within);

@@ -6,6 +6,7 @@ import io.trtcsim.harness.SignatureFault;
 import io.trtcsim.harness.appserver.AppServerFault;
 import io.trtcsim.trtc.CallbackEvent;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
@@ -14,6 +15,7 @@ import io.trtcsim.trtc.RtcError;
 import io.trtcsim.network.Direction;
 import io.trtcsim.trtc.ConnectionState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Arrays;
 import java.util.regex.Pattern;
 
@@ -155,5 +157,18 @@ public class ParameterTypes {
             case "published" -> Operation.PUBLISH;
             default -> Operation.LEAVE;
         };
+    }
+
+    /** TRTC's connection states in the order they came: "RECONNECTING, CONNECTED". */
+    @ParameterType("\"([A-Z, ]+)\"")
+    public List<ConnectionState> connectionStates(String text) {
+        List<String> names = Arrays.stream(text.split(",")).map(String::trim).toList();
+        for (String name : names) {
+            if (Arrays.stream(ConnectionState.values()).noneMatch(state -> state.name().equals(name))) {
+                throw new IllegalArgumentException("'" + name + "' is not one of TRTC's connection states "
+                        + Arrays.toString(ConnectionState.values()));
+            }
+        }
+        return names.stream().map(ConnectionState::valueOf).toList();
     }
 }

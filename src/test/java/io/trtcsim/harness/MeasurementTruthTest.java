@@ -11,10 +11,7 @@ import io.trtcsim.network.LinkConditions;
 import io.trtcsim.network.NetworkConditions;
 import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
-import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.trtc.Mode;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class MeasurementTruthTest {
 
+    private VideoCall call;
     private ScenarioContext scenario;
     private Participant alice;
     private Participant bob;
@@ -35,27 +33,17 @@ class MeasurementTruthTest {
 
     @BeforeEach
     void call() {
-        // The embedded simulator whatever harness.stack says: the relay delay is injected into it.
-        scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
-        Participants participants = new Participants(scenario);
-        Signatures signatures = new Signatures(scenario);
-        sdkAppId = signatures.sdkAppId();
-        alice = participants.namedOrNew("alice");
-        bob = participants.namedOrNew("bob");
-        alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-        bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
-        bob.subscribeToAndPlayEveryAddedStream();
-        alice.join(3232);
-        bob.join(3232);
-        alice.createLocalStream(Set.of(MediaKind.VIDEO), new VideoProfile(320, 180, 30));
-        alice.initializeLocalStream();
-        alice.publish();
-        Expectations.rendersVideoFrames(bob, "alice", 30, Duration.ofSeconds(10));
+        // The relay delay is injected into the embedded simulator.
+        call = VideoCall.start(3232, new VideoProfile(320, 180, 30));
+        scenario = call.scenario;
+        alice = call.alice;
+        bob = call.bob;
+        sdkAppId = alice.client().config().sdkAppId();
     }
 
     @AfterEach
     void hangUp() {
-        scenario.close();
+        call.close();
     }
 
     private VideoMetrics window(long start, long end) {

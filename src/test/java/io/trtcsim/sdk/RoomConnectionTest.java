@@ -18,7 +18,10 @@ import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
+import io.trtcsim.sdk.signaling.Readmission;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,20 +35,39 @@ class RoomConnectionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    /** A channel whose join answers as told, and which counts how often it was closed. */
-    private static final class FakeChannel implements SignalingChannel {
+    /**
+     * A channel whose join and rejoin answer as told, whose heartbeats are answered while the stack
+     * is reachable, and which counts how often it was closed.
+     */
+    private final class FakeChannel implements SignalingChannel {
         final RoomEventListener listener;
         final CompletableFuture<Void> joinAnswer;
+        final CompletableFuture<Readmission> rejoinAnswer;
         final AtomicInteger closed = new AtomicInteger();
+        final AtomicInteger heartbeats = new AtomicInteger();
+        volatile long rejoinedAtMillis = -1;
 
-        FakeChannel(RoomEventListener listener, CompletableFuture<Void> joinAnswer) {
+        FakeChannel(RoomEventListener listener, CompletableFuture<Void> joinAnswer, CompletableFuture<Readmission> rejoinAnswer) {
             this.listener = listener;
             this.joinAnswer = joinAnswer;
+            this.rejoinAnswer = rejoinAnswer;
         }
 
         @Override
         public CompletableFuture<Void> join(JoinRequest request) {
             return joinAnswer;
+        }
+
+        @Override
+        public CompletableFuture<Readmission> rejoin(JoinRequest request) {
+            rejoinedAtMillis = ticks.nowMillis();
+            return rejoinAnswer;
+        }
+
+        @Override
+        public CompletableFuture<Void> heartbeat() {
+            heartbeats.incrementAndGet();
+            return reachable ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
         }
 
         @Override
@@ -95,9 +117,14 @@ class RoomConnectionTest {
     }
 
     private final List<FakeChannel> channels = new ArrayList<>();
+    private final FakeTicks ticks = new FakeTicks(0);
+    private volatile boolean reachable = true;
     private CompletableFuture<Void> nextJoinAnswer = CompletableFuture.completedFuture(null);
+    /** What each reconnection attempt's rejoin gets, in turn; unanswered once they run out. */
+    private final Deque<CompletableFuture<Readmission>> rejoinAnswers = new ArrayDeque<>();
     private final Signaling signaling = listener -> {
-        FakeChannel channel = new FakeChannel(listener, nextJoinAnswer);
+        CompletableFuture<Readmission> rejoin = rejoinAnswers.isEmpty() ? new CompletableFuture<>() : rejoinAnswers.poll();
+        FakeChannel channel = new FakeChannel(listener, nextJoinAnswer, rejoin);
         channels.add(channel);
         return channel;
     };
@@ -120,7 +147,17 @@ class RoomConnectionTest {
                 public void onEvent(RoomEvent event) {
                     stay.add(event.type().eventName());
                 }
-            });
+
+                @Override
+                public void rejoined(Readmission readmission) {
+                    stay.add("rejoined " + readmission);
+                }
+
+                @Override
+                public void reconciled() {
+                    stay.add("reconciled");
+                }
+            }, ticks);
 
     @AfterEach
     void close() {
@@ -154,9 +191,9 @@ class RoomConnectionTest {
         join();
         FakeChannel channel = channels.get(0);
 
-        room.dropSignaling();
+        assertThat(room.leave()).succeedsWithin(WAIT);
         channel.listener.onDisconnected("socket closed");
-        room.disconnect(channel, "again");
+        channel.listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "late"));
         room.close();
 
         assertThat(stay).containsExactly("joined", "released");
@@ -224,5 +261,136 @@ class RoomConnectionTest {
         assertThat(room.join(JoinOptions.room(4242))).failsWithin(WAIT).withThrowableThat()
                 .withMessageContaining("destroyed");
         assertThat(channels).isEmpty();
+    }
+
+    /** The instants (fake ms) at which each reconnection attempt sent its rejoin. */
+    private List<Long> attemptTimes() {
+        return channels.stream().skip(1).map(channel -> channel.rejoinedAtMillis).toList();
+    }
+
+    private ErrorCode deliveredError() {
+        events.awaitDelivered();
+        return events.journal().entries().stream()
+                .filter(entry -> entry.payload() instanceof ErrorNotice)
+                .map(entry -> ((ErrorNotice) entry.payload()).error().errorCode())
+                .findFirst().orElseThrow(() -> new AssertionError("no error event in " + delivered()));
+    }
+
+    @Test
+    void missingHeartbeatRepliesAreLostSignalingAndTheRoomIsEnteredAgainOnANewChannel() {
+        join();
+        reachable = false;
+        rejoinAnswers.add(new CompletableFuture<>());
+        rejoinAnswers.add(CompletableFuture.completedFuture(Readmission.RESUMED));
+
+        ticks.advanceTo(1_999);
+        assertThat(room.state()).as("one heartbeat unanswered for 1 s is not a loss yet").isEqualTo(ConnectionState.CONNECTED);
+        assertThat(channels.get(0).heartbeats).hasValue(1);
+        ticks.advanceTo(2_000);
+        assertThat(room.state()).isEqualTo(ConnectionState.RECONNECTING);
+        assertThat(room.channel()).as("no channel to talk on while reconnecting").isNull();
+        assertThat(channels.get(0).closed).as("the silent channel stays open until the rejoin is answered").hasValue(0);
+
+        reachable = true;
+        ticks.advanceTo(10_000);
+
+        assertThat(attemptTimes()).as("first attempt at once, the second 1 s after the first timed out (3 s)")
+                .containsExactly(2_000L, 6_000L);
+        assertThat(channels.get(1).closed).hasValue(1);
+        assertThat(channels.get(0).closed).hasValue(1);
+        assertThat(channels.get(2).closed).hasValue(0);
+        assertThat(room.channel()).isSameAs(channels.get(2));
+        assertThat(stay).containsExactly("joined", "rejoined RESUMED", "reconciled");
+        assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "RECONNECTING", "CONNECTED");
+    }
+
+    @Test
+    void retriesFollowTheScheduleAndTheirExhaustionIsReconnectionFailedThenDisconnected() {
+        join();
+        reachable = false;
+
+        ticks.advanceTo(60_000);
+
+        assertThat(attemptTimes()).as("attempts after 0, 1, 2, 4, 8, 8 s, each given 3 s")
+                .containsExactly(2_000L, 6_000L, 11_000L, 18_000L, 29_000L, 40_000L);
+        assertThat(channels).allSatisfy(channel -> assertThat(channel.closed).hasValue(1));
+        assertThat(stay).containsExactly("joined", "released");
+        assertThat(room.roomId()).isEmpty();
+        assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "RECONNECTING", "error", "DISCONNECTED");
+        assertThat(deliveredError()).isEqualTo(ErrorCode.SIGNAL_CHANNEL_RECONNECTION_FAILED);
+        assertThat(ticks.pending()).isZero();
+    }
+
+    @Test
+    void aChannelThatEndsWithoutALeaveIsClosedAndReconnectedAtOnce() {
+        join();
+        rejoinAnswers.add(CompletableFuture.completedFuture(Readmission.ADMITTED_AFRESH));
+
+        channels.get(0).listener.onDisconnected("connection reset");
+        assertThat(channels.get(0).closed).hasValue(1);
+        ticks.advanceTo(0);
+
+        assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(stay).containsExactly("joined", "rejoined ADMITTED_AFRESH", "reconciled");
+        assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "RECONNECTING", "CONNECTED");
+    }
+
+    @Test
+    void eventsOfAnAbandonedChannelAreIgnored() {
+        join();
+        rejoinAnswers.add(CompletableFuture.completedFuture(Readmission.RESUMED));
+        reachable = false;
+        ticks.advanceTo(2_000);
+        reachable = true;
+        ticks.advanceTo(3_000);
+
+        channels.get(0).listener.onEvent(RoomEvent.ofUser(ClientEvent.PEER_LEAVE, "bob"));
+        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "stale"));
+        channels.get(1).listener.onEvent(RoomEvent.ofUser(ClientEvent.PEER_JOIN, "bob"));
+
+        assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(stay).containsExactly("joined", "rejoined RESUMED", "reconciled", "peer-join");
+    }
+
+    @Test
+    void aBanNeverReconnects() {
+        join();
+
+        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "removed by the app server"));
+        channels.get(0).listener.onDisconnected("closed by the stack");
+        ticks.advanceTo(60_000);
+
+        assertThat(channels).hasSize(1);
+        assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "client-banned", "DISCONNECTED");
+    }
+
+    @Test
+    void leavingWhileReconnectingStopsTheRetries() {
+        join();
+        reachable = false;
+        ticks.advanceTo(2_000);
+        assertThat(room.state()).isEqualTo(ConnectionState.RECONNECTING);
+
+        assertThat(room.leave()).succeedsWithin(WAIT);
+        ticks.advanceTo(60_000);
+
+        assertThat(channels).as("the original and the one attempt made before the leave").hasSize(2);
+        assertThat(channels).allSatisfy(channel -> assertThat(channel.closed).hasValue(1));
+        assertThat(ticks.pending()).isZero();
+        assertThat(stay).containsExactly("joined", "released");
+        assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "RECONNECTING", "DISCONNECTED");
+    }
+
+    @Test
+    void aRejoinRefusedForGoodEndsTheReconnectionAtOnce() {
+        join();
+        rejoinAnswers.add(CompletableFuture.failedFuture(new RtcError(ErrorCode.JOIN_ROOM_FAILED, "userSig refused: EXPIRED")));
+
+        room.dropSignaling();
+        ticks.advanceTo(60_000);
+
+        assertThat(channels).hasSize(2);
+        assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "RECONNECTING", "error", "DISCONNECTED");
+        assertThat(deliveredError()).isEqualTo(ErrorCode.SIGNAL_CHANNEL_RECONNECTION_FAILED);
     }
 }

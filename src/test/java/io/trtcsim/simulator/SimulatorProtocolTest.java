@@ -1,6 +1,7 @@
 package io.trtcsim.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trtcsim.usersig.AppKey;
@@ -175,6 +176,96 @@ class SimulatorProtocolTest {
             alice.event("peer-join", "bob");
             bob.close();
             alice.event("peer-leave", "bob");
+        }
+    }
+
+    private static String rejoin(long id, String userId, String roomId) {
+        return join(id, userId, roomId, sig(userId)).replace("}", ",\"reconnect\":true}");
+    }
+
+    private static long count(RawSignalingClient client, String event, String userId) {
+        return client.received().stream().filter(m -> event.equals(m.path("name").asText())
+                && userId.equals(m.path("userId").asText())).count();
+    }
+
+    @Test
+    void aHeartbeatIsAnsweredJoinedOrNot() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send("{\"type\":\"heartbeat\",\"id\":1}");
+            assertThat(client.response(1).path("ok").asBoolean()).isTrue();
+            client.send(join(2, "alice", "9090", sig("alice")));
+            client.response(2);
+            client.send("{\"type\":\"heartbeat\",\"id\":3}");
+            assertThat(client.response(3).path("ok").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void aReconnectionWhileStillAMemberResumesTheMembershipAndClosesTheOldConnectionSilently() {
+        try (RawSignalingClient watcher = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient stalled = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient resumed = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient carol = new RawSignalingClient(server.signalingUri())) {
+            watcher.send(join(1, "watcher", "9191", sig("watcher")));
+            watcher.response(1);
+            stalled.send(join(1, "alice", "9191", sig("alice")));
+            assertThat(stalled.response(1).path("resumed").asBoolean(true)).as("a first join is not a resumption").isFalse();
+            watcher.event("peer-join", "alice");
+
+            resumed.send(rejoin(1, "alice", "9191"));
+
+            assertThat(resumed.response(1).path("resumed").asBoolean()).isTrue();
+            resumed.event("peer-join", "watcher");
+            await("the old connection of alice closed by the simulator").atMost(Duration.ofSeconds(5)).until(stalled::isClosed);
+            assertThat(stalled.closeStatus()).isEqualTo(1000);
+            await("alice stays in the room and the watcher hears nothing of the change")
+                    .during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
+                    .until(() -> server.describeRooms().contains("member alice")
+                            && count(watcher, "peer-leave", "alice") == 0 && count(watcher, "peer-join", "alice") == 1);
+            // The room's events for alice now go to the new connection.
+            carol.send(join(1, "carol", "9191", sig("carol")));
+            carol.response(1);
+            resumed.event("peer-join", "carol");
+            resumed.send("{\"type\":\"leave\",\"id\":2}");
+            resumed.response(2);
+            watcher.event("peer-leave", "alice");
+        }
+    }
+
+    @Test
+    void aReconnectionAfterTheOldConnectionClosedIsAFreshAdmission() {
+        try (RawSignalingClient watcher = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient again = new RawSignalingClient(server.signalingUri())) {
+            watcher.send(join(1, "watcher", "9292", sig("watcher")));
+            watcher.response(1);
+            RawSignalingClient gone = new RawSignalingClient(server.signalingUri());
+            gone.send(join(1, "alice", "9292", sig("alice")));
+            gone.response(1);
+            gone.close();
+            watcher.event("peer-leave", "alice");
+
+            again.send(rejoin(1, "alice", "9292"));
+
+            assertThat(again.response(1).path("resumed").asBoolean(true)).isFalse();
+            again.event("peer-join", "watcher");
+            await("the watcher hears alice join again").atMost(Duration.ofSeconds(5))
+                    .until(() -> count(watcher, "peer-join", "alice") == 2);
+        }
+    }
+
+    @Test
+    void aReconnectionWithABadSignatureIsRefusedAndResumesNothing() {
+        try (RawSignalingClient member = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient mallory = new RawSignalingClient(server.signalingUri())) {
+            member.send(join(1, "alice", "9393", sig("alice")));
+            member.response(1);
+
+            mallory.send(join(1, "alice", "9393", sig("bob")).replace("}", ",\"reconnect\":true}"));
+
+            assertThat(mallory.response(1).path("error").asText()).isEqualTo("JOIN_ROOM_FAILED");
+            member.send("{\"type\":\"heartbeat\",\"id\":2}");
+            member.response(2);
+            assertThat(member.isClosed()).isFalse();
         }
     }
 }

@@ -16,6 +16,24 @@ public interface SignalingChannel extends AutoCloseable {
 
     CompletableFuture<Void> join(JoinRequest request);
 
+    /**
+     * Enters the room again after the signaling was lost (a reconnection, not a second login): a
+     * stack that still holds the user's old membership may hand it to this channel and say
+     * {@link Readmission#RESUMED}; otherwise it admits the user as a newcomer. Either way the stack
+     * then announces the room's members and streams to this channel, as to any joiner. A stack that
+     * knows nothing of resumption admits afresh: that is the default.
+     */
+    default CompletableFuture<Readmission> rejoin(JoinRequest request) {
+        return join(request).thenApply(ignored -> Readmission.ADMITTED_AFRESH);
+    }
+
+    /**
+     * A cheap round trip that proves the stack still answers on this channel; the SDK sends one
+     * every second while in a room and takes missing replies as lost signaling. Replies come in
+     * order with the channel's events, so a reply also means every event sent before it arrived.
+     */
+    CompletableFuture<Void> heartbeat();
+
     /** Hands over the uplink's offer for a stream of the given tracks; the stack answers and names the stream. */
     CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks);
 

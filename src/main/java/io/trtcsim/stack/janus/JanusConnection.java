@@ -150,14 +150,18 @@ final class JanusConnection implements AutoCloseable {
     /** Keeps the Janus session alive for as long as this connection is open. */
     void startKeepalive(long sessionId) {
         keepalive.scheduleAtFixedRate(() -> {
-            ObjectNode ping = json.createObjectNode().put("janus", "keepalive").put("session_id", sessionId);
-            request(ping, reply -> null).whenComplete((ok, failure) -> {
+            keepalive(sessionId).whenComplete((ok, failure) -> {
                 if (failure != null && !closedByUs) {
                     log.warn("{}: keep-alive of Janus session {} failed: {}", name, sessionId,
                             JanusErrors.describe(failure));
                 }
             });
         }, KEEPALIVE_PERIOD.toMillis(), KEEPALIVE_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One keep-alive of the Janus session: Janus acks it at once, so it doubles as the SDK's heartbeat. */
+    CompletableFuture<Void> keepalive(long sessionId) {
+        return request(json.createObjectNode().put("janus", "keepalive").put("session_id", sessionId), reply -> null);
     }
 
     /** The JDK's WebSocket refuses a text send while another is pending: sends go one after another. */

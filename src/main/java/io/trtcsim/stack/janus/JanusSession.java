@@ -105,6 +105,20 @@ final class JanusSession implements SignalingChannel {
                 });
     }
 
+    /**
+     * A Janus keep-alive (acked at once) on the session; before the session exists there is nothing
+     * to keep alive, and the WebSocket's own opening is what the join waits for. The periodic
+     * keep-alive of {@link JanusConnection#startKeepalive} runs on regardless.
+     */
+    @Override
+    public CompletableFuture<Void> heartbeat() {
+        long session = sessionId;
+        return session == 0 ? CompletableFuture.completedFuture(null) : connection.keepalive(session)
+                .exceptionally(failure -> {
+                    throw JanusErrors.toRtcError(failure, ErrorCode.SIGNAL_CHANNEL_ERROR, userId + " heartbeat");
+                });
+    }
+
     /** A room another client created first answers 427 "already exists": that is the room to join. */
     private CompletableFuture<Void> createRoom() {
         ObjectNode create = body("create").put("room", roomId).put("description", "TRTC room " + roomId)

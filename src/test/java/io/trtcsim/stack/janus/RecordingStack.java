@@ -114,6 +114,11 @@ final class RecordingStack implements Stack {
             }
 
             @Override
+            public CompletableFuture<Void> heartbeat() {
+                return session.heartbeat();
+            }
+
+            @Override
             public void close() {
                 session.close();
             }
