@@ -7,6 +7,7 @@ import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.sdk.AudioVolumes;
 import io.trtcsim.sdk.ConnectionStateChange;
+import io.trtcsim.sdk.ErrorNotice;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.RemoteStream;
@@ -78,6 +79,22 @@ public final class Expectations {
     private static List<ConnectionState> statesAfter(Participant receiver, int from) {
         List<ConnectionState> states = connectionStates(receiver);
         return states.subList(Math.min(from, states.size()), states.size());
+    }
+
+    /** An 'error' event carrying that code, since the scenario began or within the time. */
+    public static void receivesError(Participant receiver, ErrorCode code, Duration within) {
+        String what = receiver + " receives 'error' with code " + code;
+        waitFor(what, within, () -> errors(receiver).contains(code),
+                () -> "its errors were " + errors(receiver) + "; events of " + receiver + ":\n"
+                        + receiver.journal().describe());
+    }
+
+    private static List<ErrorCode> errors(Participant receiver) {
+        return receiver.journal().entries().stream()
+                .map(JournalEntry::payload)
+                .filter(ErrorNotice.class::isInstance)
+                .map(payload -> ((ErrorNotice) payload).error().errorCode())
+                .toList();
     }
 
     /** The connection-state-changed events of the receiver so far end with these states, in this order. */

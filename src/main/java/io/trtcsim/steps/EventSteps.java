@@ -7,6 +7,7 @@ import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
+import io.trtcsim.trtc.ErrorCode;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,6 +36,11 @@ public class EventSteps {
     @Then("{participant} receives \"connection-state-changed\" to {connectionState} within {duration}")
     public void receivesStateChange(String name, ConnectionState state, Duration within) {
         Expectations.receivesStateChange(participants.named(name), state, within);
+    }
+
+    @Then("{participant} receives \"error\" with code {errorCode} within {duration}")
+    public void receivesError(String name, ErrorCode code, Duration within) {
+        Expectations.receivesError(participants.named(name), code, within);
     }
 
     @Then("{participant} receives {event} within {duration}")
