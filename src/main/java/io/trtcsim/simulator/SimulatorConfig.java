@@ -46,6 +46,11 @@ public record SimulatorConfig(String host, int port, AppKeyStore appKeys, Clock 
         return new SimulatorConfig(newHost, port, appKeys, clock, mediaTimeout, idleTimeout, callbackUrl, callbackPolicy);
     }
 
+    /** The server's heartbeat timeout: a connection silent this long is taken as a client gone. */
+    public SimulatorConfig withIdleTimeout(Duration timeout) {
+        return new SimulatorConfig(host, port, appKeys, clock, mediaTimeout, timeout, callbackUrl, callbackPolicy);
+    }
+
     public SimulatorConfig withMediaTimeout(Duration timeout) {
         return new SimulatorConfig(host, port, appKeys, clock, timeout, idleTimeout, callbackUrl, callbackPolicy);
     }

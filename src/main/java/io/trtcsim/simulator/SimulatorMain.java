@@ -61,6 +61,12 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "How long a publication's or subscription's peer connection may take to come up before the simulator drops it.")
     private long mediaTimeoutSeconds;
 
+    @Option(names = "--heartbeat-timeout-seconds", paramLabel = "SECONDS", defaultValue = "6",
+            description = "How long a client's signaling connection may stay silent (no heartbeat, no request) before the"
+                    + " simulator takes the client as gone: the others then get stream-removed and peer-leave. A reconnection"
+                    + " within this time resumes the membership unseen.")
+    private long heartbeatTimeoutSeconds;
+
     @Option(names = "--callback-url", paramLabel = "URL",
             description = "http(s) URL the server callbacks (room and media events) are POSTed to. Default: none, no callbacks are sent.")
     private URI callbackUrl;
@@ -86,7 +92,7 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SimulatorConfig config = SimulatorConfig.onLoopback(appKeys()).withHost(validHost()).withPort(validPort())
-                .withMediaTimeout(validMediaTimeout());
+                .withMediaTimeout(validMediaTimeout()).withIdleTimeout(validHeartbeatTimeout());
         Optional<URI> callbacks = validCallbackUrl();
         if (callbacks.isPresent()) {
             config = config.withCallbacksTo(callbacks.get());
@@ -139,6 +145,13 @@ public final class SimulatorMain implements Callable<Integer> {
             throw invalid("--media-timeout-seconds", mediaTimeoutSeconds + " is not a positive number of seconds");
         }
         return Duration.ofSeconds(mediaTimeoutSeconds);
+    }
+
+    private Duration validHeartbeatTimeout() {
+        if (heartbeatTimeoutSeconds <= 0) {
+            throw invalid("--heartbeat-timeout-seconds", heartbeatTimeoutSeconds + " is not a positive number of seconds");
+        }
+        return Duration.ofSeconds(heartbeatTimeoutSeconds);
     }
 
     private Optional<URI> validCallbackUrl() {

@@ -36,6 +36,7 @@ class SimulatorMainTest {
                 .contains("--port=PORT", "Default: 7788")
                 .contains("--fixtures=FOLDER", "Default: fixtures")
                 .contains("--media-timeout-seconds=SECONDS", "Default: 10")
+                .contains("--heartbeat-timeout-seconds=SECONDS", "Default: 6")
                 .contains("--callback-url=URL", "Default: none")
                 .contains("--help", "--version");
     }
@@ -63,6 +64,11 @@ class SimulatorMainTest {
     @Test
     void mediaTimeoutMustBePositive() {
         assertRefused("--media-timeout-seconds", "--port", "0", "--media-timeout-seconds", "0");
+    }
+
+    @Test
+    void heartbeatTimeoutMustBePositive() {
+        assertRefused("--heartbeat-timeout-seconds", "--port", "0", "--heartbeat-timeout-seconds", "-1");
     }
 
     @Test
