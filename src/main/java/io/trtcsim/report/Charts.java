@@ -173,6 +173,11 @@ public final class Charts {
         XYChart chart = timeChart(title, "seconds since the scenario began", "delay, jitter (ms) · loss (%)", lastSecond,
                 ChartStyle.niceCeiling(Math.max(10, top * 1.15)), outages);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+        double topKbps = series.entrySet().stream().filter(e -> e.getKey().endsWith("(kbps)"))
+                .flatMap(e -> e.getValue().stream()).mapToDouble(p -> p[1]).max().orElse(0);
+        // Like the left axis, from 0 and with room above: a constant cap must not lie on the frame.
+        chart.getStyler().setYAxisMin(1, 0.0);
+        chart.getStyler().setYAxisMax(1, ChartStyle.niceCeiling(Math.max(10, topKbps * 1.15)));
         int index = 0;
         for (Map.Entry<String, List<double[]>> entry : series.entrySet()) {
             Color color = ChartStyle.PALETTE.get(index++ % ChartStyle.PALETTE.size());

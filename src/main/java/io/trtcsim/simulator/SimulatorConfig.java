@@ -55,10 +55,6 @@ public record SimulatorConfig(String host, int port, AppKeyStore appKeys, Clock 
         return new SimulatorConfig(host, port, appKeys, clock, timeout, idleTimeout, callbackUrl, callbackPolicy);
     }
 
-    public SimulatorConfig withIdleTimeout(Duration timeout) {
-        return new SimulatorConfig(host, port, appKeys, clock, mediaTimeout, timeout, callbackUrl, callbackPolicy);
-    }
-
     public SimulatorConfig withCallbacksTo(URI url) {
         return new SimulatorConfig(host, port, appKeys, clock, mediaTimeout, idleTimeout, Optional.of(url), callbackPolicy);
     }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         showDefaultValues = true, sortOptions = false, usageHelpAutoWidth = false,
         description = {
             "The reference simulator of TRTC's documented signaling, with a packet-forwarding SFU.",
-            "Signaling on ws://HOST:PORT/signal; the server API, GET /health, GET /media and GET /rooms on the same port.",
+            "Signaling on ws://HOST:PORT/signal; the server API, GET /health, GET /media and GET /rooms and the network conditions (/network) on the same port.",
             ""})
 public final class SimulatorMain implements Callable<Integer> {
 

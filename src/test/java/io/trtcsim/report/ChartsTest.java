@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
@@ -130,6 +132,20 @@ class ChartsTest {
         assertThat(count(image, rgb -> rgb == ORANGE)).as("downlink orange").isGreaterThan(50);
         assertThat(countBelow(image, frame.bottom(), rgb -> rgb == BLUE)).as("uplink in the legend").isPositive();
         assertThat(countBelow(image, frame.bottom(), rgb -> rgb == ORANGE)).as("downlink in the legend").isPositive();
+    }
+
+    @Test
+    void networkConditionsDrawEachShapedMeasureAsAStepLineWithTheOutageShaded() {
+        Map<String, List<double[]>> series = new LinkedHashMap<>();
+        series.put("uplink delay (ms)", List.of(new double[] {1, 200}, new double[] {5, 0}, new double[] {10, 0}));
+        series.put("uplink capacity (kbps)", List.of(new double[] {1, 300}, new double[] {10, 300}));
+        BufferedImage image = decode(Charts.networkConditions("network", series, 10,
+                List.of(new ShadedInterval(6, 8, "uplink down"))));
+
+        assertThat(count(image, rgb -> rgb == BLUE)).as("the delay, first colour").isGreaterThan(50);
+        assertThat(count(image, rgb -> rgb == ORANGE)).as("the capacity, second colour, on its own axis").isGreaterThan(50);
+        Band down = Band.of(image, OUTAGE_PURPLE);
+        assertThat(down.centre()).as("6 to 8 s of a 0..10 s axis").isBetween(0.65, 0.75);
     }
 
     @Test
