@@ -37,6 +37,7 @@ public final class ParticipantNetworks implements AutoCloseable {
     private final Map<Participant, NetworkConditions> current = new ConcurrentHashMap<>();
     private final Set<Participant> streamLoss = ConcurrentHashMap.newKeySet();
     private volatile NetworkProfiles profiles;
+    private Optional<NetworkEmulation> emulation;
     private volatile ScheduledExecutorService comebacks;
     private volatile PacketLoss packetLoss;
     private volatile boolean registered;
@@ -61,12 +62,12 @@ public final class ParticipantNetworks implements AutoCloseable {
     }
 
     /**
-     * Loss on the participant's uplink: the stack's emulation where it has one, else iptables (root)
-     * where the media reaches this machine.
+     * Loss on one direction of the participant's network: the stack's emulation where it has one;
+     * else, for the uplink only, iptables (root) where the media reaches this machine.
      */
-    public void uplinkLoses(Participant participant, double percent) {
-        if (emulation().isPresent()) {
-            change(participant, Direction.UPLINK, link -> link.withLoss(percent));
+    public void loses(Participant participant, Direction direction, double percent) {
+        if (direction == Direction.DOWNLINK || emulation().isPresent()) {
+            change(participant, direction, link -> link.withLoss(percent));
         } else {
             requireLossCapability("the uplink of " + participant + " losing packets");
             packetLoss().dropFrom(participant.uplinkMediaPort(), (int) Math.round(percent));
@@ -175,9 +176,13 @@ public final class ParticipantNetworks implements AutoCloseable {
         return participant.client().config().sdkAppId();
     }
 
-    private Optional<NetworkEmulation> emulation() {
-        return scenario.stack().capabilities().contains(Capability.NETWORK_EMULATION)
-                ? scenario.stack().networkEmulation() : Optional.empty();
+    /** The stack's emulation, looked up once: the stack makes a new client for it on each call. */
+    private synchronized Optional<NetworkEmulation> emulation() {
+        if (emulation == null) {
+            emulation = scenario.stack().capabilities().contains(Capability.NETWORK_EMULATION)
+                    ? scenario.stack().networkEmulation() : Optional.empty();
+        }
+        return emulation;
     }
 
     private NetworkProfiles profiles() {

@@ -58,11 +58,7 @@ public class NetworkSteps {
 
     @When("the {direction} of {participant} loses {int}% of its packets")
     public void loses(Direction direction, String name, int percent) {
-        if (direction == Direction.UPLINK) {
-            shape(() -> network.uplinkLoses(participants.named(name), percent));
-        } else {
-            shape(() -> network.change(participants.named(name), direction, link -> link.withLoss(percent)));
-        }
+        shape(() -> network.loses(participants.named(name), direction, percent));
     }
 
     @When("the {direction} of {participant} loses {int}% of its packets in bursts of {int}")
@@ -72,11 +68,7 @@ public class NetworkSteps {
 
     @When("the {direction} of {participant} loses no more packets")
     public void losesNoMore(Direction direction, String name) {
-        if (direction == Direction.UPLINK) {
-            shape(() -> network.uplinkLoses(participants.named(name), 0));
-        } else {
-            shape(() -> network.change(participants.named(name), direction, link -> link.withLoss(0)));
-        }
+        shape(() -> network.loses(participants.named(name), direction, 0));
     }
 
     @When("the stream of {participant} to {participant} loses {int}% of its packets")

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.ParticipantNetworks;
+import io.trtcsim.network.Direction;
 import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.Participants;
@@ -134,7 +135,7 @@ public final class CallBenchmark {
         var sink = remote.playback().orElseThrow().video().orElseThrow();
         long firstFrameMicros = sink.frames().get(0).arrivalMicros();
         if (uplinkLoss > 0) {
-            network.uplinkLoses(alice, uplinkLoss);
+            network.loses(alice, Direction.UPLINK, uplinkLoss);
         }
         // Under loss, frames may stop for a while (that is what is measured): the window is just time.
         MediaWindow window = MediaWindow.measure(sink, remote.playback().orElseThrow().audio().orElseThrow(), seconds,
