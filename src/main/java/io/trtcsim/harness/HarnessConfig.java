@@ -95,6 +95,29 @@ public final class HarnessConfig {
         return duration("harness.timeout.event");
     }
 
+    /** Joins per second of a range of participants with media (harness.join-rate.media). */
+    public double mediaJoinRate() {
+        return rate("harness.join-rate.media");
+    }
+
+    /** Joins per second of a range of signaling-only participants (harness.join-rate.signaling). */
+    public double signalingJoinRate() {
+        return rate("harness.join-rate.signaling");
+    }
+
+    private double rate(String key) {
+        String value = text(key);
+        try {
+            double rate = Double.parseDouble(value);
+            if (rate > 0 && Double.isFinite(rate)) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("setting " + key + " = '" + value + "' is not a rate: joins per second, more than 0");
+    }
+
     public Path fixtures() {
         return Path.of(text("harness.fixtures"));
     }

@@ -122,6 +122,16 @@ public final class Participant implements AutoCloseable {
         call(Operation.JOIN, client().join(joinOptions(roomId)));
     }
 
+    /**
+     * Starts a join without waiting for it, for a range of participants joining at a rate; its
+     * duration is kept as a step's join's is.
+     */
+    public CompletableFuture<Void> startJoin(long roomId) {
+        long started = System.nanoTime();
+        return client().join(joinOptions(roomId)).whenComplete((ok, failure) ->
+                lastCallDurations.put(Operation.JOIN, Duration.ofNanos(System.nanoTime() - started)));
+    }
+
     /** Joins, keeping a refusal for a later 'fails to join' check instead of failing now. */
     public void tryToJoin(long roomId) {
         attempt(Operation.JOIN, client().join(joinOptions(roomId)));

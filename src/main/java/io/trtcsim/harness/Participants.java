@@ -3,9 +3,11 @@ package io.trtcsim.harness;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.sdk.TRTC;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The scenario's participants by name; each is released with the scenario, before its stack. */
@@ -13,6 +15,7 @@ public final class Participants {
 
     private final ScenarioContext scenario;
     private final Map<String, Participant> byName = new LinkedHashMap<>();
+    private final List<ParticipantRange> ranges = new ArrayList<>();
 
     public Participants(ScenarioContext scenario) {
         this.scenario = scenario;
@@ -44,6 +47,53 @@ public final class Participants {
         byName.put(name, created);
         scenario.closeAtEnd("participant " + name, created);
         return created;
+    }
+
+    /**
+     * A new participant for every name of the range, none of which may exist yet: a range that
+     * clashes with participants already made (another range's included) is refused, naming them.
+     */
+    public synchronized List<Participant> newRange(ParticipantRange range) {
+        List<String> taken = range.names().stream().filter(byName::containsKey).toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalArgumentException("the participants " + range + " clash with " + taken.size()
+                    + " already in this scenario: " + String.join(", ", taken.subList(0, Math.min(5, taken.size())))
+                    + (taken.size() > 5 ? " and " + (taken.size() - 5) + " more" : "")
+                    + "; name the range apart, e.g. with another prefix");
+        }
+        List<Participant> created = range.names().stream().map(this::namedOrNew).toList();
+        ranges.add(range);
+        return created;
+    }
+
+    /** Every participant of a range made with {@link #newRange}; an unknown range is refused. */
+    public synchronized List<Participant> inRange(ParticipantRange range) {
+        List<Participant> members = new ArrayList<>(range.size());
+        List<String> missing = new ArrayList<>();
+        for (String name : range.names()) {
+            Participant participant = byName.get(name);
+            if (participant == null) {
+                missing.add(name);
+            } else {
+                members.add(participant);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no participants " + range + " in this scenario: " + missing.size()
+                    + " of them were never made (first: " + missing.get(0) + "); make them first, e.g. Given "
+                    + range.size() + " participants " + range + " join room 8888 and play every stream");
+        }
+        return members;
+    }
+
+    /** The ranges made so far, in order: reports summarise each as one table. */
+    public synchronized List<ParticipantRange> ranges() {
+        return List.copyOf(ranges);
+    }
+
+    /** The range a participant was made in, if any. */
+    public synchronized Optional<ParticipantRange> rangeOf(String name) {
+        return ranges.stream().filter(range -> range.contains(name)).findFirst();
     }
 
     public synchronized List<Participant> all() {

@@ -42,13 +42,21 @@ public final class ScenarioReport {
     public static void attachTo(AttachmentSink result, boolean failed, ScenarioContext scenario, Participants participants,
                                 NetworkTimeline network) {
         Set<Long> rooms = new TreeSet<>();
+        // Members of a range are summarised a range at a time (RangeReport), not one by one.
+        List<Participant> individuals = participants.all().stream()
+                .filter(p -> participants.rangeOf(p.userId()).isEmpty()).toList();
         for (Participant participant : participants.all()) {
             rooms.addAll(participant.roomsTried());
+        }
+        for (Participant participant : individuals) {
             if (participant.hasClient()) {
                 text(result, "events of " + participant.userId(), participant.journal().describe());
             }
         }
-        for (Participant participant : participants.all()) {
+        for (ParticipantRange range : participants.ranges()) {
+            RangeReport.attach(result, range, participants.inRange(range));
+        }
+        for (Participant participant : individuals) {
             if (!participant.hasClient()) {
                 continue;
             }
@@ -90,6 +98,11 @@ public final class ScenarioReport {
                 .flatMap(receiver -> played(receiver).stream().filter(p -> p.stream().getUserId().equals(from))
                         .reduce((earlier, later) -> later))
                 .ifPresent(played -> attachMedia(result, participants, network, played));
+    }
+
+    /** A range's figures over a check's window, attached to whatever runs now (the step). */
+    public static void attachRangeFigures(AttachmentSink result, RangeFigures figures) {
+        RangeReport.attachFigures(result, figures);
     }
 
     private static List<Played> played(Participant receiver) {

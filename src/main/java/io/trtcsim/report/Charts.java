@@ -242,4 +242,28 @@ public final class Charts {
     private static double min(double[] values) {
         return Arrays.stream(values).min().orElse(0);
     }
+
+    /**
+     * One figure across the participants of a range, each participant a point, sorted from lowest to
+     * highest: the x axis is the share of participants at or below the value (a distribution), so 20
+     * or 5,000 participants read the same way. NaN values (nothing measured) are left out.
+     */
+    public static byte[] acrossParticipants(String title, String yTitle, double[] values) {
+        double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (sorted.length == 0) {
+            return ChartStyle.empty(title, "nothing measured");
+        }
+        double[] share = new double[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            share[i] = sorted.length == 1 ? 100 : 100.0 * (i + 1) / sorted.length;
+        }
+        XYChart chart = ChartStyle.chart(title, "participants at or below (%)", yTitle);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(100.0);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(ChartStyle.niceCeiling(sorted[sorted.length - 1] * 1.1));
+        XYSeries series = ChartStyle.line(chart, yTitle, share, sorted, ChartStyle.BLUE);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        return ChartStyle.png(chart);
+    }
 }

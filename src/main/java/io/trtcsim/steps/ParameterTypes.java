@@ -2,6 +2,7 @@ package io.trtcsim.steps;
 
 import io.cucumber.java.ParameterType;
 import io.trtcsim.harness.Operation;
+import io.trtcsim.harness.ParticipantRange;
 import io.trtcsim.harness.SignatureFault;
 import io.trtcsim.harness.appserver.AppServerFault;
 import io.trtcsim.trtc.CallbackEvent;
@@ -32,6 +33,14 @@ public class ParameterTypes {
                     + "\" is not a usable TRTC userId (1-32 letters, digits, '_' or '-')");
         }
         return name;
+    }
+
+    /** Participants numbered in a range: "viewer-1" to "viewer-20". Each name must be a usable userId. */
+    @ParameterType("\"([^\"]*)\" to \"([^\"]*)\"")
+    public ParticipantRange range(String first, String last) {
+        participant(first);
+        participant(last);
+        return ParticipantRange.between(first, last);
     }
 
     /** An event TRTC documents: "stream-added". Anything else is refused with the documented list. */

@@ -4,6 +4,7 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Participants;
+import io.trtcsim.harness.RangeFigures;
 import io.trtcsim.harness.ScenarioReport;
 
 /**
@@ -35,6 +36,15 @@ public class StepReport {
             check.run();
         } finally {
             ScenarioReport.attachMediaSummary(report::attach, participants, networks.timeline(), from, to);
+        }
+    }
+
+    /** Runs a check of a range's figures, then attaches their table and plots, whether it passed or not. */
+    void withRangeFigures(RangeFigures figures, Runnable check) {
+        try {
+            check.run();
+        } finally {
+            ScenarioReport.attachRangeFigures(report::attach, figures);
         }
     }
 }

@@ -1,0 +1,61 @@
+package io.trtcsim.harness;
+
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Ranges of participants joining a room together: each gets a client (with TRTC's documented
+ * handlers that subscribe to and play every stream added, or with no media at all), then they join
+ * at the configured rate ({@link JoinRamp}), and the call returns once all have joined.
+ */
+public final class Crowds {
+
+    private final ScenarioContext scenario;
+    private final Participants participants;
+    private final Signatures signatures;
+
+    public Crowds(ScenarioContext scenario, Participants participants, Signatures signatures) {
+        this.scenario = scenario;
+        this.participants = participants;
+        this.signatures = signatures;
+    }
+
+    /** Clients that subscribe to and play every stream added, joined at harness.join-rate.media. */
+    public List<Participant> joinAndPlay(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
+        List<Participant> members = created(range, mode, role);
+        members.forEach(Participant::subscribeToAndPlayEveryAddedStream);
+        new JoinRamp(scenario.config().mediaJoinRate(), scenario.config().callTimeout()).join(members, roomId);
+        return members;
+    }
+
+    /**
+     * Clients that only join and record their events: no handler subscribes, so no peer connection
+     * and no media engine is ever made. Joined at harness.join-rate.signaling.
+     */
+    public List<Participant> joinWithoutMedia(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
+        List<Participant> members = created(range, mode, role);
+        new JoinRamp(scenario.config().signalingJoinRate(), scenario.config().callTimeout()).join(members, roomId);
+        return members;
+    }
+
+    /** The members of a range made earlier in the scenario. */
+    public List<Participant> members(ParticipantRange range) {
+        return participants.inRange(range);
+    }
+
+    private List<Participant> created(ParticipantRange range, Mode mode, Optional<Role> role) {
+        if (role.isPresent() && mode != Mode.LIVE) {
+            throw new IllegalArgumentException("participants " + range + " cannot join as " + role.get()
+                    + " in \"" + mode + "\" mode: roles belong to \"live\" mode");
+        }
+        List<Participant> members = participants.newRange(range);
+        long sdkAppId = signatures.sdkAppId();
+        for (Participant member : members) {
+            member.createClient(mode, sdkAppId, signatures.userSigFor(member.userId()));
+            role.ifPresent(member::joinAs);
+        }
+        return members;
+    }
+}
