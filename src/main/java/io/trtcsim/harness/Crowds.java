@@ -24,6 +24,7 @@ public final class Crowds {
 
     /** Clients that subscribe to and play every stream added, joined at harness.join-rate.media. */
     public List<Participant> joinAndPlay(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
+        MemoryBudget.ofThisProcess().require(range.size(), 0, "participants " + range);
         List<Participant> members = created(range, mode, role);
         members.forEach(Participant::subscribeToAndPlayEveryAddedStream);
         new JoinRamp(scenario.config().mediaJoinRate(), scenario.config().callTimeout()).join(members, roomId);
@@ -35,6 +36,7 @@ public final class Crowds {
      * and no media engine is ever made. Joined at harness.join-rate.signaling.
      */
     public List<Participant> joinWithoutMedia(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
+        MemoryBudget.ofThisProcess().require(0, range.size(), "participants " + range);
         List<Participant> members = created(range, mode, role);
         new JoinRamp(scenario.config().signalingJoinRate(), scenario.config().callTimeout()).join(members, roomId);
         return members;
