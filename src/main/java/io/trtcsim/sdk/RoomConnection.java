@@ -316,6 +316,7 @@ final class RoomConnection {
                 current.reconciling = false;
                 current.channel = null;
                 current.attempts = 0;
+                current.enterAfresh = broken;
                 if (!broken) {
                     current.abandoned.add(channel);
                 }
@@ -369,7 +370,12 @@ final class RoomConnection {
         log.info("{}: reconnection attempt {} of {} to room {}", config.userId(), number, policy.retryDelays().size(), roomId);
         CompletableFuture<Readmission> answer;
         try {
-            answer = channel.rejoin(current.request);
+            boolean afresh;
+            synchronized (this) {
+                afresh = current.enterAfresh;
+            }
+            answer = afresh ? channel.join(current.request).thenApply(joined -> Readmission.ADMITTED_AFRESH)
+                    : channel.rejoin(current.request);
         } catch (RuntimeException e) {
             answer = CompletableFuture.failedFuture(e);
         }
@@ -461,6 +467,14 @@ final class RoomConnection {
         volatile boolean reconnecting;
         boolean joined;
         boolean reconciling;
+        /**
+         * The lost channel closed (by this client or the stack) rather than falling silent: the stack
+         * ends a closed connection's membership when it sees the close, which may come after a quick
+         * rejoin's request on the new channel. Resuming would then race the close; entering afresh
+         * ends the old membership first whichever the stack sees first, so the others always see
+         * the same thing: a leave and a join.
+         */
+        boolean enterAfresh;
         boolean leaving;
         boolean ended;
         int attempts;

@@ -382,9 +382,24 @@ class RoomConnectionTest {
     }
 
     @Test
+    void aDroppedChannelIsFollowedByAFreshEntryNotAResumption() {
+        join();
+        rejoinAnswers.add(CompletableFuture.completedFuture(Readmission.RESUMED));
+
+        room.dropSignaling();
+        ticks.advanceTo(1_000);
+
+        assertThat(channels).hasSize(2);
+        assertThat(channels.get(1).rejoinedAtMillis).as("no resumption asked: the stack ends a closed channel's membership")
+                .isEqualTo(-1);
+        assertThat(stay).containsExactly("joined", "rejoined ADMITTED_AFRESH", "reconciled");
+        assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "RECONNECTING", "CONNECTED");
+    }
+
+    @Test
     void aRejoinRefusedForGoodEndsTheReconnectionAtOnce() {
         join();
-        rejoinAnswers.add(CompletableFuture.failedFuture(new RtcError(ErrorCode.JOIN_ROOM_FAILED, "userSig refused: EXPIRED")));
+        nextJoinAnswer = CompletableFuture.failedFuture(new RtcError(ErrorCode.JOIN_ROOM_FAILED, "userSig refused: EXPIRED"));
 
         room.dropSignaling();
         ticks.advanceTo(60_000);
