@@ -1,0 +1,61 @@
+package io.trtcsim.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.Role;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Ranges of participants against the embedded simulator: joins, clashes, each-of checks, the report. */
+class CrowdsTest {
+
+    private final ScenarioContext scenario = ScenarioContext.with(HarnessConfig.load().with("harness.stack", "embedded"));
+    private final Participants participants = new Participants(scenario);
+    private final Crowds crowds = new Crowds(scenario, participants, new Signatures(scenario));
+
+    @AfterEach
+    void close() {
+        scenario.close();
+    }
+
+    @Test
+    void aSignalingOnlyAudienceJoinsAndIsReportedAsOneRange() {
+        ParticipantRange fans = ParticipantRange.between("fan-1", "fan-30");
+        List<Participant> members = crowds.joinWithoutMedia(fans, 7100, Mode.LIVE, Optional.of(Role.AUDIENCE));
+
+        assertThat(members).hasSize(30).allSatisfy(member -> assertThat(member.client().roomId()).contains(7100L));
+        RangeChecks.eachReceives(members, fans, ClientEvent.CONNECTION_STATE_CHANGED, null, Duration.ofSeconds(2));
+
+        List<String> attached = new ArrayList<>();
+        ScenarioReport.attachTo((data, type, name) -> attached.add(name), false, scenario, participants, new NetworkTimeline());
+        assertThat(attached).contains("events of \"fan-1\" to \"fan-30\"").doesNotContain("events of fan-1");
+    }
+
+    @Test
+    void aRangeThatClashesWithParticipantsAlreadyMadeIsRefusedNamingThem() {
+        crowds.joinWithoutMedia(ParticipantRange.between("fan-1", "fan-3"), 7200, Mode.RTC, Optional.empty());
+
+        assertThatThrownBy(() -> crowds.joinWithoutMedia(ParticipantRange.between("fan-3", "fan-5"), 7200, Mode.RTC,
+                Optional.empty())).hasMessageContaining("clash with 1 already in this scenario: fan-3");
+        assertThatThrownBy(() -> crowds.joinWithoutMedia(ParticipantRange.between("viewer-1", "viewer-2"), 7200, Mode.RTC,
+                Optional.of(Role.AUDIENCE))).hasMessageContaining("roles belong to \"live\" mode");
+    }
+
+    @Test
+    void anEachOfCheckNamesEveryMemberThatFellShort() {
+        ParticipantRange fans = ParticipantRange.between("fan-1", "fan-4");
+        List<Participant> members = crowds.joinWithoutMedia(fans, 7300, Mode.RTC, Optional.empty());
+
+        assertThatThrownBy(() -> RangeChecks.eachReceives(members, fans, ClientEvent.STREAM_ADDED, "nobody",
+                Duration.ofMillis(300)))
+                .hasMessageContaining("4 of 4 participants \"fan-1\" to \"fan-4\" did not receive 'stream-added' from nobody")
+                .hasMessageContaining("fan-1: ").hasMessageContaining("fan-4: ");
+    }
+}
