@@ -129,7 +129,8 @@ class RoomConnectionTest {
         return channel;
     };
     private final List<String> stay = new CopyOnWriteArrayList<>();
-    private final EventDelivery events = new EventDelivery("alice", new EventJournal(System.nanoTime()));
+    private final ClientRuntime runtime = ClientRuntime.create();
+    private final EventDelivery events = new EventDelivery("alice", new EventJournal(System.nanoTime()), runtime.pool());
     private final RoomConnection room = new RoomConnection(new ClientConfig(Mode.RTC, 1400000001L, "alice", "sig", false),
             signaling, new SdkOptions(WAIT, WAIT, MediaClock.system(), System.nanoTime()), events,
             new RoomConnection.Stay() {
@@ -162,6 +163,7 @@ class RoomConnectionTest {
     @AfterEach
     void close() {
         events.close();
+        runtime.close();
     }
 
     private List<String> delivered() {
