@@ -63,8 +63,8 @@ final class EventDelivery implements AutoCloseable {
     }
 
     /**
-     * As {@link #emit}, but delivered only if {@code stillWanted} holds on the event thread, when its
-     * turn comes: a periodic measurement that finishes after its evaluation stopped is dropped.
+     * As {@link #emit}, but delivered only if {@code stillWanted} holds when its turn comes: a
+     * periodic measurement that finishes after its evaluation stopped is dropped.
      */
     void emitWhile(BooleanSupplier stillWanted, ClientEvent type, String userId, RemoteStream stream,
                    EventPayload payload) {

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Timers run on {@code ticks}; channel replies and events arrive on the stacks' threads. The state of
  * a stay is guarded by this object's monitor, and nothing is called on a channel, the stay or
- * libwebrtc while it is held (state changes are only queued to the event thread).
+ * libwebrtc while it is held (state changes are only queued for delivery).
  */
 final class RoomConnection {
 
