@@ -1,73 +1,127 @@
 package io.trtcsim.simulator;
 
 import io.javalin.websocket.WsContext;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one connection's messages in order from a single thread: Jetty's blocking send must not be
- * entered from several threads at once, and webrtc callbacks must never wait on a socket.
+ * Sends one connection's messages in order, one at a time, without a thread of its own: the
+ * messages wait in this queue, and the next is handed to Jetty's asynchronous send when the one
+ * before has been written. The sending starts on the simulator's shared sending pool, never on the
+ * thread that queues (which may hold a room's monitor, or be a media thread): nothing here waits for
+ * a socket, so a client that stops reading holds up only its own queue, until the idle timeout.
  */
 final class Outbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
+    /** The end of the queue: the socket is closed once what came before it was written. */
+    private record CloseRequest(String reason) {
+    }
+
     private final WsContext context;
-    private final ExecutorService sender;
+    private final Executor sending;
+    private final String name;
+    /** Messages (String) and at most one CloseRequest, guarded by this object's monitor. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private boolean writing;
+    private boolean closed;
 
-    Outbox(WsContext context, String name) {
+    Outbox(WsContext context, Executor sending, String name) {
         this.context = context;
-        this.sender = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "sim-outbox-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.sending = sending;
+        this.name = name;
     }
 
+    /** Queues a message (JSON text); dropped once the outbox is closed. */
     void send(String message) {
-        if (sender.isShutdown()) {
-            return;
+        enqueue(message, false);
+    }
+
+    /** Closes the WebSocket after what is queued, and sends nothing more. */
+    void closeSocket(String reason) {
+        enqueue(new CloseRequest(reason), true);
+    }
+
+    private void enqueue(Object item, boolean last) {
+        synchronized (this) {
+            if (closed) {
+                log.debug("outbox {} closed; {} dropped", name, item instanceof CloseRequest ? "close" : "message");
+                return;
+            }
+            queue.add(item);
+            closed = last;
+            if (writing) {
+                return;
+            }
+            writing = true;
         }
+        writeNextLater();
+    }
+
+    private void writeNextLater() {
         try {
-            sender.execute(() -> {
-                try {
-                    if (context.session.isOpen()) {
-                        context.send(message);
-                    }
-                } catch (Exception e) {
-                    // Javalin rethrows Jetty's IOException unchecked (a closed or timed-out socket).
-                    log.debug("dropping a message to a closed connection: {}", e.toString());
-                }
-            });
+            sending.execute(this::writeNext);
         } catch (RejectedExecutionException e) {
-            log.debug("outbox closed; message dropped");
+            // The simulator is stopping: its connections go with it.
+            synchronized (this) {
+                queue.clear();
+                writing = false;
+            }
         }
     }
 
-    /**
-     * Closes the WebSocket after what is queued, from the sending thread (a close may wait for the
-     * socket as a send does), and sends nothing more.
-     */
-    void closeSocket(String reason) {
-        try {
-            sender.execute(() -> {
+    /** Hands the next message to Jetty; the write's callback comes back here for the one after. */
+    private void writeNext() {
+        while (true) {
+            Object next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    writing = false;
+                    return;
+                }
+            }
+            if (next instanceof CloseRequest close) {
                 try {
-                    context.closeSession(1000, reason);
-                } catch (Exception e) {
+                    context.closeSession(1000, close.reason());
+                } catch (RuntimeException e) {
                     log.debug("closing a connection that was already closing: {}", e.toString());
                 }
-            });
-        } catch (RejectedExecutionException e) {
-            log.debug("outbox closed; the socket closes with it");
+                continue;
+            }
+            if (!context.session.isOpen()) {
+                continue;
+            }
+            try {
+                context.session.getRemote().sendString((String) next, new WriteCallback() {
+                    @Override
+                    public void writeFailed(Throwable failure) {
+                        log.debug("dropping a message to a closed connection: {}", failure.toString());
+                        writeNextLater();
+                    }
+
+                    @Override
+                    public void writeSuccess() {
+                        // Jetty may call back on the sending thread itself: the next write is a task of
+                        // its own, so a long queue never deepens the stack.
+                        writeNextLater();
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                log.debug("dropping a message to a closed connection: {}", e.toString());
+            }
         }
-        sender.shutdown();
     }
 
+    /** Accepts nothing more; what is queued is still written. */
     @Override
-    public void close() {
-        sender.shutdown();
+    public synchronized void close() {
+        closed = true;
     }
 }

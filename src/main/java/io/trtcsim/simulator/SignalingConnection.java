@@ -29,7 +29,7 @@ final class SignalingConnection {
     SignalingConnection(SimulatorContext simulator, WsContext context) {
         this.simulator = simulator;
         this.connectionId = context.sessionId();
-        this.outbox = new Outbox(context, connectionId.substring(0, Math.min(8, connectionId.length())));
+        this.outbox = new Outbox(context, simulator.sending(), connectionId.substring(0, Math.min(8, connectionId.length())));
         this.session = new ClientSession(simulator, this);
     }
 
@@ -109,5 +109,10 @@ final class SignalingConnection {
         if (message != null) {
             outbox.send(simulator.messages().write(message));
         }
+    }
+
+    /** A message already written as JSON: one event to many members is written once. */
+    void sendWritten(String json) {
+        outbox.send(json);
     }
 }

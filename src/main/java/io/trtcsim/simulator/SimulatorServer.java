@@ -13,6 +13,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class SimulatorServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorServer.class);
+    /** Two: a fan-out to thousands of members is written on both cores of a small machine. */
+    private static final int SENDING_THREADS = 2;
 
     private final Javalin app;
     private final MediaPlane media;
@@ -32,11 +38,19 @@ public final class SimulatorServer implements AutoCloseable {
     private final Map<String, SignalingConnection> connections = new ConcurrentHashMap<>();
     private final String host;
     private final CallbackSink callbackSink;
+    /** Hands every connection's messages to Jetty's asynchronous sends; its tasks never wait for a socket. */
+    private final ExecutorService sending;
 
     private SimulatorServer(SimulatorConfig config) {
         this.host = config.host();
         this.media = new MediaPlane(config.host(), config.mediaTimeout());
         ObjectMapper json = new ObjectMapper();
+        AtomicInteger senders = new AtomicInteger();
+        this.sending = Executors.newFixedThreadPool(SENDING_THREADS, task -> {
+            Thread thread = new Thread(task, "sim-outbox-" + senders.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         this.callbackSink = config.callbackUrl()
                 .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
                         sdkAppId -> config.appKeys().find(sdkAppId).flatMap(AppKey::optionalCallbackKey)))
@@ -44,7 +58,7 @@ public final class SimulatorServer implements AutoCloseable {
         this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
                 new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
                 new CallbackReporter(callbackSink, config.clock()),
-                new SimulatorLog(config.clock()));
+                new SimulatorLog(config.clock()), sending);
         AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -163,6 +177,14 @@ public final class SimulatorServer implements AutoCloseable {
             connections.clear();
             media.close();
             callbackSink.close();
+            sending.shutdownNow();
+            try {
+                if (!sending.awaitTermination(2, TimeUnit.SECONDS)) {
+                    log.warn("the simulator's sending threads did not end within 2 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
