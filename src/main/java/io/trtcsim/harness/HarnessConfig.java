@@ -95,6 +95,21 @@ public final class HarnessConfig {
         return duration("harness.timeout.event");
     }
 
+    /** harness.join.rate: joins a {@link JoinRamp} starts per second (more than 0). */
+    public double joinsPerSecond() {
+        String value = text("harness.join.rate");
+        double rate;
+        try {
+            rate = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting harness.join.rate = '" + value + "' is not a number of joins per second");
+        }
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("setting harness.join.rate = '" + value + "' must be a number of joins per second above 0");
+        }
+        return rate;
+    }
+
     public Path fixtures() {
         return Path.of(text("harness.fixtures"));
     }
