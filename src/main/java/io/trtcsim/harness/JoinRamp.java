@@ -125,8 +125,8 @@ public final class JoinRamp {
             while (cause instanceof CompletionException && cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            return cause instanceof RtcError error ? error.errorCode() + ": " + error.getMessage()
-                    : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            // An RtcError's message starts with its code already.
+            return cause instanceof RtcError ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted while reading the failure";

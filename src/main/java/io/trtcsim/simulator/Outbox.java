@@ -4,6 +4,7 @@ import io.javalin.websocket.WsContext;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one connection's messages in order, one at a time, without a thread of its own: the
  * messages wait in this queue, and the next is handed to Jetty's asynchronous send when the one
- * before has been written. The sending starts on the simulator's shared sending pool, never on the
+ * before has been written (see {@link Write}). The sending starts on the simulator's shared sending pool, never on the
  * thread that queues (which may hold a room's monitor, or be a media thread): nothing here waits for
  * a socket, so a client that stops reading holds up only its own queue, until the idle timeout.
  */
@@ -97,24 +98,52 @@ final class Outbox implements AutoCloseable {
             if (!context.session.isOpen()) {
                 continue;
             }
+            Write write = new Write();
             try {
-                context.session.getRemote().sendString((String) next, new WriteCallback() {
-                    @Override
-                    public void writeFailed(Throwable failure) {
-                        log.debug("dropping a message to a closed connection: {}", failure.toString());
-                        writeNextLater();
-                    }
-
-                    @Override
-                    public void writeSuccess() {
-                        // Jetty may call back on the sending thread itself: the next write is a task of
-                        // its own, so a long queue never deepens the stack.
-                        writeNextLater();
-                    }
-                });
-                return;
+                context.session.getRemote().sendString((String) next, write);
             } catch (RuntimeException e) {
                 log.debug("dropping a message to a closed connection: {}", e.toString());
+                continue;
+            }
+            if (!write.handOver()) {
+                // Written already (the usual case: the socket took it at once): on to the next here.
+                continue;
+            }
+            return;
+        }
+    }
+
+    /**
+     * One message handed to Jetty. Jetty calls back on this thread, inside sendString, when the
+     * socket took the message at once, or later on one of its own when it had to wait: whichever of
+     * the callback and {@link #handOver} comes second continues with the next message, so the queue
+     * moves on without a task per message, and a long queue never deepens the stack.
+     */
+    private final class Write implements WriteCallback {
+        private static final int WRITING = 0;
+        private static final int WRITTEN = 1;
+        private static final int HANDED_OVER = 2;
+        private final AtomicInteger state = new AtomicInteger(WRITING);
+
+        /** After sendString returned: true if the callback is still to come (and will continue the queue). */
+        boolean handOver() {
+            return state.compareAndSet(WRITING, HANDED_OVER);
+        }
+
+        @Override
+        public void writeSuccess() {
+            finished();
+        }
+
+        @Override
+        public void writeFailed(Throwable failure) {
+            log.debug("dropping a message to a closed connection: {}", failure.toString());
+            finished();
+        }
+
+        private void finished() {
+            if (!state.compareAndSet(WRITING, WRITTEN)) {
+                writeNextLater();
             }
         }
     }

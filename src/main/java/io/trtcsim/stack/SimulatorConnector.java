@@ -4,8 +4,6 @@ import io.trtcsim.concurrent.DaemonThreads;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,12 +28,12 @@ final class SimulatorConnector implements AutoCloseable {
     private static final int MIN_INBOX_PARALLELISM = 4;
     private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(2);
 
-    private final ExecutorService io;
+    private final ForkJoinPool io;
     private final ForkJoinPool inboxes;
     private final HttpClient http;
 
     SimulatorConnector(Duration connectTimeout) {
-        this.io = Executors.newFixedThreadPool(IO_THREADS, new DaemonThreads("signaling-io"));
+        this.io = DaemonThreads.pool("signaling-io", IO_THREADS);
         this.inboxes = DaemonThreads.pool("signaling-inbox",
                 Math.max(MIN_INBOX_PARALLELISM, Runtime.getRuntime().availableProcessors()));
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(io).build();
