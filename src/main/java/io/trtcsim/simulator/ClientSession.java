@@ -217,11 +217,12 @@ final class ClientSession {
         if (published != stream || room != joined) {
             return;
         }
+        // Logged as the announcement begins, so the line's time is when the room starts to hear of it.
+        simulator.log().room(joined.key(), "stream " + stream.streamId() + " published (audio " + stream.hasAudio()
+                + ", video " + stream.hasVideo() + ")");
         // Written once for the whole room: an audience of thousands gets the same text.
         String added = messages().write(messages().streamEvent(ClientEvent.STREAM_ADDED, stream));
         joined.addStream(stream, self, others -> others.forEach(other -> other.connection().sendWritten(added)));
-        simulator.log().room(joined.key(), "stream " + stream.streamId() + " published (audio " + stream.hasAudio()
-                + ", video " + stream.hasVideo() + ")");
         simulator.callbacks().mediaStarted(joined, self, stream.hasAudio(), stream.hasVideo());
     }
 

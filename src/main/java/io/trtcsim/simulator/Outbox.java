@@ -43,6 +43,27 @@ final class Outbox implements AutoCloseable {
         enqueue(message, false);
     }
 
+    /**
+     * As {@link #send}, but written at once on the calling thread when nothing is queued: for the
+     * reply that Jetty's reading thread makes to the message it just read, holding no lock of ours.
+     * Handing it to the sending pool instead had that pool's thread write while the reading thread
+     * still held the connection's locks, and each waited for the other (measured: a third of the
+     * sending threads' time waking Jetty's).
+     */
+    void sendFromReader(String message) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (writing) {
+                queue.add(message);
+                return;
+            }
+            writing = true;
+        }
+        writeFrom(message);
+    }
+
     /** Closes the WebSocket after what is queued, and sends nothing more. */
     void closeSocket(String reason) {
         enqueue(new CloseRequest(reason), true);
@@ -76,18 +97,29 @@ final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Hands the next message to Jetty; the write's callback comes back here for the one after. */
     private void writeNext() {
+        writeFrom(null);
+    }
+
+    /**
+     * Hands {@code first} (if any), then the queued messages, to Jetty, while the socket takes them
+     * at once; when a write has to wait, its callback comes back here for the next.
+     */
+    private void writeFrom(Object first) {
+        Object next = first;
         while (true) {
-            Object next;
-            synchronized (this) {
-                next = queue.poll();
-                if (next == null) {
-                    writing = false;
-                    return;
+            if (next == null) {
+                synchronized (this) {
+                    next = queue.poll();
+                    if (next == null) {
+                        writing = false;
+                        return;
+                    }
                 }
             }
-            if (next instanceof CloseRequest close) {
+            Object item = next;
+            next = null;
+            if (item instanceof CloseRequest close) {
                 try {
                     context.closeSession(1000, close.reason());
                 } catch (RuntimeException e) {
@@ -95,12 +127,10 @@ final class Outbox implements AutoCloseable {
                 }
                 continue;
             }
-            if (!context.session.isOpen()) {
-                continue;
-            }
+            // No isOpen() first: it takes the session's lock, and a closed session fails the write anyway.
             Write write = new Write();
             try {
-                context.session.getRemote().sendString((String) next, write);
+                context.session.getRemote().sendString((String) item, write);
             } catch (RuntimeException e) {
                 log.debug("dropping a message to a closed connection: {}", e.toString());
                 continue;

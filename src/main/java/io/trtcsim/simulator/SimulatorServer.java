@@ -9,6 +9,7 @@ import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.simulator.sfu.netem.NetworkEmulation;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ public final class SimulatorServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SimulatorServer.class);
     /** Two: a fan-out to thousands of members is written on both cores of a small machine. */
     private static final int SENDING_THREADS = 2;
+    private static final int MIN_JETTY_THREADS = 16;
+    private static final int INPUT_BUFFER_BYTES = 1024;
+    private static final int JETTY_THREADS_PER_CORE = 8;
 
     private final Javalin app;
     private final MediaPlane media;
@@ -67,10 +71,14 @@ public final class SimulatorServer implements AutoCloseable {
         AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
+            javalin.jetty.threadPool = jettyThreads();
             javalin.jetty.modifyWebSocketServletFactory(factory -> {
                 // A client that sends nothing for this long (not even a ping) is taken as gone.
                 factory.setIdleTimeout(config.idleTimeout());
                 factory.setMaxTextMessageSize(SimulatorConfig.MAX_MESSAGE_BYTES);
+                // Jetty makes each text message's builder this big: 4 KB by default, for messages that
+                // are mostly heartbeats of 50 bytes (an SDP of a few KB is read in a few reads).
+                factory.setInputBufferSize(INPUT_BUFFER_BYTES);
             });
         });
         app.post("/v4/trtc/RemoveUser", admin::removeUser);
@@ -101,6 +109,18 @@ public final class SimulatorServer implements AutoCloseable {
             });
             ws.onError(ctx -> log.debug("signaling error on {}", ctx.sessionId(), ctx.error()));
         });
+    }
+
+    /**
+     * Jetty's threads, fewer than Javalin's default of up to 250: signaling, HTTP and the WebSocket
+     * handlers never wait for anything, so a few per core keep up, while a pool that grew to 250
+     * under a ramp of thousands of joins kept them all for a minute and had them contend for two cores.
+     */
+    private static QueuedThreadPool jettyThreads() {
+        int max = Math.max(MIN_JETTY_THREADS, JETTY_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
+        QueuedThreadPool threads = new QueuedThreadPool(max, Math.min(8, max));
+        threads.setName("JettyServerThreadPool");
+        return threads;
     }
 
     /** Starts a simulator; port 0 picks a free one. */

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.JoinRamp;
 import io.trtcsim.harness.Participant;
@@ -24,11 +23,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -44,21 +42,19 @@ import org.slf4j.LoggerFactory;
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.AudienceBenchmark
  * -Dexec.args="--members 5000 --join-rate 500 --markdown reports/audience-benchmark.md"}
  * <p>
- * The stream-added latency of a member counts from the first stream-added any member got: the
- * simulator announces the stream when its own side of alice's uplink connects, slightly before
- * alice's publish() returns, and sends the event to the members one after another; the first
- * delivery is the simulator's first send plus one loopback message (well under a millisecond).
- * The same latencies counted from publish() returning are printed too (early members can be
- * negative there).
+ * A member's stream-added latency counts from the simulator's announcement: the time of its log
+ * line "stream alice_main published", written as it starts telling the room (when its side of
+ * alice's uplink connects, a little before alice's publish() returns), mapped onto the journals'
+ * monotonic clock ({@link WallClock}). The same latencies from publish() returning are shown too.
+ * Each round is one publish, heard by everyone, then an unpublish: the first runs code the JVM has
+ * not compiled yet (the JIT compiles while the fan-out runs), later ones show a warm JVM.
  */
 public final class AudienceBenchmark {
 
-    private static final long ROOM = 8888;
-    private static final Duration HEALTH_PERIOD = Duration.ofMillis(200);
-    private static final double TARGET_P99_MILLIS = 100;
-    private static final double TARGET_KB_PER_MEMBER = 200;
-    private static final double TARGET_HEALTH_MILLIS = 1000;
-    private static final String FORCED_GC = "forced GC (memory reading)";
+    static final long ROOM = 8888;
+    static final Duration HEALTH_PERIOD = Duration.ofMillis(200);
+    static final String FORCED_GC = "forced GC (memory reading)";
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final List<String> SHARED_THREADS = List.of("client-events-", "client-timers-", "signaling-io-",
             "signaling-inbox-", "sim-outbox-");
 
@@ -81,21 +77,19 @@ public final class AudienceBenchmark {
         }
         // Thousands of joins would print ten thousand INFO lines: the run measures the system, not the console.
         ((Logger) LoggerFactory.getLogger("io.trtcsim")).setLevel(Level.toLevel(options.logLevel));
-        System.out.printf(Locale.ROOT, "audience benchmark on %d cores, max heap %d MB, Java %s: %d members at %.0f joins/s%n",
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"), options.members, options.joinRate);
-        Results results = new Results(options);
+        AudienceResults results = new AudienceResults(options);
+        System.out.println(results.machine());
         boolean broke;
         try {
-            broke = !run(options, results);
+            run(options, results);
+            broke = false;
         } catch (RuntimeException | AssertionError e) {
             System.out.println("the run broke: " + Format.firstLine(e));
             e.printStackTrace(System.out);
             broke = true;
         }
-        String text = results.text();
         System.out.println();
-        System.out.print(text);
+        System.out.print(results.text());
         if (options.markdown.isPresent()) {
             Path file = options.markdown.get();
             if (file.getParent() != null) {
@@ -108,12 +102,10 @@ public final class AudienceBenchmark {
         System.exit(broke ? 1 : 0);
     }
 
-    /** The run; false when it broke in a way the results say. */
-    private static boolean run(AudienceOptions options, Results results) {
+    private static void run(AudienceOptions options, AudienceResults results) {
         HarnessConfig config = HarnessConfig.load().with("harness.stack", "embedded");
         ScenarioContext scenario = ScenarioContext.with(config);
         HealthProbe probe = null;
-        boolean completed = false;
         try {
             Participants participants = new Participants(scenario);
             Signatures signatures = new Signatures(scenario);
@@ -123,20 +115,21 @@ public final class AudienceBenchmark {
             }
             probe = HealthProbe.start(embedded.server().httpUri().resolve("/health"), HEALTH_PERIOD, "setup");
             results.probe = probe;
+            WallClock clock = WallClock.calibrate();
 
             Participant alice = participants.namedOrNew("alice", ParticipantKind.FULL);
             alice.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor("alice"));
             alice.joinAs(Role.ANCHOR);
             alice.join(ROOM);
             // Her engine and stream now, so that neither counts in the members' memory; and one
-            // unmeasured publish, so that the JVM's first pass through the media paths (class
-            // loading, the JIT) is not what the fan-out competes with.
+            // unmeasured publish, so that the JVM's first pass through the media paths is not
+            // what the first fan-out competes with.
             alice.createSyntheticStream(320, 180, 15);
             alice.initializeLocalStream();
             long warming = System.nanoTime();
             alice.publish();
             alice.unpublish();
-            results.warmUpMillis = (System.nanoTime() - warming) / 1e6;
+            results.warmUpMillis = millisSince(warming);
 
             probe.phase(FORCED_GC);
             results.before = MemoryReading.afterGc();
@@ -150,29 +143,31 @@ public final class AudienceBenchmark {
                 member.joinAs(Role.AUDIENCE);
                 members.add(member);
             }
-            results.createMillis = (System.nanoTime() - creating) / 1e6;
+            results.createMillis = millisSince(creating);
 
             probe.phase("joining");
             results.joinTook = new JoinRamp(options.joinRate, config.callTimeout()).join(members, ROOM);
             System.out.printf(Locale.ROOT, "%d members joined in %.1f s%n", members.size(), results.joinTook.toMillis() / 1e3);
 
             // The app server hears of every join (ENTER_ROOM), one callback after another: the backlog
-            // a ramp leaves is drained before the window, so it measures the members alone.
+            // a ramp leaves is drained before the window, so that the window measures the members alone.
             probe.phase("callbacks draining");
             long draining = System.nanoTime();
             int expectedCallbacks = options.members + 2;
             await("the app server to receive " + expectedCallbacks + " callbacks (room created, alice and every member entered)")
                     .atMost(Duration.ofSeconds(options.waitSeconds)).pollInterval(Duration.ofMillis(500))
                     .until(() -> scenario.appServer().callbacks().size() >= expectedCallbacks);
-            results.callbacksDrainMillis = (System.nanoTime() - draining) / 1e6;
+            results.callbacksDrainMillis = millisSince(draining);
 
             probe.phase("steady (everyone in the room)");
             long gcBefore = gcMillis();
             ProcessLoad steadyStart = ProcessLoad.now();
             ThreadCpu threadsStart = ThreadCpu.now();
+            NativeThreadCpu nativeStart = NativeThreadCpu.now();
             MediaWindow.waitFor(options.steadySeconds);
             ProcessLoad steadyEnd = ProcessLoad.now();
             results.steadyThreads = ThreadCpu.now().coresByGroupSince(threadsStart);
+            results.steadyNativeThreads = NativeThreadCpu.now().coresByGroupSince(nativeStart);
             results.steadyProcessCores = steadyEnd.processCoresSince(steadyStart);
             results.steadySimulatorCores = steadyEnd.simulatorCoresSince(steadyStart);
             results.steadyOtherCores = steadyEnd.otherCoresSince(steadyStart);
@@ -182,27 +177,24 @@ public final class AudienceBenchmark {
             results.joined = MemoryReading.afterGc();
             results.loadedMedia = members.stream().filter(Participant::loadedMedia).count();
 
-            probe.phase("fan-out");
-            ThreadCpu fanOutStart = ThreadCpu.now();
-            long publishing = System.nanoTime();
-            alice.publish();
-            long published = System.nanoTime();
-            results.publishMillis = (published - publishing) / 1e6;
-            Expectations.eachReceives(members, ClientEvent.STREAM_ADDED, "alice", Duration.ofSeconds(options.waitSeconds));
-            results.fanOutThreads = ThreadCpu.now().millisByGroupSince(fanOutStart);
-            long[] arrivals = members.stream().mapToLong(AudienceBenchmark::streamAddedNanos).sorted().toArray();
-            results.fromFirst = Percentiles.of(arrivals, arrivals[0]);
-            results.fromPublish = Percentiles.of(arrivals, published);
+            for (int round = 1; round <= options.rounds; round++) {
+                probe.phase("fan-out " + round);
+                FanOutRound measured = fanOut(alice, members, stack, clock, round, Duration.ofSeconds(options.waitSeconds));
+                results.rounds.add(measured);
+                System.out.printf(Locale.ROOT, "round %d: every member got stream-added; p99 %.1f ms after the announcement%n",
+                        round, measured.fromAnnouncement().p99());
+                probe.phase("unpublish " + round);
+                alice.unpublish();
+                awaitEach(members, ClientEvent.STREAM_REMOVED, round, Duration.ofSeconds(options.waitSeconds));
+            }
             results.peerJoinsOfAudience = members.stream().mapToLong(AudienceBenchmark::peerJoinsNotFromAlice).sum()
                     + alice.journal().count(ClientEvent.PEER_JOIN, null);
-            System.out.printf(Locale.ROOT, "every member got stream-added; p99 %.1f ms after the first%n", results.fromFirst.p99());
 
             probe.phase("leaving");
             long leaving = System.nanoTime();
             List<CompletableFuture<Void>> leaves = members.stream().map(member -> member.client().leave()).toList();
             CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new)).get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            results.leaveMillis = (System.nanoTime() - leaving) / 1e6;
-            completed = true;
+            results.leaveMillis = millisSince(leaving);
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
@@ -213,14 +205,71 @@ public final class AudienceBenchmark {
             try {
                 scenario.close();
             } finally {
-                results.teardownMillis = (System.nanoTime() - closing) / 1e6;
+                results.teardownMillis = millisSince(closing);
                 if (probe != null) {
                     probe.close();
                 }
             }
         }
         results.threadsLeft = threadsLeftAfter(Duration.ofSeconds(10));
-        return completed;
+    }
+
+    /** Alice publishes; every member's {@code round}-th stream-added is timed. */
+    private static FanOutRound fanOut(Participant alice, List<Participant> members, Stack stack, WallClock clock, int round,
+                                      Duration within) {
+        ThreadCpu cpuBefore = ThreadCpu.now();
+        ProcessLoad loadBefore = ProcessLoad.now();
+        long publishing = System.nanoTime();
+        alice.publish();
+        long published = System.nanoTime();
+        awaitEach(members, ClientEvent.STREAM_ADDED, round, within);
+        ThreadCpu cpuAfter = ThreadCpu.now();
+        double cores = ProcessLoad.now().processCoresSince(loadBefore);
+        long[] arrivals = members.stream().mapToLong(member -> streamAddedNanos(member, round)).toArray();
+        long announced = clock.monotonicNanosOf(announcement(stack, round));
+        return new FanOutRound(round, (published - publishing) / 1e6, FanOutRound.Percentiles.of(arrivals, announced),
+                FanOutRound.Percentiles.of(arrivals, published), cores, cpuAfter.millisByGroupSince(cpuBefore));
+    }
+
+    /**
+     * Waits until every member has had {@code count} events of that kind from alice; those served
+     * are not asked again, as thousands of journals would be read at every poll.
+     */
+    private static void awaitEach(List<Participant> members, ClientEvent event, int count, Duration within) {
+        List<Participant> waiting = new ArrayList<>(members);
+        try {
+            await("each of " + members.size() + " members to have " + count + " '" + event + "' from alice")
+                    .atMost(within).pollInterval(POLL).until(() -> {
+                        waiting.removeIf(member -> member.journal().count(event, "alice") >= count);
+                        return waiting.isEmpty();
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(waiting.size() + " members had no " + count + " '" + event + "' from alice within "
+                    + within.toMillis() + " ms, e.g. " + waiting.stream().limit(10).map(Participant::userId).toList(), e);
+        }
+    }
+
+    /** When the simulator began announcing alice's stream for the {@code round}-th time (its log line). */
+    private static Instant announcement(Stack stack, int round) {
+        List<String> lines = stack.logLines(ROOM).stream().filter(line -> line.contains(": stream alice_main published")).toList();
+        if (lines.size() < round) {
+            throw new IllegalStateException("the simulator logged " + lines.size() + " announcements of alice_main, expected "
+                    + round + ": " + lines);
+        }
+        String line = lines.get(round - 1);
+        return Instant.parse(line.substring(0, line.indexOf(' ')));
+    }
+
+    private static long streamAddedNanos(Participant member, int round) {
+        return member.journal().entries().stream()
+                .filter(entry -> entry.event() == ClientEvent.STREAM_ADDED && "alice".equals(entry.userId()))
+                .mapToLong(JournalEntry::atNanos).skip(round - 1L).findFirst()
+                .orElseThrow(() -> new IllegalStateException(member + " has no stream-added number " + round + " from alice"));
+    }
+
+    private static long peerJoinsNotFromAlice(Participant member) {
+        return member.journal().entries().stream()
+                .filter(entry -> entry.event() == ClientEvent.PEER_JOIN && !"alice".equals(entry.userId())).count();
     }
 
     /** Time spent in collections so far (pauses and, for concurrent collectors, their cycles), in ms. */
@@ -229,16 +278,8 @@ public final class AudienceBenchmark {
                 .filter(ms -> ms > 0).sum();
     }
 
-    private static long streamAddedNanos(Participant member) {
-        return member.journal().entries().stream()
-                .filter(entry -> entry.event() == ClientEvent.STREAM_ADDED && "alice".equals(entry.userId()))
-                .mapToLong(JournalEntry::atNanos).findFirst()
-                .orElseThrow(() -> new IllegalStateException(member + " has no stream-added from alice"));
-    }
-
-    private static long peerJoinsNotFromAlice(Participant member) {
-        return member.journal().entries().stream()
-                .filter(entry -> entry.event() == ClientEvent.PEER_JOIN && !"alice".equals(entry.userId())).count();
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e6;
     }
 
     /** The shared threads still alive once they have had {@code patience} to end. */
@@ -255,166 +296,5 @@ public final class AudienceBenchmark {
     private static Set<String> sharedThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(name -> SHARED_THREADS.stream().anyMatch(name::startsWith)).collect(Collectors.toSet());
-    }
-
-    /** p50, p95, p99 and max of latencies in ms, nearest rank. */
-    record Percentiles(double p50, double p95, double p99, double max) {
-        static Percentiles of(long[] sortedNanos, long fromNanos) {
-            double[] millis = Arrays.stream(sortedNanos).mapToDouble(at -> (at - fromNanos) / 1e6).toArray();
-            return new Percentiles(rank(millis, 50), rank(millis, 95), rank(millis, 99), millis[millis.length - 1]);
-        }
-
-        private static double rank(double[] sorted, double percent) {
-            int index = (int) Math.ceil(percent / 100 * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-        }
-    }
-
-    /** What the run measured, as it got; printed whether it completed or not. */
-    private static final class Results {
-        final AudienceOptions options;
-        HealthProbe probe;
-        MemoryReading before;
-        MemoryReading joined;
-        double createMillis = Double.NaN;
-        double warmUpMillis = Double.NaN;
-        Duration joinTook;
-        double steadyProcessCores = Double.NaN;
-        double steadySimulatorCores = Double.NaN;
-        double steadyOtherCores = Double.NaN;
-        double steadyGcShare = Double.NaN;
-        double callbacksDrainMillis = Double.NaN;
-        Map<String, Double> steadyThreads = Map.of();
-        Map<String, Double> fanOutThreads = Map.of();
-        long loadedMedia = -1;
-        double publishMillis = Double.NaN;
-        Percentiles fromFirst;
-        Percentiles fromPublish;
-        long peerJoinsOfAudience = -1;
-        double leaveMillis = Double.NaN;
-        double teardownMillis = Double.NaN;
-        Set<String> threadsLeft = Set.of();
-
-        Results(AudienceOptions options) {
-            this.options = options;
-        }
-
-        double kilobytesPerMember() {
-            return before == null || joined == null ? Double.NaN : joined.heapKilobytesEachSince(before, options.members);
-        }
-
-        double worstHealthMillis(boolean forcedGc) {
-            if (probe == null) {
-                return Double.NaN;
-            }
-            return probe.phases().entrySet().stream().filter(phase -> phase.getKey().equals(FORCED_GC) == forcedGc)
-                    .mapToDouble(phase -> phase.getValue().worstMillis()).max().orElse(Double.NaN);
-        }
-
-        TextTable figures() {
-            TextTable table = new TextTable(1, "figure", "value");
-            table.add("members (signaling only, live room, audience)", Integer.toString(options.members));
-            table.add("join rate asked (joins/s)", Format.whole(options.joinRate));
-            table.add("alice's unmeasured publish and unpublish before the joins (ms)", Format.whole(warmUpMillis));
-            table.add("creating the members (ms)", Format.whole(createMillis));
-            table.add("joining them all (s)", joinTook == null ? "n/a" : Format.decimal(joinTook.toMillis() / 1e3));
-            table.add("members that loaded libwebrtc", loadedMedia < 0 ? "n/a" : Long.toString(loadedMedia));
-            table.add("heap after GC before the joins (MB)", before == null ? "n/a" : Format.decimal(before.heapUsedBytes() / 1048576.0));
-            table.add("heap after GC with everyone in the room (MB)", joined == null ? "n/a" : Format.decimal(joined.heapUsedBytes() / 1048576.0));
-            table.add("heap per member, SDK client + simulator session (KB)", Format.decimal(kilobytesPerMember()));
-            table.add("Java threads before / after the joins", before == null || joined == null ? "n/a"
-                    : before.javaThreads() + " / " + joined.javaThreads());
-            table.add("native threads before / after the joins", before == null || joined == null ? "n/a"
-                    : before.nativeThreads() + " / " + joined.nativeThreads());
-            table.add("resident set before / after the joins (MB)", before == null || joined == null ? "n/a"
-                    : Format.whole(before.residentMegabytes()) + " / " + Format.whole(joined.residentMegabytes()));
-            table.add("CPU with everyone in the room (cores: process / simulator threads / other processes)",
-                    Format.cores(steadyProcessCores) + " / " + Format.cores(steadySimulatorCores) + " / " + Format.cores(steadyOtherCores));
-            table.add("GC pauses in that window (% of wall time)", Format.decimal(steadyGcShare * 100));
-            table.add("app server's ENTER_ROOM backlog drained after the last join (ms)", Format.whole(callbacksDrainMillis));
-            table.add("alice's publish() (ms)", Format.decimal(publishMillis));
-            table.add("stream-added after the first: p50 / p95 / p99 / max (ms)", fromFirst == null ? "n/a"
-                    : Format.decimal(fromFirst.p50()) + " / " + Format.decimal(fromFirst.p95()) + " / "
-                    + Format.decimal(fromFirst.p99()) + " / " + Format.decimal(fromFirst.max()));
-            table.add("stream-added after publish() returned: p50 / p95 / p99 / max (ms)", fromPublish == null ? "n/a"
-                    : Format.decimal(fromPublish.p50()) + " / " + Format.decimal(fromPublish.p95()) + " / "
-                    + Format.decimal(fromPublish.p99()) + " / " + Format.decimal(fromPublish.max()));
-            table.add("peer-joins about audience members", peerJoinsOfAudience < 0 ? "n/a" : Long.toString(peerJoinsOfAudience));
-            table.add("everyone leaving (ms)", Format.whole(leaveMillis));
-            table.add("scenario teardown (ms)", Format.whole(teardownMillis));
-            table.add("shared threads left 10 s after teardown", threadsLeft.isEmpty() ? "0" : threadsLeft.size() + " " + threadsLeft);
-            return table;
-        }
-
-        /** The thread groups that used at least 0.01 core in the steady window. */
-        TextTable steadyThreads() {
-            TextTable table = new TextTable(1, "threads", "cores");
-            steadyThreads.forEach((group, cores) -> {
-                if (cores >= 0.01) {
-                    table.add(group, Format.cores(cores));
-                }
-            });
-            double java = steadyThreads.values().stream().mapToDouble(Double::doubleValue).sum();
-            table.add("(not Java threads: GC, JIT, native)", Format.cores(steadyProcessCores - java));
-            return table;
-        }
-
-        /** Where the CPU of the fan-out (alice's publish included) went, by thread group, above 5 ms. */
-        TextTable fanOutThreads() {
-            TextTable table = new TextTable(1, "threads", "cpu_ms");
-            fanOutThreads.forEach((group, millis) -> {
-                if (millis >= 5) {
-                    table.add(group, Format.whole(millis));
-                }
-            });
-            return table;
-        }
-
-        TextTable health() {
-            TextTable table = new TextTable(1, "phase", "answers", "failed", "worst_ms");
-            if (probe != null) {
-                for (Map.Entry<String, HealthProbe.Phase> phase : probe.phases().entrySet()) {
-                    HealthProbe.Phase p = phase.getValue();
-                    table.add(phase.getKey(), Integer.toString(p.answered), p.failed == 0 ? "0" : p.failed + " (" + p.lastFailure + ")",
-                            Format.millis(p.worstMillis()));
-                }
-            }
-            return table;
-        }
-
-        TextTable targets() {
-            TextTable table = new TextTable(1, "target", "measured", "verdict");
-            double p99 = fromFirst == null ? Double.NaN : fromFirst.p99();
-            table.add("stream-added p99 <= " + Format.whole(TARGET_P99_MILLIS) + " ms", Format.decimal(p99) + " ms",
-                    verdict(p99, TARGET_P99_MILLIS));
-            table.add("heap per member <= " + Format.whole(TARGET_KB_PER_MEMBER) + " KB", Format.decimal(kilobytesPerMember()) + " KB",
-                    verdict(kilobytesPerMember(), TARGET_KB_PER_MEMBER));
-            double health = worstHealthMillis(false);
-            table.add("/health within " + Format.whole(TARGET_HEALTH_MILLIS) + " ms throughout (forced GCs apart: "
-                    + Format.millis(worstHealthMillis(true)) + " ms)", Format.millis(health) + " ms", verdict(health, TARGET_HEALTH_MILLIS));
-            return table;
-        }
-
-        private static String verdict(double measured, double limit) {
-            return Double.isNaN(measured) ? "not measured" : measured <= limit ? "met" : "target missed";
-        }
-
-        String text() {
-            return figures().text() + "\nCPU by thread group with everyone in the room (" + options.steadySeconds + " s)\n"
-                    + steadyThreads().text() + "\nCPU by thread group from alice's publish to the last stream-added\n"
-                    + fanOutThreads().text() + "\n/health every " + HEALTH_PERIOD.toMillis() + " ms, by phase\n" + health().text()
-                    + "\n" + targets().text();
-        }
-
-        String markdown() {
-            return "# Audience benchmark\n\n" + String.format(Locale.ROOT, "%d cores, max heap %d MB, Java %s; %d members at %.0f joins/s.%n%n",
-                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                    System.getProperty("java.version"), options.members, options.joinRate)
-                    + figures().markdown() + "\n## CPU by thread group with everyone in the room (" + options.steadySeconds
-                    + " s)\n\n" + steadyThreads().markdown()
-                    + "\n## CPU by thread group from alice's publish to the last stream-added\n\n" + fanOutThreads().markdown()
-                    + "\n## /health every " + HEALTH_PERIOD.toMillis() + " ms, by phase\n\n" + health().markdown()
-                    + "\n## Targets\n\n" + targets().markdown();
-        }
     }
 }

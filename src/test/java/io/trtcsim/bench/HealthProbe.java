@@ -24,10 +24,10 @@ final class HealthProbe implements AutoCloseable {
 
     /** The answers of one phase: how many, the slowest, and the failures. */
     static final class Phase {
-        int answered;
-        int failed;
-        long worstNanos;
-        String lastFailure = "";
+        private int answered;
+        private int failed;
+        private long worstNanos;
+        private String lastFailure = "";
 
         synchronized void record(long nanos, String failure) {
             worstNanos = Math.max(worstNanos, nanos);
@@ -41,6 +41,18 @@ final class HealthProbe implements AutoCloseable {
 
         synchronized double worstMillis() {
             return worstNanos / 1e6;
+        }
+
+        synchronized int answered() {
+            return answered;
+        }
+
+        synchronized int failed() {
+            return failed;
+        }
+
+        synchronized String lastFailure() {
+            return lastFailure;
         }
     }
 
