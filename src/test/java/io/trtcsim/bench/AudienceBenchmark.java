@@ -11,10 +11,12 @@ import io.trtcsim.harness.ParticipantKind;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.Signatures;
+import io.trtcsim.sdk.ConnectionStateChange;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
 import io.trtcsim.stack.Stack;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.LoggerFactory;
@@ -52,6 +55,7 @@ import org.slf4j.LoggerFactory;
 public final class AudienceBenchmark {
 
     static final long ROOM = 8888;
+    static final long WARM_UP_ROOM = 8889;
     static final Duration HEALTH_PERIOD = Duration.ofMillis(200);
     static final String FORCED_GC = "forced GC (memory reading)";
     private static final Duration POLL = Duration.ofMillis(50);
@@ -106,6 +110,7 @@ public final class AudienceBenchmark {
         HarnessConfig config = HarnessConfig.load().with("harness.stack", "embedded");
         ScenarioContext scenario = ScenarioContext.with(config);
         HealthProbe probe = null;
+        Duration patience = Duration.ofSeconds(options.waitSeconds);
         try {
             Participants participants = new Participants(scenario);
             Signatures signatures = new Signatures(scenario);
@@ -117,32 +122,27 @@ public final class AudienceBenchmark {
             results.probe = probe;
             WallClock clock = WallClock.calibrate();
 
+            // alice's engine and stream now, so that neither counts in the members' memory.
             Participant alice = participants.namedOrNew("alice", ParticipantKind.FULL);
             alice.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor("alice"));
             alice.joinAs(Role.ANCHOR);
-            alice.join(ROOM);
-            // Her engine and stream now, so that neither counts in the members' memory; and one
-            // unmeasured publish, so that the JVM's first pass through the media paths is not
-            // what the first fan-out competes with.
             alice.createSyntheticStream(320, 180, 15);
             alice.initializeLocalStream();
+
+            probe.phase("warm-up");
             long warming = System.nanoTime();
-            alice.publish();
-            alice.unpublish();
+            warmUp(options, participants, signatures, alice, config, patience);
             results.warmUpMillis = millisSince(warming);
 
+            alice.join(ROOM);
+            probe.phase("callbacks draining");
+            awaitCallbacksQuiet(scenario, patience);
             probe.phase(FORCED_GC);
             results.before = MemoryReading.afterGc();
 
             probe.phase("creating members");
             long creating = System.nanoTime();
-            List<Participant> members = new ArrayList<>();
-            for (int i = 1; i <= options.members; i++) {
-                Participant member = participants.namedOrNew("fan-" + i, ParticipantKind.SIGNALING_ONLY);
-                member.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor(member.userId()));
-                member.joinAs(Role.AUDIENCE);
-                members.add(member);
-            }
+            List<Participant> members = createMembers(participants, signatures, "fan-", options.members);
             results.createMillis = millisSince(creating);
 
             probe.phase("joining");
@@ -153,10 +153,7 @@ public final class AudienceBenchmark {
             // a ramp leaves is drained before the window, so that the window measures the members alone.
             probe.phase("callbacks draining");
             long draining = System.nanoTime();
-            int expectedCallbacks = options.members + 2;
-            await("the app server to receive " + expectedCallbacks + " callbacks (room created, alice and every member entered)")
-                    .atMost(Duration.ofSeconds(options.waitSeconds)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> scenario.appServer().callbacks().size() >= expectedCallbacks);
+            awaitCallbacksQuiet(scenario, patience);
             results.callbacksDrainMillis = millisSince(draining);
 
             probe.phase("steady (everyone in the room)");
@@ -179,21 +176,21 @@ public final class AudienceBenchmark {
 
             for (int round = 1; round <= options.rounds; round++) {
                 probe.phase("fan-out " + round);
-                FanOutRound measured = fanOut(alice, members, stack, clock, round, Duration.ofSeconds(options.waitSeconds));
+                FanOutRound measured = fanOut(alice, members, stack, clock, round, patience);
                 results.rounds.add(measured);
                 System.out.printf(Locale.ROOT, "round %d: every member got stream-added; p99 %.1f ms after the announcement%n",
                         round, measured.fromAnnouncement().p99());
                 probe.phase("unpublish " + round);
                 alice.unpublish();
-                awaitEach(members, ClientEvent.STREAM_REMOVED, round, Duration.ofSeconds(options.waitSeconds));
+                awaitEach(members, ClientEvent.STREAM_REMOVED, round, patience);
             }
+            results.reconnections = members.stream().mapToLong(AudienceBenchmark::reconnections).sum();
             results.peerJoinsOfAudience = members.stream().mapToLong(AudienceBenchmark::peerJoinsNotFromAlice).sum()
                     + alice.journal().count(ClientEvent.PEER_JOIN, null);
 
             probe.phase("leaving");
             long leaving = System.nanoTime();
-            List<CompletableFuture<Void>> leaves = members.stream().map(member -> member.client().leave()).toList();
-            CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new)).get(config.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            leaveAll(members, config.callTimeout());
             results.leaveMillis = millisSince(leaving);
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -214,21 +211,71 @@ public final class AudienceBenchmark {
         results.threadsLeft = threadsLeftAfter(Duration.ofSeconds(10));
     }
 
+    /**
+     * What a JVM that has run scenarios before has done already, so the measured rounds are not
+     * the JIT's first pass through these paths (it compiles on a core of its own meanwhile): in room
+     * {@value #WARM_UP_ROOM}, a smaller audience joins, alice publishes and unpublishes to it a few
+     * times, and everyone leaves. Without members, alice still publishes once, for the media paths.
+     */
+    private static void warmUp(AudienceOptions options, Participants participants, Signatures signatures,
+                               Participant alice, HarnessConfig config, Duration patience) throws Exception {
+        alice.join(WARM_UP_ROOM);
+        List<Participant> warm = createMembers(participants, signatures, "warm-", options.warmUpMembers);
+        if (!warm.isEmpty()) {
+            new JoinRamp(options.joinRate, config.callTimeout()).join(warm, WARM_UP_ROOM);
+        }
+        for (int round = 1; round <= Math.max(1, warm.isEmpty() ? 1 : options.warmUpRounds); round++) {
+            alice.publish();
+            awaitEach(warm, ClientEvent.STREAM_ADDED, round, patience);
+            alice.unpublish();
+            awaitEach(warm, ClientEvent.STREAM_REMOVED, round, patience);
+        }
+        leaveAll(warm, config.callTimeout());
+        alice.leave();
+    }
+
+    private static List<Participant> createMembers(Participants participants, Signatures signatures, String prefix, int count) {
+        List<Participant> members = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Participant member = participants.namedOrNew(prefix + i, ParticipantKind.SIGNALING_ONLY);
+            member.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor(member.userId()));
+            member.joinAs(Role.AUDIENCE);
+            members.add(member);
+        }
+        return members;
+    }
+
+    private static void leaveAll(List<Participant> members, Duration within) throws Exception {
+        List<CompletableFuture<Void>> leaves = members.stream().map(member -> member.client().leave()).toList();
+        CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new)).get(within.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until the app server has heard nothing new for a second: the simulator sends its
+     * callbacks one after another, and a ramp of joins leaves a backlog of ENTER_ROOM.
+     */
+    private static void awaitCallbacksQuiet(ScenarioContext scenario, Duration within) {
+        AtomicLong last = new AtomicLong(-1);
+        await("the app server's callbacks to stop coming (a second without one)").atMost(within)
+                .pollInterval(Duration.ofMillis(250)).during(Duration.ofSeconds(1))
+                .until(() -> last.getAndSet(scenario.appServer().callbackCount()) == last.get());
+    }
+
     /** Alice publishes; every member's {@code round}-th stream-added is timed. */
     private static FanOutRound fanOut(Participant alice, List<Participant> members, Stack stack, WallClock clock, int round,
                                       Duration within) {
-        ThreadCpu cpuBefore = ThreadCpu.now();
+        NativeThreadCpu threadsBefore = NativeThreadCpu.now();
         ProcessLoad loadBefore = ProcessLoad.now();
         long publishing = System.nanoTime();
         alice.publish();
         long published = System.nanoTime();
         awaitEach(members, ClientEvent.STREAM_ADDED, round, within);
-        ThreadCpu cpuAfter = ThreadCpu.now();
         double cores = ProcessLoad.now().processCoresSince(loadBefore);
+        NativeThreadCpu threadsAfter = NativeThreadCpu.now();
         long[] arrivals = members.stream().mapToLong(member -> streamAddedNanos(member, round)).toArray();
         long announced = clock.monotonicNanosOf(announcement(stack, round));
         return new FanOutRound(round, (published - publishing) / 1e6, FanOutRound.Percentiles.of(arrivals, announced),
-                FanOutRound.Percentiles.of(arrivals, published), cores, cpuAfter.millisByGroupSince(cpuBefore));
+                FanOutRound.Percentiles.of(arrivals, published), cores, threadsAfter.coresByGroupSince(threadsBefore));
     }
 
     /**
@@ -265,6 +312,13 @@ public final class AudienceBenchmark {
                 .filter(entry -> entry.event() == ClientEvent.STREAM_ADDED && "alice".equals(entry.userId()))
                 .mapToLong(JournalEntry::atNanos).skip(round - 1L).findFirst()
                 .orElseThrow(() -> new IllegalStateException(member + " has no stream-added number " + round + " from alice"));
+    }
+
+    /** How often the member's signaling was lost (connection-state-changed to RECONNECTING). */
+    private static long reconnections(Participant member) {
+        return member.journal().entries().stream()
+                .filter(entry -> entry.payload() instanceof ConnectionStateChange change && change.state() == ConnectionState.RECONNECTING)
+                .count();
     }
 
     private static long peerJoinsNotFromAlice(Participant member) {

@@ -9,25 +9,30 @@ final class AudienceOptions {
     static final String USAGE = """
             AudienceBenchmark: signaling-only participants at scale, on the embedded stack (simulator in this JVM).
 
-              An anchor "alice" joins live room 8888 and readies a 320x180@15 stream; N audience members
-              (signaling only: no libwebrtc) join the room at the given rate; after a steady window with
-              everyone in the room (heartbeats), alice publishes; each member's stream-added is timed.
+              An anchor "alice" readies a 320x180@15 stream (and warms the JVM up, see --warmup-members),
+              then joins live room 8888; N audience members (signaling only: no libwebrtc) join it at the
+              given rate; after a steady window with everyone in the room (heartbeats), alice publishes
+              and unpublishes, --rounds times; each member's stream-added is timed.
               Heap after GC and threads are read before and after the joins; /health is asked every
               200 ms from a thread of its own during the whole run.
 
-              Targets: stream-added p99 <= 100 ms, counted from the simulator's announcement (the time of
-              its log line, as it starts telling the room), in a warm JVM (rounds after the first; the
-              first is shown too); <= 200 KB heap per member (both sides: SDK client and simulator
-              session, same JVM); /health answered within 1 s throughout (forced GCs of the memory
-              readings shown apart).
+              Targets: stream-added p99 <= 100 ms in every measured round, counted from the simulator's
+              announcement (the time of its log line, as it starts telling the room); <= 200 KB heap per
+              member (both sides: SDK client and simulator session, same JVM); /health answered within
+              1 s throughout (forced GCs of the memory readings shown apart).
 
             options:
               --members N         audience members (default 5000)
               --join-rate R       joins started per second (default 500)
               --steady-seconds N  window with everyone in the room before alice publishes (default 5)
-              --rounds N          publish rounds: alice publishes, everyone hears, she unpublishes; the
-                                  first runs code the JIT has not compiled yet, the target is judged
-                                  on the others (default 3)
+              --rounds N          measured publish rounds: alice publishes, everyone hears, she
+                                  unpublishes (default 3)
+              --warmup-members N  before anything is measured, N members join another room, alice
+                                  publishes and unpublishes to them --warmup-rounds times, and they
+                                  leave: what a JVM that ran scenarios before has done, so the JIT is
+                                  not compiling these paths during the measured rounds (default 1000;
+                                  0: a fresh JVM, alice publishes once alone)
+              --warmup-rounds N   publish rounds of the warm-up (default 10)
               --wait-seconds N    how long every member may take to get stream-added (default 30)
               --log-level L       the project's log level during the run: WARN (default), INFO, DEBUG
               --markdown FILE     also write the results as Markdown to FILE
@@ -42,6 +47,8 @@ final class AudienceOptions {
     int steadySeconds = 5;
     int waitSeconds = 30;
     int rounds = 3;
+    int warmUpMembers = 1000;
+    int warmUpRounds = 10;
     String logLevel = "WARN";
     Optional<Path> markdown = Optional.empty();
     boolean help;
@@ -63,6 +70,8 @@ final class AudienceOptions {
                 case "--join-rate" -> options.joinRate = positiveNumber(option, value);
                 case "--steady-seconds" -> options.steadySeconds = CallBenchmark.Options.positive(option, value);
                 case "--rounds" -> options.rounds = CallBenchmark.Options.positive(option, value);
+                case "--warmup-members" -> options.warmUpMembers = value.equals("0") ? 0 : CallBenchmark.Options.positive(option, value);
+                case "--warmup-rounds" -> options.warmUpRounds = CallBenchmark.Options.positive(option, value);
                 case "--wait-seconds" -> options.waitSeconds = CallBenchmark.Options.positive(option, value);
                 case "--log-level" -> options.logLevel = switch (value.toUpperCase()) {
                     case "WARN", "INFO", "DEBUG" -> value.toUpperCase();

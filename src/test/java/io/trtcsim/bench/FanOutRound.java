@@ -8,16 +8,24 @@ import java.util.Map;
  * counted from the simulator's announcement and from the anchor's publish() returning, and what
  * the process spent meanwhile.
  *
- * @param round 1 for the first publish in this JVM (cold paths), then 2, 3...
+ * @param round 1, 2, 3... of the measured rounds
  * @param publishMillis how long alice's publish() took (until her uplink connected)
  * @param fromAnnouncement latencies from the simulator's announcement (its log line's time)
  * @param fromPublish latencies from publish() returning (the simulator announces when its side of
  *     the uplink connects, before alice's side does: early members are negative)
  * @param processCores the process's CPU, in cores, from publish() to the last stream-added
- * @param threadMillis CPU milliseconds by thread group, from publish() to the last stream-added
+ * @param threadCores cores by thread group as the kernel counts them (the JIT's and the GC's threads
+ *     included), from publish() to the last stream-added, busiest first
  */
 record FanOutRound(int round, double publishMillis, Percentiles fromAnnouncement, Percentiles fromPublish,
-                   double processCores, Map<String, Double> threadMillis) {
+                   double processCores, Map<String, Double> threadCores) {
+
+    /** The busiest thread groups, "name cores", for a table cell. */
+    String busiestThreads(int count) {
+        return threadCores.entrySet().stream().limit(count)
+                .map(entry -> entry.getKey() + " " + Format.cores(entry.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     /** p50, p95, p99 and max of latencies in ms, nearest rank. */
     record Percentiles(double p50, double p95, double p99, double max) {
