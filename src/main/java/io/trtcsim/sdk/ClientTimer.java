@@ -17,10 +17,17 @@ import org.slf4j.LoggerFactory;
  * runtime's scheduler fires each task, which then runs on the runtime's pool behind the timeline's
  * earlier tasks, never two at once, as on a thread of its own. It reads the monotonic clock, as the
  * scheduler does, so a tick is never early. A task that throws is logged.
+ * <p>
+ * Ticks are due on a grid of {@value #SLACK_MILLIS} ms (timer slack, as an operating system
+ * coalesces timers): thousands of clients' heartbeats then go out in small batches rather than
+ * one at a time, and every thread on their way (the pool, the sockets' selectors, the simulator's)
+ * wakes once per batch. A tick is at most that much late.
  */
 final class ClientTimer implements StatsPoller.Ticks {
 
     private static final Logger log = LoggerFactory.getLogger(ClientTimer.class);
+    static final long SLACK_MILLIS = 10;
+    private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(SLACK_MILLIS);
 
     private final String name;
     private final ScheduledExecutorService scheduler;
@@ -50,7 +57,7 @@ final class ClientTimer implements StatsPoller.Ticks {
         }
         pending.add(tick);
         try {
-            tick.firing = scheduler.schedule(tick::fire, delayMillis, TimeUnit.MILLISECONDS);
+            tick.firing = scheduler.schedule(tick::fire, onTheGrid(delayMillis), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // The runtime was closed: the client outlived its scenario, and its timeline stops here.
             tick.cancel(false);
@@ -60,6 +67,14 @@ final class ClientTimer implements StatsPoller.Ticks {
             tick.cancel(false);
         }
         return tick;
+    }
+
+    /** The delay, in ns, to the first instant of the slack grid at or after {@code delayMillis} from now. */
+    static long onTheGrid(long delayMillis) {
+        long now = System.nanoTime();
+        long due = now + TimeUnit.MILLISECONDS.toNanos(Math.max(0, delayMillis));
+        long slotted = Math.floorDiv(due + SLACK_NANOS - 1, SLACK_NANOS) * SLACK_NANOS;
+        return slotted - now;
     }
 
     /** Cancels what is scheduled; a task running now finishes. */
