@@ -25,7 +25,7 @@ public final class Crowds {
     /** Clients that subscribe to and play every stream added, joined at harness.join-rate.media. */
     public List<Participant> joinAndPlay(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
         MemoryBudget.ofThisProcess().require(range.size(), 0, "participants " + range);
-        List<Participant> members = created(range, mode, role);
+        List<Participant> members = created(range, ParticipantKind.FULL, mode, role);
         members.forEach(Participant::subscribeToAndPlayEveryAddedStream);
         new JoinRamp(scenario.config().mediaJoinRate(), scenario.config().callTimeout()).join(members, roomId);
         return members;
@@ -37,7 +37,7 @@ public final class Crowds {
      */
     public List<Participant> joinWithoutMedia(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
         MemoryBudget.ofThisProcess().require(0, range.size(), "participants " + range);
-        List<Participant> members = created(range, mode, role);
+        List<Participant> members = created(range, ParticipantKind.SIGNALING_ONLY, mode, role);
         new JoinRamp(scenario.config().signalingJoinRate(), scenario.config().callTimeout()).join(members, roomId);
         return members;
     }
@@ -47,12 +47,12 @@ public final class Crowds {
         return participants.inRange(range);
     }
 
-    private List<Participant> created(ParticipantRange range, Mode mode, Optional<Role> role) {
+    private List<Participant> created(ParticipantRange range, ParticipantKind kind, Mode mode, Optional<Role> role) {
         if (role.isPresent() && mode != Mode.LIVE) {
             throw new IllegalArgumentException("participants " + range + " cannot join as " + role.get()
                     + " in \"" + mode + "\" mode: roles belong to \"live\" mode");
         }
-        List<Participant> members = participants.newRange(range);
+        List<Participant> members = participants.newRange(range, kind);
         long sdkAppId = signatures.sdkAppId();
         for (Participant member : members) {
             member.createClient(mode, sdkAppId, signatures.userSigFor(member.userId()));

@@ -1,99 +1,139 @@
 package io.trtcsim.harness;
 
+import static org.awaitility.Awaitility.await;
+
+import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * Many participants joining one room at a steady rate, as an audience arrives: joins start evenly
- * spread (a rate of 10 starts one every 100 ms) and run concurrently; it returns when all have
- * joined, or fails naming every participant that did not, and why.
+ * Joins many participants to one room at a steady rate, as an audience arrives: the i-th join starts
+ * i / rate seconds after the first, without waiting for the ones before to be answered, and
+ * {@link #join} returns once every one has been. Each participant needs its client (and, in live
+ * mode, its role) first. A join that fails, or is not answered within the patience after the last
+ * one started, makes {@link #join} fail naming every participant that did not join, grouped by why.
  */
 public final class JoinRamp {
 
-    /** How many failures a message lists by name; the rest are counted. */
-    private static final int NAMED_FAILURES = 20;
+    private static final Duration POLL = Duration.ofMillis(50);
 
     private final double joinsPerSecond;
-    private final Duration callTimeout;
+    private final Duration patience;
 
-    public JoinRamp(double joinsPerSecond, Duration callTimeout) {
+    /**
+     * @param joinsPerSecond how many joins start each second (more than 0)
+     * @param patience how long the last join started may take to be answered
+     */
+    public JoinRamp(double joinsPerSecond, Duration patience) {
         if (!(joinsPerSecond > 0) || Double.isInfinite(joinsPerSecond)) {
-            throw new IllegalArgumentException("a join rate must be more than 0 joins per second, got " + joinsPerSecond);
+            throw new IllegalArgumentException("a join ramp needs a rate above 0 joins per second, got " + joinsPerSecond);
+        }
+        if (patience == null || patience.isNegative() || patience.isZero()) {
+            throw new IllegalArgumentException("a join ramp needs a positive patience, got " + patience);
         }
         this.joinsPerSecond = joinsPerSecond;
-        this.callTimeout = callTimeout;
+        this.patience = patience;
     }
 
-    /** Joins every participant (each with a client already) to the room; see the class comment. */
-    public void join(List<Participant> joining, long roomId) {
-        Map<Participant, CompletableFuture<Void>> pending = new LinkedHashMap<>();
-        long start = System.nanoTime();
-        double intervalNanos = 1e9 / joinsPerSecond;
-        Map<Participant, String> failures = new LinkedHashMap<>();
-        for (int i = 0; i < joining.size(); i++) {
-            // Pacing, not waiting for a condition: the i-th join starts at its slot of the rate.
-            long due = start + (long) (i * intervalNanos);
-            long early = due - System.nanoTime();
-            if (early > 0) {
+    public JoinRamp atRate(double newJoinsPerSecond) {
+        return new JoinRamp(newJoinsPerSecond, patience);
+    }
+
+    public double joinsPerSecond() {
+        return joinsPerSecond;
+    }
+
+    /**
+     * Joins every participant to {@code roomId} at the ramp's rate and returns when all have joined,
+     * with how long that took from the first start.
+     *
+     * @throws AssertionError naming the participants that did not join, and why
+     */
+    public Duration join(List<Participant> participants, long roomId) {
+        if (participants.isEmpty()) {
+            throw new IllegalArgumentException("a join ramp to room " + roomId + " needs participants, got none");
+        }
+        long startedAt = System.nanoTime();
+        long intervalNanos = Math.round(1e9 / joinsPerSecond);
+        Map<Participant, CompletableFuture<Void>> joins = new LinkedHashMap<>();
+        for (int i = 0; i < participants.size(); i++) {
+            // Pacing to a schedule, not a wait for a condition: a start that comes late (a busy
+            // machine) is not made up for by starting the next ones early in a burst.
+            long due = startedAt + i * intervalNanos;
+            for (long early = due - System.nanoTime(); early > 0; early = due - System.nanoTime()) {
                 LockSupport.parkNanos(early);
             }
-            Participant participant = joining.get(i);
+            Participant participant = participants.get(i);
+            CompletableFuture<Void> join;
             try {
-                pending.put(participant, participant.startJoin(roomId));
+                join = participant.startJoining(roomId);
             } catch (RuntimeException e) {
-                failures.put(participant, e.getMessage());
+                join = CompletableFuture.failedFuture(e);
             }
+            joins.put(participant, join);
         }
-        long deadline = System.nanoTime() + callTimeout.toNanos();
-        for (Map.Entry<Participant, CompletableFuture<Void>> entry : pending.entrySet()) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            try {
-                entry.getValue().get(left, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                failures.put(entry.getKey(), "did not complete within " + callTimeout.toMillis()
-                        + " ms of the last join's start (harness.timeout.call)");
-            } catch (ExecutionException e) {
-                failures.put(entry.getKey(), rootMessage(e.getCause()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while " + joining.size() + " participants joined room " + roomId);
+        String what = participants.size() + " participants to join room " + roomId + " at " + joinsPerSecond + "/s";
+        try {
+            await(what).atMost(patience).pollInterval(POLL)
+                    .until(() -> joins.values().stream().allMatch(CompletableFuture::isDone));
+        } catch (ConditionTimeoutException e) {
+            // Described below, with the ones that failed.
+        }
+        Map<String, List<String>> notJoined = notJoined(joins);
+        if (!notJoined.isEmpty()) {
+            throw new AssertionError(describe(notJoined, participants.size(), roomId));
+        }
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** Why → who, for every join that failed or was not answered in time. */
+    private Map<String, List<String>> notJoined(Map<Participant, CompletableFuture<Void>> joins) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        joins.forEach((participant, join) -> {
+            String why = null;
+            if (!join.isDone()) {
+                why = "no answer within " + patience.toMillis() + " ms of the last join's start";
+            } else if (join.isCompletedExceptionally()) {
+                why = reason(join);
             }
-        }
-        if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " of " + joining.size() + " participants did not join room " + roomId
-                    + " (joins started at " + String.format(Locale.ROOT, "%.0f", joinsPerSecond) + " per second):\n"
-                    + describe(failures));
+            if (why != null) {
+                byReason.computeIfAbsent(why, reason -> new ArrayList<>()).add(participant.userId());
+            }
+        });
+        return byReason;
+    }
+
+    private static String reason(CompletableFuture<Void> join) {
+        try {
+            join.get();
+            return "joined";
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            while (cause instanceof CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            // An RtcError's message starts with its code already.
+            return cause instanceof RtcError ? cause.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while reading the failure";
         }
     }
 
-    private static String describe(Map<Participant, String> failures) {
-        List<String> lines = new ArrayList<>();
-        failures.entrySet().stream().limit(NAMED_FAILURES)
-                .forEach(failure -> lines.add("  " + failure.getKey() + ": " + failure.getValue()));
-        if (failures.size() > NAMED_FAILURES) {
-            Map<String, Long> reasons = failures.values().stream().skip(NAMED_FAILURES)
-                    .collect(Collectors.groupingBy(reason -> reason, LinkedHashMap::new, Collectors.counting()));
-            reasons.forEach((reason, count) -> lines.add("  and " + count + " more: " + reason));
-        }
-        return String.join("\n", lines);
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    private static String describe(Map<String, List<String>> notJoined, int total, long roomId) {
+        int failed = notJoined.values().stream().mapToInt(List::size).sum();
+        StringBuilder text = new StringBuilder(failed + " of " + total + " participants did not join room " + roomId + ":");
+        notJoined.forEach((why, names) -> {
+            text.append("\n  ").append(why).append(" (").append(names.size()).append("): ").append(String.join(", ", names));
+        });
+        return text.toString();
     }
 }

@@ -32,11 +32,13 @@ import java.util.concurrent.TimeoutException;
 /**
  * A simulated user: one TRTC instance (as a browser tab), its client and its local stream, driven
  * the way a web page drives the SDK. Each call a step makes is awaited with the call timeout, and
- * its duration is kept for 'joined within' checks.
+ * its duration is kept for 'joined within' checks. Its {@link ParticipantKind} says whether it
+ * carries media; one made without refuses what needs it, naming itself.
  */
 public final class Participant implements AutoCloseable {
 
     private final String userId;
+    private final ParticipantKind kind;
     private final TRTC trtc;
     private final SignalingGate signalingGate;
     private final Duration callTimeout;
@@ -52,8 +54,9 @@ public final class Participant implements AutoCloseable {
     /** Connection-state changes already matched by a 'receives connection-state-changed to ...' check. */
     private volatile int connectionStatesSeen;
 
-    Participant(String userId, TRTC trtc, SignalingGate signalingGate, Duration callTimeout) {
+    Participant(String userId, ParticipantKind kind, TRTC trtc, SignalingGate signalingGate, Duration callTimeout) {
         this.userId = userId;
+        this.kind = kind;
         this.trtc = trtc;
         this.signalingGate = signalingGate;
         this.callTimeout = callTimeout;
@@ -71,6 +74,23 @@ public final class Participant implements AutoCloseable {
         return userId;
     }
 
+    public ParticipantKind kind() {
+        return kind;
+    }
+
+    /** Whether libwebrtc was loaded for this participant (never, for a signaling-only one). */
+    public boolean loadedMedia() {
+        return trtc.engineLoaded();
+    }
+
+    /** A participant made without media cannot do {@code what}: said before the SDK is asked. */
+    private void requireMedia(String what) {
+        if (kind == ParticipantKind.SIGNALING_ONLY) {
+            throw new IllegalStateException(userId + " cannot " + what + ": it was created without media (a "
+                    + ParticipantKind.SIGNALING_ONLY + " participant, which only joins and hears the room's events)");
+        }
+    }
+
     /** The gate every signaling channel of this participant goes through: down() stalls its signaling. */
     public SignalingGate signalingGate() {
         return signalingGate;
@@ -82,6 +102,7 @@ public final class Participant implements AutoCloseable {
 
     /** A client that subscribes by itself to every stream added (autoSubscribe). */
     public void createAutoSubscribingClient(Mode mode, long sdkAppId, String userSig) {
+        requireMedia("subscribe by itself to every stream added (autoSubscribe)");
         createClient(new ClientConfig(mode, sdkAppId, userId, userSig).withAutoSubscribe(true));
     }
 
@@ -122,16 +143,6 @@ public final class Participant implements AutoCloseable {
         call(Operation.JOIN, client().join(joinOptions(roomId)));
     }
 
-    /**
-     * Starts a join without waiting for it, for a range of participants joining at a rate; its
-     * duration is kept as a step's join's is.
-     */
-    public CompletableFuture<Void> startJoin(long roomId) {
-        long started = System.nanoTime();
-        return client().join(joinOptions(roomId)).whenComplete((ok, failure) ->
-                lastCallDurations.put(Operation.JOIN, Duration.ofNanos(System.nanoTime() - started)));
-    }
-
     /** Joins, keeping a refusal for a later 'fails to join' check instead of failing now. */
     public void tryToJoin(long roomId) {
         attempt(Operation.JOIN, client().join(joinOptions(roomId)));
@@ -145,6 +156,16 @@ public final class Participant implements AutoCloseable {
     private JoinOptions joinOptions(long roomId) {
         roomsTried.add(roomId);
         return JoinOptions.room(roomId).withRole(role).withPrivateMapKey(privateMapKey);
+    }
+
+    /**
+     * Starts a join without waiting for its answer, for a ramp of many ({@link JoinRamp}); its
+     * duration is kept as a join's.
+     */
+    CompletableFuture<Void> startJoining(long roomId) {
+        long started = System.nanoTime();
+        return client().join(joinOptions(roomId)).whenComplete((ok, failure) ->
+                lastCallDurations.put(Operation.JOIN, Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /** A second client with the same userId joins: TRTC removes the first with client-banned. */
@@ -167,10 +188,12 @@ public final class Participant implements AutoCloseable {
     }
 
     public void unpublish() {
+        requireMedia("unpublish");
         call(Operation.UNPUBLISH, client().unpublish(localStream()));
     }
 
     public void unsubscribeFrom(String publisherId) {
+        requireMedia("unsubscribe");
         call(Operation.UNSUBSCRIBE, client().unsubscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
                 userId + " has no stream of " + publisherId + " to unsubscribe from; remote streams: "
                         + client().remoteStreams()))));
@@ -261,6 +284,7 @@ public final class Participant implements AutoCloseable {
 
     /** A new local stream replaces the earlier one (which must not be published any more). */
     public void createLocalStream(StreamConfig config) {
+        requireMedia("create a local stream");
         if (localStream != null) {
             localStream.close();
         }
@@ -288,20 +312,24 @@ public final class Participant implements AutoCloseable {
     }
 
     public void publish() {
+        requireMedia("publish");
         call(Operation.PUBLISH, client().publish(localStream()));
     }
 
     public void tryToPublish() {
+        requireMedia("publish");
         attempt(Operation.PUBLISH, client().publish(localStream()));
     }
 
     public void subscribeTo(String publisherId) {
+        requireMedia("subscribe to " + publisherId);
         call(Operation.SUBSCRIBE, client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
                 userId + " has no stream of " + publisherId + " to subscribe to; remote streams: " + client().remoteStreams()))));
     }
 
     /** subscribe(stream, {audio, video}) to one kind only. */
     public void subscribeTo(String publisherId, MediaKind only) {
+        requireMedia("subscribe to " + publisherId);
         call(Operation.SUBSCRIBE, client().subscribe(remoteStreamOf(publisherId).orElseThrow(() -> new IllegalStateException(
                 userId + " has no stream of " + publisherId + " to subscribe to; remote streams: " + client().remoteStreams())),
                 new SubscribeOptions(only == MediaKind.AUDIO, only == MediaKind.VIDEO)));
@@ -318,6 +346,7 @@ public final class Participant implements AutoCloseable {
      * 'remote_stream-&lt;id&gt;' on stream-subscribed. A failure in them is kept and reported by checks.
      */
     public void subscribeToAndPlayEveryAddedStream() {
+        requireMedia("subscribe to and play every added stream");
         Client own = client();
         own.on("stream-added", event -> own.subscribe(event.stream()).whenComplete((ok, failure) -> {
             if (failure != null) {

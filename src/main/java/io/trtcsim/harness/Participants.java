@@ -1,21 +1,28 @@
 package io.trtcsim.harness;
 
 import io.trtcsim.media.MediaClock;
+import io.trtcsim.sdk.ClientRuntime;
 import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.sdk.TRTC;
 import java.util.ArrayList;
+import io.trtcsim.stack.Stack;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The scenario's participants by name; each is released with the scenario, before its stack. */
+/**
+ * The scenario's participants by name; each is released with the scenario, before its stack. Their
+ * clients share one {@link ClientRuntime} (the threads their events and timers run on), made with
+ * the first participant and closed after the last one, before the stack.
+ */
 public final class Participants {
 
     private final ScenarioContext scenario;
     private final Map<String, Participant> byName = new LinkedHashMap<>();
     private final List<ParticipantRange> ranges = new ArrayList<>();
+    private ClientRuntime runtime;
 
     public Participants(ScenarioContext scenario) {
         this.scenario = scenario;
@@ -26,24 +33,51 @@ public final class Participants {
         Participant participant = byName.get(name);
         if (participant == null) {
             throw new IllegalArgumentException("no participant named '" + name + "' in this scenario"
-                    + (byName.isEmpty() ? "" : " (known: " + String.join(", ", byName.keySet()) + ")")
+                    + (byName.isEmpty() ? "" : " (known: " + describeNames() + ")")
                     + "; create one first, e.g. Given \"" + name + "\" has created a client in \"rtc\" mode");
         }
         return participant;
     }
 
-    /** The participant of that name, made (with its own TRTC instance) on first mention. */
+    /** The participant of that name, whatever its kind; made {@link ParticipantKind#FULL} on first mention. */
     public synchronized Participant namedOrNew(String name) {
         Participant existing = byName.get(name);
-        if (existing != null) {
-            return existing;
+        return existing != null ? existing : create(name, ParticipantKind.FULL);
+    }
+
+    /**
+     * The participant of that name, made of that kind on first mention; one that exists already must
+     * be of that kind. Making N signaling-only participants is N calls: each is a few objects, no
+     * thread and no libwebrtc.
+     */
+    public synchronized Participant namedOrNew(String name, ParticipantKind kind) {
+        if (kind == null) {
+            throw new IllegalArgumentException("participant '" + name + "' needs a kind: one of "
+                    + List.of(ParticipantKind.values()));
         }
+        Participant existing = byName.get(name);
+        if (existing == null) {
+            return create(name, kind);
+        }
+        if (existing.kind() != kind) {
+            throw new IllegalArgumentException("participant '" + name + "' exists already as " + existing.kind()
+                    + "; it cannot be " + kind + " as well");
+        }
+        return existing;
+    }
+
+    private Participant create(String name, ParticipantKind kind) {
         HarnessConfig config = scenario.config();
         SdkOptions options = new SdkOptions(config.signalingTimeout(), config.mediaTimeout(), MediaClock.system(),
                 scenario.originNanos());
+        // The stack first: the scenario closes what it made in reverse, so the runtime ends before it.
+        Stack stack = scenario.stack();
+        ClientRuntime shared = runtime();
         // Each participant reaches the stack through its own gate: its network can fail alone.
-        SignalingGate gate = new SignalingGate(scenario.stack());
-        Participant created = new Participant(name, new TRTC(name, gate, options), gate, config.callTimeout());
+        SignalingGate gate = new SignalingGate(stack);
+        TRTC tab = kind == ParticipantKind.SIGNALING_ONLY ? TRTC.withoutMedia(name, gate, options, shared)
+                : new TRTC(name, gate, options, shared);
+        Participant created = new Participant(name, kind, tab, gate, config.callTimeout());
         byName.put(name, created);
         scenario.closeAtEnd("participant " + name, created);
         return created;
@@ -53,7 +87,7 @@ public final class Participants {
      * A new participant for every name of the range, none of which may exist yet: a range that
      * clashes with participants already made (another range's included) is refused, naming them.
      */
-    public synchronized List<Participant> newRange(ParticipantRange range) {
+    public synchronized List<Participant> newRange(ParticipantRange range, ParticipantKind kind) {
         List<String> taken = range.names().stream().filter(byName::containsKey).toList();
         if (!taken.isEmpty()) {
             throw new IllegalArgumentException("the participants " + range + " clash with " + taken.size()
@@ -61,7 +95,7 @@ public final class Participants {
                     + (taken.size() > 5 ? " and " + (taken.size() - 5) + " more" : "")
                     + "; name the range apart, e.g. with another prefix");
         }
-        List<Participant> created = range.names().stream().map(this::namedOrNew).toList();
+        List<Participant> created = range.names().stream().map(name -> create(name, kind)).toList();
         ranges.add(range);
         return created;
     }
@@ -94,6 +128,21 @@ public final class Participants {
     /** The range a participant was made in, if any. */
     public synchronized Optional<ParticipantRange> rangeOf(String name) {
         return ranges.stream().filter(range -> range.contains(name)).findFirst();
+    }
+
+    private ClientRuntime runtime() {
+        if (runtime == null) {
+            runtime = ClientRuntime.create();
+            scenario.closeAtEnd("the participants' client runtime", runtime);
+        }
+        return runtime;
+    }
+
+    /** The names, shortened when there are many (thousands of an audience). */
+    private String describeNames() {
+        List<String> names = List.copyOf(byName.keySet());
+        return names.size() <= 20 ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 20)) + " and " + (names.size() - 20) + " more";
     }
 
     public synchronized List<Participant> all() {

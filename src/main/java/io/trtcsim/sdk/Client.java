@@ -26,7 +26,8 @@ import java.util.function.Supplier;
 /**
  * TRTC's Client: joins a room, publishes a LocalStream, subscribes to RemoteStreams and delivers
  * the documented events to handlers registered with {@link #on}. Every delivered event is also
- * written to the client's {@link EventJournal}. Handlers run on one event thread, in order.
+ * written to the client's {@link EventJournal}. Handlers run one at a time, in order (on threads the
+ * clients of a {@link ClientRuntime} share).
  * <p>
  * A facade: the room's lifecycle ({@link RoomConnection}), what is sent ({@link Uplink}), what is
  * received ({@link Subscriptions}), events ({@link EventDelivery}), statistics
@@ -44,14 +45,15 @@ public final class Client implements AutoCloseable {
     private final Peers peers = new Peers();
     private final AtomicBoolean destroyed = new AtomicBoolean();
 
-    Client(ClientConfig config, Signaling signaling, SdkOptions options, Supplier<MediaEngine> engine) {
+    Client(ClientConfig config, Signaling signaling, SdkOptions options, Supplier<MediaEngine> engine, ClientRuntime runtime) {
         this.config = config;
-        this.events = new EventDelivery(config.userId(), new EventJournal(options.originNanos()));
+        this.events = new EventDelivery(config.userId(), new EventJournal(options.originNanos()), runtime.pool());
         this.room = new RoomConnection(config, signaling, options, events, new Stay(),
-                new ClientTimer(config.userId() + "-signaling"));
+                new ClientTimer(config.userId() + " signaling", runtime));
         this.uplink = new Uplink(config.userId(), engine, options, this::channel);
         this.subscriptions = new Subscriptions(config, engine, options, events, this::channel);
-        this.statistics = new ClientStatistics(config.userId(), options.clock(), uplink, subscriptions);
+        this.statistics = new ClientStatistics(config.userId(), options.clock(), uplink, subscriptions,
+                new ClientTimer(config.userId() + " statistics", runtime));
         this.monitors = new PeriodicMonitors(statistics, events, () -> room.state() == ConnectionState.CONNECTED);
     }
 

@@ -39,10 +39,6 @@ final class ClientStatistics implements AutoCloseable {
     private final StatsSampler recorded;
     private final AtomicBoolean recording = new AtomicBoolean();
 
-    ClientStatistics(String userId, MediaClock clock, Uplink uplink, Subscriptions subscriptions) {
-        this(userId, clock, uplink, subscriptions, new ClientTimer(userId));
-    }
-
     ClientStatistics(String userId, MediaClock clock, Uplink uplink, Subscriptions subscriptions, StatsPoller.Ticks ticks) {
         this.userId = userId;
         this.uplink = uplink;

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * and 'audio-volume' while its evaluation is enabled. Both read the client's statistics rounds.
  *
  * <p>A measurement still under way when its monitor stops may finish later, on a libwebrtc thread:
- * it is never delivered, because each delivery checks, on the event thread when its turn comes, that
+ * it is never delivered, because each delivery checks, in the client's event queue when its turn comes, that
  * the monitor that measured it is still the running one. Turning audio-volume off also waits until
  * the events emitted before were delivered, so none of the old evaluation's arrives after it returns.
  */
@@ -27,7 +27,7 @@ final class PeriodicMonitors implements AutoCloseable {
     private final BooleanSupplier signalingConnected;
     private final AtomicReference<Running> quality = new AtomicReference<>();
     private final AtomicReference<Running> volume = new AtomicReference<>();
-    /** Held while audio-volume is switched, which may wait for the event thread; no libwebrtc thread takes it. */
+    /** Held while audio-volume is switched, which may wait for the event queue; no libwebrtc thread takes it. */
     private final Object volumeSwitch = new Object();
     private volatile boolean closed;
 

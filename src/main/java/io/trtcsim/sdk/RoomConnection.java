@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Timers run on {@code ticks}; channel replies and events arrive on the stacks' threads. The state of
  * a stay is guarded by this object's monitor, and nothing is called on a channel, the stay or
- * libwebrtc while it is held (state changes are only queued to the event thread).
+ * libwebrtc while it is held (state changes are only queued for delivery).
  */
 final class RoomConnection {
 
@@ -144,7 +144,7 @@ final class RoomConnection {
                                 joining.joined = true;
                                 changeState(ConnectionState.CONNECTED);
                                 joining.lastHeardMillis = ticks.nowMillis();
-                                joining.timer = ticks.schedule(() -> beat(joining, opened), policy.heartbeatInterval().toMillis());
+                                scheduleBeats(joining, opened);
                             }
                         }
                         stay.joined();
@@ -255,9 +255,10 @@ final class RoomConnection {
             if (!current.isLive(channel)) {
                 return;
             }
-            silentMillis = ticks.nowMillis() - current.lastHeardMillis;
+            long now = ticks.nowMillis();
+            silentMillis = now - current.lastHeardMillis;
             if (silentMillis < policy.signalingLostAfter().toMillis()) {
-                current.timer = ticks.schedule(() -> beat(current, channel), policy.heartbeatInterval().toMillis());
+                scheduleNextBeat(current, channel, now);
             }
         }
         if (silentMillis >= policy.signalingLostAfter().toMillis()) {
@@ -265,6 +266,30 @@ final class RoomConnection {
             return;
         }
         heartbeat(current, channel);
+    }
+
+    /** Heartbeats from now on, one every interval. Under this object's monitor. */
+    private void scheduleBeats(Visit current, SignalingChannel channel) {
+        long interval = policy.heartbeatInterval().toMillis();
+        current.nextBeatMillis = ticks.nowMillis() + interval;
+        current.timer = ticks.schedule(() -> beat(current, channel), interval);
+    }
+
+    /**
+     * The next heartbeat at its place in the stay's rhythm, not an interval after this one ran: a
+     * beat that ran late (the timer's pool was busy, a pause of the JVM) does not move the later
+     * ones, so the clients of one machine stay spread over the second as their joins spread them,
+     * rather than bunching up behind each stall. Beats missed meanwhile are not made up for.
+     * Under this object's monitor.
+     */
+    private void scheduleNextBeat(Visit current, SignalingChannel channel, long now) {
+        long interval = policy.heartbeatInterval().toMillis();
+        long next = current.nextBeatMillis + interval;
+        if (next <= now) {
+            next += ((now - next) / interval + 1) * interval;
+        }
+        current.nextBeatMillis = next;
+        current.timer = ticks.schedule(() -> beat(current, channel), next - now);
     }
 
     private void heartbeat(Visit current, SignalingChannel channel) {
@@ -437,7 +462,7 @@ final class RoomConnection {
             abandoned = List.copyOf(current.abandoned);
             current.abandoned.clear();
             changeState(ConnectionState.CONNECTED);
-            current.timer = ticks.schedule(() -> beat(current, channel), policy.heartbeatInterval().toMillis());
+            scheduleBeats(current, channel);
         }
         log.info("{}: back in room {} ({})", config.userId(), roomId, readmission);
         abandoned.forEach(SignalingChannel::close);
@@ -479,6 +504,8 @@ final class RoomConnection {
         boolean ended;
         int attempts;
         long lastHeardMillis;
+        /** When the heartbeat now scheduled is due (its place in the stay's rhythm). */
+        long nextBeatMillis;
         Future<?> timer;
 
         Visit(JoinRequest request) {

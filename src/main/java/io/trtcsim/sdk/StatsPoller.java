@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * <p>Every reader is due at whole multiples of its period counted from the poller's origin, not from
  * when it was added, so readers whose periods divide one another fall due together: with the
  * recording and network-quality, every other recording tick is also a network-quality tick. The
+ * origin is when the first reader was added (the client's join), not when the poller was made:
+ * thousands of clients made at once but joining over a ramp then tick apart, not in one burst. The
  * poller sleeps until the earliest instant any reader is due and hands every reader due then one
  * {@link Round}: the first reader to ask for a connection's report starts its getStats(), the others
  * get the same future. A tick that ran late serves each due reader once and moves it on to its next
@@ -93,7 +95,8 @@ final class StatsPoller<L> implements AutoCloseable {
 
     private final Ticks ticks;
     private final Function<L, CompletableFuture<RTCStatsReport>> getStats;
-    private final long originMillis;
+    /** Set by the first reader: a client's readers fall due together, the clients of a machine apart. */
+    private long originMillis = -1;
     private final List<Scheduled> readers = new ArrayList<>();
     private Future<?> pending;
     private long pendingAtMillis = Long.MAX_VALUE;
@@ -102,12 +105,14 @@ final class StatsPoller<L> implements AutoCloseable {
     StatsPoller(Ticks ticks, Function<L, CompletableFuture<RTCStatsReport>> getStats) {
         this.ticks = ticks;
         this.getStats = getStats;
-        this.originMillis = ticks.nowMillis();
     }
 
     /** Hands {@code reader} a round every {@code periodMillis} (at least 1) until cancelled. */
     synchronized Registration every(long periodMillis, Reader<L> reader) {
         long period = Math.max(1, periodMillis);
+        if (originMillis < 0) {
+            originMillis = ticks.nowMillis();
+        }
         Scheduled scheduled = new Scheduled(period, reader, nextDue(ticks.nowMillis(), period));
         if (!closed) {
             readers.add(scheduled);

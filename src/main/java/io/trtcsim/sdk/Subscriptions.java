@@ -82,9 +82,16 @@ final class Subscriptions {
         if (remoteStreams.get(stream.getId()) != stream) {
             return failed(ErrorCode.REMOTE_STREAM_NOT_EXIST, "stream " + stream.getId() + " is not in the room of " + config.userId());
         }
+        MediaEngine media;
+        try {
+            media = engine.get();
+        } catch (RtcError e) {
+            // A TRTC made without media, or closed: refused before anything changes.
+            return CompletableFuture.failedFuture(e);
+        }
         closeDownlink(stream.getId());
         stream.subscribeStarted();
-        PeerLink link = engine.get().createPeerLink(config.userId() + " downlink " + stream.getId());
+        PeerLink link = media.createPeerLink(config.userId() + " downlink " + stream.getId());
         link.onTrack(transceiver -> stream.attach(transceiver.getReceiver().getTrack()));
         downlinks.put(stream.getId(), link);
         CompletableFuture<Void> negotiated = channel.subscribe(stream.getId())

@@ -11,27 +11,70 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The SDK's entry point, as TRTC.createClient / TRTC.createStream. One instance stands for one
  * browser tab: it owns the libwebrtc engine its clients and streams use, and closing it releases
  * them all, in reverse order of creation (clients before the streams they publish).
+ * <p>
+ * Its clients' events and timers run on a {@link ClientRuntime}: its own (made here, closed with it),
+ * or one shared by many tabs, which whoever made it closes after them. A tab made
+ * {@link #withoutMedia} never loads libwebrtc: it joins, leaves and hears the room's events, and a
+ * publish or subscribe fails with INVALID_OPERATION saying so.
  */
 public final class TRTC implements AutoCloseable {
 
     public static final String VERSION = "4.x-simulated";
 
+    /** Whether a tab may load libwebrtc. */
+    private enum Media {
+        /** Made on first use: a client that only fails to join never loads it. */
+        ON_FIRST_USE,
+        /** Never: signaling only. */
+        NONE
+    }
+
     private final Signaling signaling;
     private final SdkOptions options;
     private final String name;
+    private final ClientRuntime runtime;
+    /** The runtime this tab made and closes, or null when it uses one it was given. */
+    private final ClientRuntime ownRuntime;
+    private final Media media;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final List<LocalStream> streams = new CopyOnWriteArrayList<>();
     private MediaEngine engine;
     private boolean closed;
 
+    /** A tab with threads of its own (a {@link ClientRuntime} it closes). */
     public TRTC(String name, Signaling signaling, SdkOptions options) {
+        this(name, signaling, options, ClientRuntime.create(), true, Media.ON_FIRST_USE);
+    }
+
+    /** A tab whose clients run on {@code runtime}, shared with other tabs; closing the tab leaves it running. */
+    public TRTC(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime) {
+        this(name, signaling, options, runtime, false, Media.ON_FIRST_USE);
+    }
+
+    /**
+     * A tab that never loads libwebrtc, as many signaling-only participants need (an audience that
+     * only hears of streams): its clients join, leave and deliver events; publish, subscribe and
+     * a stream's initialize fail with INVALID_OPERATION naming the tab.
+     */
+    public static TRTC withoutMedia(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime) {
+        return new TRTC(name, signaling, options, runtime, false, Media.NONE);
+    }
+
+    private TRTC(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime, boolean ownsRuntime,
+                 Media media) {
+        if (runtime == null) {
+            throw new IllegalArgumentException("TRTC instance " + name + " needs a ClientRuntime to run its clients on, got null");
+        }
         this.name = name;
         this.signaling = signaling;
         this.options = options;
+        this.runtime = runtime;
+        this.ownRuntime = ownsRuntime ? runtime : null;
+        this.media = media;
     }
 
     public Client createClient(ClientConfig config) {
-        Client client = new Client(config, signaling, options, this::engine);
+        Client client = new Client(config, signaling, options, this::engine, runtime);
         clients.add(client);
         return client;
     }
@@ -42,10 +85,24 @@ public final class TRTC implements AutoCloseable {
         return stream;
     }
 
+    /** Whether this tab may load libwebrtc (false for one made {@link #withoutMedia}). */
+    public boolean hasMedia() {
+        return media != Media.NONE;
+    }
+
+    /** Whether libwebrtc was loaded for this tab (a signaling-only tab never has it). */
+    public synchronized boolean engineLoaded() {
+        return engine != null;
+    }
+
     /** The engine is made on first use: a client that only fails to join never loads libwebrtc. */
     private synchronized MediaEngine engine() {
         if (closed) {
             throw new RtcError(ErrorCode.INVALID_OPERATION, "TRTC instance " + name + " is closed");
+        }
+        if (media == Media.NONE) {
+            throw new RtcError(ErrorCode.INVALID_OPERATION, "TRTC instance " + name
+                    + " was created without media (signaling only): it can neither capture, publish nor subscribe");
         }
         if (engine == null) {
             engine = new MediaEngine(name);
@@ -76,6 +133,9 @@ public final class TRTC implements AutoCloseable {
                 engine.close();
                 engine = null;
             }
+        }
+        if (ownRuntime != null) {
+            ownRuntime.close();
         }
         if (first != null) {
             throw first;

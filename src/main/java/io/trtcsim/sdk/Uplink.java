@@ -10,6 +10,7 @@ import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RtcError;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +75,13 @@ final class Uplink {
         if (link != null) {
             return failed(ErrorCode.INVALID_OPERATION, userId + " already publishes a stream");
         }
-        PeerLink created = openLink(userId + " uplink");
+        PeerLink created;
+        try {
+            created = openLink(userId + " uplink");
+        } catch (RtcError e) {
+            // A TRTC made without media, or closed.
+            return CompletableFuture.failedFuture(e);
+        }
         startedMicros = options.clock().nowMicros();
         link = created;
         published = stream;

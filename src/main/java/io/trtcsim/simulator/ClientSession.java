@@ -12,7 +12,6 @@ import io.trtcsim.usersig.PrivateMapKey;
 import io.trtcsim.usersig.Privilege;
 import io.trtcsim.usersig.UserSigException;
 import io.trtcsim.usersig.VerifiedUserSig;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,24 +82,20 @@ final class ClientSession {
                 simulator.callbacks().roomCreated(entered);
             }
             simulator.callbacks().entered(entered, joining);
-            List<Member> found = new ArrayList<>();
-            entered.admit(joining, (others, streams) -> {
-                found.addAll(others);
-                welcome(id, roomId, false, others, streams);
-            });
-            return new Arrival(entered, found);
+            entered.admit(joining, (visibleOthers, streams) -> welcome(id, roomId, false, visibleOthers, streams));
+            return new Arrival(entered, entered.size() - 1);
         });
         if (arrival == null) {
             simulator.log().room(new RoomKey(sdkAppId, roomId), userId + " reconnected and resumed its membership");
             return;
         }
-        simulator.log().room(arrival.room().key(), joining + " joined (" + arrival.others().size() + " others there)");
+        simulator.log().room(arrival.room().key(), joining + " joined (" + arrival.othersThere() + " others there)");
         if (joining.visible()) {
             tellOthers(arrival.room(), joining, messages().userEvent(ClientEvent.PEER_JOIN, userId));
         }
     }
 
-    /** The join's reply, then the members and streams found, to the joiner only (queued, in that order). */
+    /** The join's reply, then the visible members and the streams found, to the joiner only (queued, in that order). */
     private void welcome(long id, long roomId, boolean resumed, List<Member> others, List<PublishedStream> streams) {
         connection.send(messages().ok(id).put("roomId", roomId).put("resumed", resumed));
         for (Member other : others) {
@@ -222,10 +217,12 @@ final class ClientSession {
         if (published != stream || room != joined) {
             return;
         }
-        ObjectNode added = messages().streamEvent(ClientEvent.STREAM_ADDED, stream);
-        joined.addStream(stream, self, others -> others.forEach(other -> other.connection().send(added)));
+        // Logged as the announcement begins, so the line's time is when the room starts to hear of it.
         simulator.log().room(joined.key(), "stream " + stream.streamId() + " published (audio " + stream.hasAudio()
                 + ", video " + stream.hasVideo() + ")");
+        // Written once for the whole room: an audience of thousands gets the same text.
+        String added = messages().write(messages().streamEvent(ClientEvent.STREAM_ADDED, stream));
+        joined.addStream(stream, self, others -> others.forEach(other -> other.connection().sendWritten(added)));
         simulator.callbacks().mediaStarted(joined, self, stream.hasAudio(), stream.hasVideo());
     }
 
@@ -284,10 +281,10 @@ final class ClientSession {
             published = null;
         }
         if (joined != null) {
-            ObjectNode removed = messages().streamEvent(ClientEvent.STREAM_REMOVED, stream);
+            String removed = messages().write(messages().streamEvent(ClientEvent.STREAM_REMOVED, stream));
             joined.removeStream(stream, self, others -> others.forEach(other -> {
                 other.connection().session().subscriptions.remove(stream.streamId());
-                other.connection().send(removed);
+                other.connection().sendWritten(removed);
             }));
         }
         stream.close();
@@ -343,7 +340,7 @@ final class ClientSession {
                 dropPublished(stream, joined, self);
                 simulator.callbacks().mediaStopped(joined, self, stream.hasAudio(), stream.hasVideo());
             }
-            self.role(role);
+            joined.changeRole(self, role);
             simulator.callbacks().roleChanged(joined, self);
             if (self.visible() != wasVisible) {
                 tellOthers(joined, self, messages().userEvent(self.visible() ? ClientEvent.PEER_JOIN : ClientEvent.PEER_LEAVE, self.userId()));
@@ -439,9 +436,11 @@ final class ClientSession {
         simulator.log().room(joined.key(), self + " left (" + why + ")");
     }
 
+    /** The same text to every other member: written once, however many there are. */
     private void tellOthers(Room joined, Member self, ObjectNode event) {
+        String written = messages().write(event);
         for (Member other : joined.othersThan(self)) {
-            other.connection().send(event);
+            other.connection().sendWritten(written);
         }
     }
 
@@ -468,8 +467,8 @@ final class ClientSession {
         return self == null || joined == null ? "(not joined)" : self + " in " + joined;
     }
 
-    /** Who a newcomer found, taken in the same instant it was added. */
-    private record Arrival(Room room, List<Member> others) {
+    /** The room a newcomer entered, and how many others were there when it was added. */
+    private record Arrival(Room room, int othersThere) {
     }
 
     private static Mode mode(String name) {

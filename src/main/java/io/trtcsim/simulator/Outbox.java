@@ -1,73 +1,186 @@
 package io.trtcsim.simulator;
 
 import io.javalin.websocket.WsContext;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one connection's messages in order from a single thread: Jetty's blocking send must not be
- * entered from several threads at once, and webrtc callbacks must never wait on a socket.
+ * Sends one connection's messages in order, one at a time, without a thread of its own: the
+ * messages wait in this queue, and the next is handed to Jetty's asynchronous send when the one
+ * before has been written (see {@link Write}). The sending starts on the simulator's shared sending pool, never on the
+ * thread that queues (which may hold a room's monitor, or be a media thread): nothing here waits for
+ * a socket, so a client that stops reading holds up only its own queue, until the idle timeout.
  */
 final class Outbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
-    private final WsContext context;
-    private final ExecutorService sender;
-
-    Outbox(WsContext context, String name) {
-        this.context = context;
-        this.sender = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "sim-outbox-" + name);
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** The end of the queue: the socket is closed once what came before it was written. */
+    private record CloseRequest(String reason) {
     }
 
+    private final WsContext context;
+    private final Executor sending;
+    private final String name;
+    /** Messages (String) and at most one CloseRequest, guarded by this object's monitor. */
+    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    private boolean writing;
+    private boolean closed;
+
+    Outbox(WsContext context, Executor sending, String name) {
+        this.context = context;
+        this.sending = sending;
+        this.name = name;
+    }
+
+    /** Queues a message (JSON text); dropped once the outbox is closed. */
     void send(String message) {
-        if (sender.isShutdown()) {
-            return;
+        enqueue(message, false);
+    }
+
+    /**
+     * As {@link #send}, but written at once on the calling thread when nothing is queued: for the
+     * reply that Jetty's reading thread makes to the message it just read, holding no lock of ours.
+     * Handing it to the sending pool instead had that pool's thread write while the reading thread
+     * still held the connection's locks, and each waited for the other (measured: a third of the
+     * sending threads' time waking Jetty's).
+     */
+    void sendFromReader(String message) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (writing) {
+                queue.add(message);
+                return;
+            }
+            writing = true;
         }
+        writeFrom(message);
+    }
+
+    /** Closes the WebSocket after what is queued, and sends nothing more. */
+    void closeSocket(String reason) {
+        enqueue(new CloseRequest(reason), true);
+    }
+
+    private void enqueue(Object item, boolean last) {
+        synchronized (this) {
+            if (closed) {
+                log.debug("outbox {} closed; {} dropped", name, item instanceof CloseRequest ? "close" : "message");
+                return;
+            }
+            queue.add(item);
+            closed = last;
+            if (writing) {
+                return;
+            }
+            writing = true;
+        }
+        writeNextLater();
+    }
+
+    private void writeNextLater() {
         try {
-            sender.execute(() -> {
-                try {
-                    if (context.session.isOpen()) {
-                        context.send(message);
-                    }
-                } catch (Exception e) {
-                    // Javalin rethrows Jetty's IOException unchecked (a closed or timed-out socket).
-                    log.debug("dropping a message to a closed connection: {}", e.toString());
-                }
-            });
+            sending.execute(this::writeNext);
         } catch (RejectedExecutionException e) {
-            log.debug("outbox closed; message dropped");
+            // The simulator is stopping: its connections go with it.
+            synchronized (this) {
+                queue.clear();
+                writing = false;
+            }
+        }
+    }
+
+    private void writeNext() {
+        writeFrom(null);
+    }
+
+    /**
+     * Hands {@code first} (if any), then the queued messages, to Jetty, while the socket takes them
+     * at once; when a write has to wait, its callback comes back here for the next.
+     */
+    private void writeFrom(Object first) {
+        Object next = first;
+        while (true) {
+            if (next == null) {
+                synchronized (this) {
+                    next = queue.poll();
+                    if (next == null) {
+                        writing = false;
+                        return;
+                    }
+                }
+            }
+            Object item = next;
+            next = null;
+            if (item instanceof CloseRequest close) {
+                try {
+                    context.closeSession(1000, close.reason());
+                } catch (RuntimeException e) {
+                    log.debug("closing a connection that was already closing: {}", e.toString());
+                }
+                continue;
+            }
+            // No isOpen() first: it takes the session's lock, and a closed session fails the write anyway.
+            Write write = new Write();
+            try {
+                context.session.getRemote().sendString((String) item, write);
+            } catch (RuntimeException e) {
+                log.debug("dropping a message to a closed connection: {}", e.toString());
+                continue;
+            }
+            if (!write.handOver()) {
+                // Written already (the usual case: the socket took it at once): on to the next here.
+                continue;
+            }
+            return;
         }
     }
 
     /**
-     * Closes the WebSocket after what is queued, from the sending thread (a close may wait for the
-     * socket as a send does), and sends nothing more.
+     * One message handed to Jetty. Jetty calls back on this thread, inside sendString, when the
+     * socket took the message at once, or later on one of its own when it had to wait: whichever of
+     * the callback and {@link #handOver} comes second continues with the next message, so the queue
+     * moves on without a task per message, and a long queue never deepens the stack.
      */
-    void closeSocket(String reason) {
-        try {
-            sender.execute(() -> {
-                try {
-                    context.closeSession(1000, reason);
-                } catch (Exception e) {
-                    log.debug("closing a connection that was already closing: {}", e.toString());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.debug("outbox closed; the socket closes with it");
+    private final class Write implements WriteCallback {
+        private static final int WRITING = 0;
+        private static final int WRITTEN = 1;
+        private static final int HANDED_OVER = 2;
+        private final AtomicInteger state = new AtomicInteger(WRITING);
+
+        /** After sendString returned: true if the callback is still to come (and will continue the queue). */
+        boolean handOver() {
+            return state.compareAndSet(WRITING, HANDED_OVER);
         }
-        sender.shutdown();
+
+        @Override
+        public void writeSuccess() {
+            finished();
+        }
+
+        @Override
+        public void writeFailed(Throwable failure) {
+            log.debug("dropping a message to a closed connection: {}", failure.toString());
+            finished();
+        }
+
+        private void finished() {
+            if (!state.compareAndSet(WRITING, WRITTEN)) {
+                writeNextLater();
+            }
+        }
     }
 
+    /** Accepts nothing more; what is queued is still written. */
     @Override
-    public void close() {
-        sender.shutdown();
+    public synchronized void close() {
+        closed = true;
     }
 }

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.trtc.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,11 +12,17 @@ import java.util.function.Consumer;
 /**
  * Who is in a room and what they publish. Guarded by its own monitor: membership changes and the
  * snapshots taken for fan-out must agree, or a newcomer could miss a stream published meanwhile.
+ * <p>
+ * The members the others hear of ({@link Member#visible}: everyone in 'rtc' mode, the anchors in
+ * 'live' mode) are also kept apart, so that welcoming a newcomer costs the number of anchors, not the
+ * size of an audience of thousands (which made a ramp of n joins cost n² steps).
  */
 final class Room {
 
     private final RoomKey key;
     private final Map<String, Member> members = new LinkedHashMap<>();
+    /** The visible ones among {@code members}, in the order they became visible. */
+    private final Map<String, Member> visible = new LinkedHashMap<>();
     private final Map<String, PublishedStream> streams = new LinkedHashMap<>();
 
     Room(RoomKey key) {
@@ -40,7 +47,25 @@ final class Room {
 
     /** Removes the member only if it is still the one given (a newer login may have replaced it). */
     synchronized boolean remove(Member member) {
+        visible.remove(member.userId(), member);
         return members.remove(member.userId(), member);
+    }
+
+    /** switchRole: the member's new role, and whether the others hear of it from now on. */
+    synchronized void changeRole(Member member, Role role) {
+        member.role(role);
+        if (members.get(member.userId()) != member) {
+            return;
+        }
+        if (member.visible()) {
+            visible.putIfAbsent(member.userId(), member);
+        } else {
+            visible.remove(member.userId(), member);
+        }
+    }
+
+    synchronized int size() {
+        return members.size();
     }
 
     synchronized List<Member> members() {
@@ -56,22 +81,32 @@ final class Room {
     }
 
     /**
-     * Adds a member and welcomes it in the same instant: {@code welcome} gets the others and the
-     * streams as they are now, and runs under this room's monitor (it only queues messages), so no
-     * stream can be announced to the newcomer before its welcome, or both ways, or neither.
+     * Adds a member and welcomes it in the same instant: {@code welcome} gets the visible others and
+     * the streams as they are now, and runs under this room's monitor (it only queues messages), so
+     * no stream can be announced to the newcomer before its welcome, or both ways, or neither.
      */
     synchronized void admit(Member member, BiConsumer<List<Member>, List<PublishedStream>> welcome) {
-        members.put(member.userId(), member);
-        welcome.accept(othersThan(member), new ArrayList<>(streams.values()));
+        Member replaced = members.put(member.userId(), member);
+        if (replaced != null) {
+            visible.remove(member.userId(), replaced);
+        }
+        if (member.visible()) {
+            visible.put(member.userId(), member);
+        }
+        welcome.accept(visibleOthersThan(member), new ArrayList<>(streams.values()));
     }
 
     /**
      * A member that resumed its membership on a new connection is welcomed again, as a newcomer is
-     * (see {@link #admit}): {@code welcome} gets the others and the others' streams as they are now.
+     * (see {@link #admit}): {@code welcome} gets the visible others and the others' streams as they are now.
      */
     synchronized void welcomeBack(Member member, BiConsumer<List<Member>, List<PublishedStream>> welcome) {
-        welcome.accept(othersThan(member), streams.values().stream()
+        welcome.accept(visibleOthersThan(member), streams.values().stream()
                 .filter(stream -> !stream.userId().equals(member.userId())).toList());
+    }
+
+    private List<Member> visibleOthersThan(Member member) {
+        return visible.values().stream().filter(m -> m != member).toList();
     }
 
     /** Adds a stream and tells the members there now, in the same instant (see {@link #admit}). */

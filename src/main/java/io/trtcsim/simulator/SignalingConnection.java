@@ -29,7 +29,7 @@ final class SignalingConnection {
     SignalingConnection(SimulatorContext simulator, WsContext context) {
         this.simulator = simulator;
         this.connectionId = context.sessionId();
-        this.outbox = new Outbox(context, connectionId.substring(0, Math.min(8, connectionId.length())));
+        this.outbox = new Outbox(context, simulator.sending(), connectionId.substring(0, Math.min(8, connectionId.length())));
         this.session = new ClientSession(simulator, this);
     }
 
@@ -65,12 +65,17 @@ final class SignalingConnection {
                 case "heartbeat" -> CompletableFuture.completedFuture(simulator.messages().ok(id));
                 default -> throw SignalingException.invalidParameter("unknown message type '" + type + "'");
             };
-            reply.whenComplete((response, failure) -> send(failure == null ? response : errorFor(id, failure)));
+            if (reply.isDone()) {
+                // Answered at once, on Jetty's reading thread, which holds no lock of ours here.
+                replyNow(reply.handle((response, failure) -> failure == null ? response : errorFor(id, failure)).join());
+            } else {
+                reply.whenComplete((response, failure) -> send(failure == null ? response : errorFor(id, failure)));
+            }
         } catch (JsonProcessingException e) {
-            send(simulator.messages().error(requestId, ErrorCode.INVALID_PARAMETER,
+            replyNow(simulator.messages().error(requestId, ErrorCode.INVALID_PARAMETER,
                     "message is not valid JSON: " + e.getOriginalMessage()));
         } catch (RuntimeException e) {
-            send(errorFor(requestId, e));
+            replyNow(errorFor(requestId, e));
         }
     }
 
@@ -109,5 +114,17 @@ final class SignalingConnection {
         if (message != null) {
             outbox.send(simulator.messages().write(message));
         }
+    }
+
+    /** The answer to the message being read, from Jetty's reading thread (see {@link Outbox#sendFromReader}). */
+    private void replyNow(ObjectNode message) {
+        if (message != null) {
+            outbox.sendFromReader(simulator.messages().write(message));
+        }
+    }
+
+    /** A message already written as JSON: one event to many members is written once. */
+    void sendWritten(String json) {
+        outbox.send(json);
     }
 }

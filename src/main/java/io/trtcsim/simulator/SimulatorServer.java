@@ -9,10 +9,16 @@ import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.simulator.sfu.netem.NetworkEmulation;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class SimulatorServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorServer.class);
+    /** Two: a fan-out to thousands of members is written on both cores of a small machine. */
+    private static final int SENDING_THREADS = 2;
+    private static final int MIN_JETTY_THREADS = 16;
+    private static final int INPUT_BUFFER_BYTES = 1024;
+    private static final int JETTY_THREADS_PER_CORE = 8;
 
     private final Javalin app;
     private final MediaPlane media;
@@ -32,11 +43,23 @@ public final class SimulatorServer implements AutoCloseable {
     private final Map<String, SignalingConnection> connections = new ConcurrentHashMap<>();
     private final String host;
     private final CallbackSink callbackSink;
+    /** Hands every connection's messages to Jetty's asynchronous sends; its tasks never wait for a socket. */
+    private final ExecutorService sending;
 
     private SimulatorServer(SimulatorConfig config) {
         this.host = config.host();
         this.media = new MediaPlane(config.host(), config.mediaTimeout());
         ObjectMapper json = new ObjectMapper();
+        AtomicInteger senders = new AtomicInteger();
+        // A ForkJoinPool rather than one shared queue: a fan-out queues thousands of tiny writes, and
+        // two threads taking from one locked queue spent more time waking each other than writing.
+        this.sending = new ForkJoinPool(SENDING_THREADS, pool -> {
+            ForkJoinWorkerThread thread = new ForkJoinWorkerThread(pool) {
+            };
+            thread.setName("sim-outbox-" + senders.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, null, true);
         this.callbackSink = config.callbackUrl()
                 .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
                         sdkAppId -> config.appKeys().find(sdkAppId).flatMap(AppKey::optionalCallbackKey)))
@@ -44,14 +67,18 @@ public final class SimulatorServer implements AutoCloseable {
         this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
                 new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
                 new CallbackReporter(callbackSink, config.clock()),
-                new SimulatorLog(config.clock()));
+                new SimulatorLog(config.clock()), sending);
         AdminApi admin = new AdminApi(context);
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
+            javalin.jetty.threadPool = jettyThreads();
             javalin.jetty.modifyWebSocketServletFactory(factory -> {
                 // A client that sends nothing for this long (not even a ping) is taken as gone.
                 factory.setIdleTimeout(config.idleTimeout());
                 factory.setMaxTextMessageSize(SimulatorConfig.MAX_MESSAGE_BYTES);
+                // Jetty makes each text message's builder this big: 4 KB by default, for messages that
+                // are mostly heartbeats of 50 bytes (an SDP of a few KB is read in a few reads).
+                factory.setInputBufferSize(INPUT_BUFFER_BYTES);
             });
         });
         app.post("/v4/trtc/RemoveUser", admin::removeUser);
@@ -82,6 +109,18 @@ public final class SimulatorServer implements AutoCloseable {
             });
             ws.onError(ctx -> log.debug("signaling error on {}", ctx.sessionId(), ctx.error()));
         });
+    }
+
+    /**
+     * Jetty's threads, fewer than Javalin's default of up to 250: signaling, HTTP and the WebSocket
+     * handlers never wait for anything, so a few per core keep up, while a pool that grew to 250
+     * under a ramp of thousands of joins kept them all for a minute and had them contend for two cores.
+     */
+    private static QueuedThreadPool jettyThreads() {
+        int max = Math.max(MIN_JETTY_THREADS, JETTY_THREADS_PER_CORE * Runtime.getRuntime().availableProcessors());
+        QueuedThreadPool threads = new QueuedThreadPool(max, Math.min(8, max));
+        threads.setName("JettyServerThreadPool");
+        return threads;
     }
 
     /** Starts a simulator; port 0 picks a free one. */
@@ -163,6 +202,14 @@ public final class SimulatorServer implements AutoCloseable {
             connections.clear();
             media.close();
             callbackSink.close();
+            sending.shutdownNow();
+            try {
+                if (!sending.awaitTermination(2, TimeUnit.SECONDS)) {
+                    log.warn("the simulator's sending threads did not end within 2 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -41,6 +41,10 @@ public final class EmbeddedSimulatorStack extends SimulatorStack {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            super.close();
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.trtcsim.stack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.concurrent.SerialExecutor;
 import io.trtcsim.sdk.signaling.JoinRequest;
 import io.trtcsim.sdk.signaling.PublishAnswer;
 import io.trtcsim.sdk.signaling.Readmission;
@@ -23,16 +24,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A client's WebSocket to a simulator (embedded or remote), speaking the JSON protocol of
- * docs/simulator-protocol.md. Replies are matched to requests by id; events go to the listener on
- * one thread, in the order the simulator sent them. It sends no WebSocket pings of its own: the
+ * docs/simulator-protocol.md. Replies are matched to requests by id; events go to the listener one
+ * at a time, in the order the simulator sent them, from the channel's own inbox (a queue on the
+ * pool the stack's channels share, see {@link SimulatorConnector}). It sends no WebSocket pings of its own: the
  * SDK's heartbeats keep the connection alive, and a client that stops sending them (its network
  * down) is what the simulator's idle timeout is there to notice.
  */
@@ -44,7 +45,7 @@ final class SimulatorChannel implements SignalingChannel {
     private final ObjectMapper json;
     private final RoomEventListener listener;
     private final Duration connectTimeout;
-    private final ExecutorService inbox;
+    private final SerialExecutor inbox;
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
 
@@ -53,17 +54,14 @@ final class SimulatorChannel implements SignalingChannel {
     private volatile boolean closedByUs;
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
-    SimulatorChannel(URI uri, ObjectMapper json, RoomEventListener listener, Duration connectTimeout) {
+    SimulatorChannel(URI uri, ObjectMapper json, RoomEventListener listener, Duration connectTimeout,
+                     SimulatorConnector connector) {
         this.uri = uri;
         this.json = json;
         this.listener = listener;
         this.connectTimeout = connectTimeout;
-        this.inbox = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "signaling-inbox");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(inbox).build();
+        this.inbox = new SerialExecutor("signaling inbox of a channel to " + uri, connector.inboxes());
+        this.http = connector.http();
     }
 
     private synchronized CompletableFuture<WebSocket> socket() {
@@ -236,7 +234,12 @@ final class SimulatorChannel implements SignalingChannel {
     private void resolve(JsonNode response) {
         CompletableFuture<JsonNode> reply = pending.remove(response.path("id").asLong());
         if (reply == null) {
-            log.warn("response to no pending request: {}", response);
+            if (closedByUs) {
+                // An answer (a heartbeat's) that crossed the client's close: nobody waits for it.
+                log.debug("response after the channel was closed: {}", response);
+            } else {
+                log.warn("response to no pending request: {}", response);
+            }
             return;
         }
         if (response.path("ok").asBoolean(false)) {
@@ -267,11 +270,20 @@ final class SimulatorChannel implements SignalingChannel {
         inbox.shutdown();
     }
 
+    /** Hands what arrived to the inbox: the JDK's thread returns at once, and the order is kept. */
+    private void receive(Runnable handling) {
+        try {
+            inbox.execute(handling);
+        } catch (RejectedExecutionException closed) {
+            // Closed by the client (or the stack closed): nobody listens any more.
+        }
+    }
+
     private final class Receiver extends WholeTextListener {
 
         @Override
         protected void onMessage(String text) {
-            SimulatorChannel.this.onText(text);
+            receive(() -> SimulatorChannel.this.onText(text));
         }
 
         @Override
@@ -285,11 +297,14 @@ final class SimulatorChannel implements SignalingChannel {
             disconnected("signaling failed: " + rootMessage(error));
         }
 
+        /** After the messages that arrived before the end, as they are in the inbox. */
         private void disconnected(String reason) {
-            failPending(reason);
-            if (!closedByUs) {
-                listener.onDisconnected(reason);
-            }
+            receive(() -> {
+                failPending(reason);
+                if (!closedByUs) {
+                    listener.onDisconnected(reason);
+                }
+            });
         }
     }
 }

@@ -17,6 +17,9 @@ public class SimulatorStack implements Stack {
     private final URI signalingUri;
     private final Duration connectTimeout;
     private final ObjectMapper json = new ObjectMapper();
+    /** Made with the first channel, closed with the stack; guarded by this object's monitor. */
+    private SimulatorConnector connector;
+    private boolean closed;
 
     public SimulatorStack(URI signalingUri, Duration connectTimeout) {
         String scheme = signalingUri.getScheme();
@@ -36,9 +39,20 @@ public class SimulatorStack implements Stack {
         return signalingUri;
     }
 
+    /** A channel that connects on its first request; all channels of this stack share one WebSocket client. */
     @Override
     public SignalingChannel open(RoomEventListener listener) {
-        return new SimulatorChannel(signalingUri, json, listener, connectTimeout);
+        return new SimulatorChannel(signalingUri, json, listener, connectTimeout, connector());
+    }
+
+    private synchronized SimulatorConnector connector() {
+        if (closed) {
+            throw new IllegalStateException("stack " + name() + " is closed: no signaling channel can be opened to it any more");
+        }
+        if (connector == null) {
+            connector = new SimulatorConnector(connectTimeout);
+        }
+        return connector;
     }
 
     /** The simulator's HTTP server API lives on the same host and port as its signaling. */
@@ -75,8 +89,17 @@ public class SimulatorStack implements Stack {
         }
     }
 
+    /** Ends the threads its channels shared; subclasses stop what they started, then call this. */
     @Override
     public void close() {
-        // Nothing of ours runs there.
+        SimulatorConnector made;
+        synchronized (this) {
+            closed = true;
+            made = connector;
+            connector = null;
+        }
+        if (made != null) {
+            made.close();
+        }
     }
 }

@@ -53,6 +53,13 @@ class PackageRulesTest {
     }
 
     @Test
+    void theSharedExecutorsDependOnNothingOfTheProject() {
+        classes().that().resideInAPackage("io.trtcsim.concurrent..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT).or(resideInAPackage("io.trtcsim.concurrent..")))
+                .check(main);
+    }
+
+    @Test
     void theLinkEmulatorKnowsOnlyTheNetworkVocabulary() {
         classes().that().resideInAPackage("io.trtcsim.simulator.sfu.netem..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT)

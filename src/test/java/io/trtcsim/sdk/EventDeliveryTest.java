@@ -5,12 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.trtc.ClientEvent;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,12 +21,14 @@ class EventDeliveryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
 
-    private final EventDelivery events = new EventDelivery("alice", new EventJournal(System.nanoTime()));
+    private final ClientRuntime runtime = ClientRuntime.create();
+    private final EventDelivery events = new EventDelivery("alice", new EventJournal(System.nanoTime()), runtime.pool());
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
         events.close();
+        runtime.close();
     }
 
     private List<ClientEvent> journaled() {
@@ -32,25 +36,74 @@ class EventDeliveryTest {
     }
 
     @Test
-    void handlersRunOnOneThreadInTheOrderEventsWereEmitted() {
+    void handlersRunOneAtATimeInTheOrderEventsWereEmittedNeverOnTheEmittingThread() {
         List<Thread> threads = new CopyOnWriteArrayList<>();
-        events.on(ClientEvent.PEER_JOIN, event -> {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        CountDownLatch allEmitted = new CountDownLatch(1);
+        Consumer<TrtcEvent> slowHandler = event -> {
+            if (running.incrementAndGet() > 1) {
+                overlaps.incrementAndGet();
+            }
             threads.add(Thread.currentThread());
-            seen.add("join " + event.userId());
-        });
-        events.on(ClientEvent.PEER_LEAVE, event -> {
-            threads.add(Thread.currentThread());
-            seen.add("leave " + event.userId());
-        });
+            seen.add(event.type().eventName() + " " + event.userId());
+            // The first handler holds on until every event is queued: the pool's idle threads would
+            // take the next ones meanwhile, were that allowed.
+            await("every event emitted").atMost(WAIT).until(() -> allEmitted.getCount() == 0);
+            running.decrementAndGet();
+        };
+        events.on(ClientEvent.PEER_JOIN, slowHandler);
+        events.on(ClientEvent.PEER_LEAVE, slowHandler);
 
-        events.emit(ClientEvent.PEER_JOIN, "bob", null, EventPayload.NONE);
-        events.emit(ClientEvent.PEER_LEAVE, "bob", null, EventPayload.NONE);
-        events.emit(ClientEvent.PEER_JOIN, "carol", null, EventPayload.NONE);
+        for (String user : List.of("bob", "carol", "dave", "erin")) {
+            events.emit(ClientEvent.PEER_JOIN, user, null, EventPayload.NONE);
+            events.emit(ClientEvent.PEER_LEAVE, user, null, EventPayload.NONE);
+        }
+        allEmitted.countDown();
         events.awaitDelivered();
 
-        assertThat(seen).containsExactly("join bob", "leave bob", "join carol");
-        assertThat(threads).hasSize(3).allMatch(thread -> thread == threads.get(0) && thread != Thread.currentThread());
-        assertThat(journaled()).containsExactly(ClientEvent.PEER_JOIN, ClientEvent.PEER_LEAVE, ClientEvent.PEER_JOIN);
+        assertThat(seen).containsExactly("peer-join bob", "peer-leave bob", "peer-join carol", "peer-leave carol",
+                "peer-join dave", "peer-leave dave", "peer-join erin", "peer-leave erin");
+        assertThat(overlaps).as("handlers that ran while another was running").hasValue(0);
+        assertThat(threads).hasSize(8).doesNotContain(Thread.currentThread());
+        assertThat(journaled()).hasSize(8).startsWith(ClientEvent.PEER_JOIN, ClientEvent.PEER_LEAVE);
+    }
+
+    @Test
+    void manyClientsOnOneRuntimeEachGetTheirEventsInOrderOneAtATime() {
+        int clients = 200;
+        int perClient = 50;
+        List<EventDelivery> all = new ArrayList<>();
+        List<List<String>> received = new ArrayList<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        for (int c = 0; c < clients; c++) {
+            EventDelivery client = new EventDelivery("fan-" + c, new EventJournal(System.nanoTime()), runtime.pool());
+            List<String> got = new CopyOnWriteArrayList<>();
+            AtomicInteger running = new AtomicInteger();
+            client.on(ClientEvent.PEER_JOIN, event -> {
+                if (running.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                }
+                got.add(event.userId());
+                running.decrementAndGet();
+            });
+            all.add(client);
+            received.add(got);
+        }
+        try {
+            for (int i = 0; i < perClient; i++) {
+                for (EventDelivery client : all) {
+                    client.emit(ClientEvent.PEER_JOIN, "anchor-" + i, null, EventPayload.NONE);
+                }
+            }
+            all.forEach(EventDelivery::awaitDelivered);
+
+            List<String> inOrder = java.util.stream.IntStream.range(0, perClient).mapToObj(i -> "anchor-" + i).toList();
+            assertThat(received).allSatisfy(got -> assertThat(got).containsExactlyElementsOf(inOrder));
+            assertThat(overlaps).as("handlers of one client that overlapped").hasValue(0);
+        } finally {
+            all.forEach(EventDelivery::close);
+        }
     }
 
     @Test
@@ -128,6 +181,20 @@ class EventDeliveryTest {
         events.close();
 
         assertThat(seen).containsExactly("bob");
+    }
+
+    @Test
+    void closingFromAHandlerDoesNotWaitForItself() throws Exception {
+        CompletableFuture<Long> closedInMillis = new CompletableFuture<>();
+        events.on(ClientEvent.CLIENT_BANNED, event -> {
+            long started = System.nanoTime();
+            events.close();
+            closedInMillis.complete((System.nanoTime() - started) / 1_000_000);
+        });
+
+        events.emit(ClientEvent.CLIENT_BANNED, "alice", null, EventPayload.NONE);
+
+        assertThat(closedInMillis.get(5, TimeUnit.SECONDS)).as("ms that close() took inside a handler").isLessThan(1000);
     }
 
     @Test

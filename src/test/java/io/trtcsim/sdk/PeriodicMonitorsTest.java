@@ -26,7 +26,8 @@ class PeriodicMonitorsTest {
             MediaClock.system(), System.nanoTime());
 
     private final FakeTicks ticks = new FakeTicks(0);
-    private final EventDelivery events = new EventDelivery("carol", new EventJournal(System.nanoTime()));
+    private final ClientRuntime runtime = ClientRuntime.create();
+    private final EventDelivery events = new EventDelivery("carol", new EventJournal(System.nanoTime()), runtime.pool());
     private final ClientStatistics statistics = new ClientStatistics("carol", MediaClock.system(),
             new Uplink("carol", NO_ENGINE, OPTIONS, () -> null),
             new Subscriptions(new ClientConfig(Mode.RTC, 1400000001L, "carol", "sig", false), NO_ENGINE, OPTIONS, events,
@@ -41,6 +42,7 @@ class PeriodicMonitorsTest {
         monitors.close();
         statistics.close();
         events.close();
+        runtime.close();
     }
 
     private List<NetworkQuality> qualities() {

@@ -45,6 +45,7 @@ class RoomConnectionTest {
         final CompletableFuture<Readmission> rejoinAnswer;
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger heartbeats = new AtomicInteger();
+        final List<Long> heartbeatMillis = new CopyOnWriteArrayList<>();
         volatile long rejoinedAtMillis = -1;
 
         FakeChannel(RoomEventListener listener, CompletableFuture<Void> joinAnswer, CompletableFuture<Readmission> rejoinAnswer) {
@@ -67,6 +68,7 @@ class RoomConnectionTest {
         @Override
         public CompletableFuture<Void> heartbeat() {
             heartbeats.incrementAndGet();
+            heartbeatMillis.add(ticks.nowMillis());
             return reachable ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
         }
 
@@ -129,7 +131,8 @@ class RoomConnectionTest {
         return channel;
     };
     private final List<String> stay = new CopyOnWriteArrayList<>();
-    private final EventDelivery events = new EventDelivery("alice", new EventJournal(System.nanoTime()));
+    private final ClientRuntime runtime = ClientRuntime.create();
+    private final EventDelivery events = new EventDelivery("alice", new EventJournal(System.nanoTime()), runtime.pool());
     private final RoomConnection room = new RoomConnection(new ClientConfig(Mode.RTC, 1400000001L, "alice", "sig", false),
             signaling, new SdkOptions(WAIT, WAIT, MediaClock.system(), System.nanoTime()), events,
             new RoomConnection.Stay() {
@@ -162,6 +165,7 @@ class RoomConnectionTest {
     @AfterEach
     void close() {
         events.close();
+        runtime.close();
     }
 
     private List<String> delivered() {
@@ -274,6 +278,20 @@ class RoomConnectionTest {
                 .filter(entry -> entry.payload() instanceof ErrorNotice)
                 .map(entry -> ((ErrorNotice) entry.payload()).error().errorCode())
                 .findFirst().orElseThrow(() -> new AssertionError("no error event in " + delivered()));
+    }
+
+    @Test
+    void aHeartbeatThatRanLateDoesNotMoveTheLaterOnes() {
+        join();
+
+        ticks.advanceTo(1_000);
+        // The timer's pool was busy: the beat due at 2 000 runs at 2 700.
+        ticks.jumpTo(2_700);
+        ticks.advanceTo(6_000);
+
+        assertThat(channels.get(0).heartbeatMillis).as("every interval from the join, whenever the one before ran")
+                .containsExactly(1_000L, 2_700L, 3_000L, 4_000L, 5_000L, 6_000L);
+        assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
     }
 
     @Test

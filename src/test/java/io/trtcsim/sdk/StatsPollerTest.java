@@ -75,6 +75,20 @@ class StatsPollerTest {
     }
 
     @Test
+    void theOriginIsWhenTheFirstReaderCameNotWhenThePollerWasMade() {
+        ticks.advanceTo(10_300);
+        Recorder recording = new Recorder("uplink");
+        poller.every(1000, recording);
+        Recorder quality = new Recorder("uplink");
+        poller.every(2000, quality);
+
+        ticks.advanceTo(14_500);
+
+        assertThat(recording.readAt).containsExactly(1300L, 2300L, 3300L, 4300L);
+        assertThat(quality.readAt).containsExactly(2300L, 4300L);
+    }
+
+    @Test
     void onlyTheLinksSomeDueReaderAsksForAreAsked() {
         poller.every(1000, new Recorder("uplink"));
         poller.every(3000, new Recorder("downlink"));

@@ -70,4 +70,29 @@ class RoomTest {
             stream.close();
         }
     }
+
+    @Test
+    void aNewcomerIsWelcomedWithTheAnchorsOnlyAndARoleChangeMovesAMemberInOrOut() {
+        Room room = new Room(new RoomKey(1400000001L, 8888));
+        Member alice = new Member("alice", Mode.LIVE, Role.ANCHOR, null);
+        room.admit(alice, (others, streams) -> { });
+        for (int i = 1; i <= 100; i++) {
+            room.admit(new Member("fan-" + i, Mode.LIVE, Role.AUDIENCE, null), (others, streams) -> { });
+        }
+        Member bob = new Member("bob", Mode.LIVE, Role.AUDIENCE, null);
+        room.admit(bob, (others, streams) -> { });
+        java.util.List<String> welcomed = new java.util.ArrayList<>();
+
+        room.admit(new Member("late", Mode.LIVE, Role.AUDIENCE, null),
+                (others, streams) -> others.forEach(other -> welcomed.add(other.userId())));
+        room.changeRole(bob, Role.ANCHOR);
+        room.admit(new Member("later", Mode.LIVE, Role.AUDIENCE, null),
+                (others, streams) -> others.forEach(other -> welcomed.add("then " + other.userId())));
+        room.changeRole(alice, Role.AUDIENCE);
+        room.admit(new Member("last", Mode.LIVE, Role.AUDIENCE, null),
+                (others, streams) -> others.forEach(other -> welcomed.add("last " + other.userId())));
+
+        assertThat(welcomed).containsExactly("alice", "then alice", "then bob", "last bob");
+        assertThat(room.size()).isEqualTo(105);
+    }
 }

@@ -127,6 +127,12 @@ public final class AppServer implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** How many requests reached the callback path, without reading them (thousands of joins make thousands). */
+    public long callbackCount() {
+        return server.getAllServeEvents().stream()
+                .filter(event -> CALLBACK_PATH.equals(pathOf(event.getRequest().getUrl()))).count();
+    }
+
     /**
      * The next {@code count} callbacks are answered {@code httpStatus}, later ones {@code 200 {"code":0}}.
      * Replaces failures still pending from an earlier call; {@code count} 0 cancels them.

@@ -81,6 +81,10 @@ public final class SimulatorContainerStack extends SimulatorStack {
 
     @Override
     public void close() {
-        container.close();
+        try {
+            container.close();
+        } finally {
+            super.close();
+        }
     }
 }

@@ -84,6 +84,7 @@ class AppServerTest {
                 .containsExactly(103, 201, ReceivedCallback.UNKNOWN);
         assertThat(appServer.callbacks().get(2).rawBody()).isEqualTo("not json");
         assertThat(appServer.callbacks().get(0).sign()).isNull();
+        assertThat(appServer.callbackCount()).as("callbacks counted, the UserSig request left out").isEqualTo(3);
     }
 
     @Test
