@@ -71,8 +71,17 @@ final class ClientSession {
                 entered.welcomeBack(earlier.get(), (others, streams) -> welcome(id, roomId, true, others, streams));
                 return null;
             }
-            earlier.ifPresent(old ->
-                    old.connection().session().ban("kicked: user " + userId + " joined room " + roomId + " again elsewhere"));
+            earlier.ifPresent(old -> {
+                if (!old.connection().session().ban("kicked: user " + userId + " joined room " + roomId + " again elsewhere")) {
+                    // Its session is already leaving (its connection closed a moment ago) but has not
+                    // left the room yet: this join replaces it, so its departure finds itself replaced
+                    // and says nothing. The leave is told here, before the newcomer's join.
+                    simulator.callbacks().exited(entered, old, "disconnected");
+                    if (old.visible()) {
+                        tellOthers(entered, old, messages().userEvent(ClientEvent.PEER_LEAVE, userId));
+                    }
+                }
+            });
             synchronized (this) {
                 this.room = entered;
                 this.member = joining;
@@ -382,12 +391,15 @@ final class ClientSession {
     }
 
     /** Removes this client from its room because the app server or a newer login said so. */
-    void ban(String reason) {
+    /** Sends client-banned and leaves the room; false if this session was no longer in one. */
+    boolean ban(String reason) {
         Member current = member;
         if (current != null) {
             connection.send(messages().banned(current.userId(), reason));
             departRoom(reason);
+            return true;
         }
+        return false;
     }
 
     /** The client's connection closed: it leaves, unless a reconnection moved it to another one. */
