@@ -304,7 +304,8 @@ public final class AudienceBenchmark {
                     });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(waiting.size() + " members had no " + count + " '" + event + "' from alice within "
-                    + within.toMillis() + " ms, e.g. " + waiting.stream().limit(10).map(Participant::userId).toList(), e);
+                    + within.toMillis() + " ms, e.g. " + waiting.stream().limit(10).map(Participant::userId).toList()
+                    + "; events of " + waiting.get(0) + ":\n" + waiting.get(0).journal().describe(), e);
         }
     }
 
