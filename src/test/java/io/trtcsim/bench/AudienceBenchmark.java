@@ -296,22 +296,10 @@ public final class AudienceBenchmark {
      */
     private static void awaitEach(List<Participant> members, ClientEvent event, int count, Duration within) {
         List<Participant> waiting = new ArrayList<>(members);
-        long tempStart = System.nanoTime();
-        java.util.concurrent.atomic.AtomicBoolean dumped = new java.util.concurrent.atomic.AtomicBoolean();
         try {
             await("each of " + members.size() + " members to have " + count + " '" + event + "' from alice")
                     .atMost(within).pollInterval(POLL).until(() -> {
                         waiting.removeIf(member -> member.journal().count(event, "alice") >= count);
-                        if (!waiting.isEmpty() && System.nanoTime() - tempStart > 3_000_000_000L && !dumped.getAndSet(true)) {
-                            StringBuilder d = new StringBuilder("TEMPDUMP waiting=" + waiting.size() + "\n");
-                            Thread.getAllStackTraces().forEach((t, st) -> {
-                                d.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
-                                for (int k = 0; k < Math.min(25, st.length); k++) {
-                                    d.append("    at ").append(st[k]).append('\n');
-                                }
-                            });
-                            System.out.println(d);
-                        }
                         return waiting.isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
