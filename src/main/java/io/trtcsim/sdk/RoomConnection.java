@@ -248,20 +248,29 @@ final class RoomConnection {
         changeState(ConnectionState.DISCONNECTED);
     }
 
-    /** A heartbeat, unless the stack has been silent too long: then the signaling is lost. On {@code ticks}. */
+    /**
+     * A heartbeat, unless the stack has been silent too long: then the signaling is lost. Silence
+     * counts only while a heartbeat of ours is unanswered: when this timeline itself ran late (a
+     * busy machine, a pause of the JVM), the stack had nothing to answer, and its answer to the
+     * last heartbeat still stands. On {@code ticks}.
+     */
     private void beat(Visit current, SignalingChannel channel) {
         long silentMillis;
+        boolean lostNow;
         synchronized (this) {
             if (!current.isLive(channel)) {
                 return;
             }
             long now = ticks.nowMillis();
             silentMillis = now - current.lastHeardMillis;
-            if (silentMillis < policy.signalingLostAfter().toMillis()) {
+            boolean unanswered = current.lastBeatSentMillis > current.lastHeardMillis;
+            lostNow = unanswered && silentMillis >= policy.signalingLostAfter().toMillis();
+            if (!lostNow) {
+                current.lastBeatSentMillis = now;
                 scheduleNextBeat(current, channel, now);
             }
         }
-        if (silentMillis >= policy.signalingLostAfter().toMillis()) {
+        if (lostNow) {
             lost(current, channel, "nothing from the stack for " + silentMillis + " ms", false);
             return;
         }
@@ -462,6 +471,7 @@ final class RoomConnection {
             abandoned = List.copyOf(current.abandoned);
             current.abandoned.clear();
             changeState(ConnectionState.CONNECTED);
+            current.lastBeatSentMillis = ticks.nowMillis();
             scheduleBeats(current, channel);
         }
         log.info("{}: back in room {} ({})", config.userId(), roomId, readmission);
@@ -504,6 +514,8 @@ final class RoomConnection {
         boolean ended;
         int attempts;
         long lastHeardMillis;
+        /** When the last heartbeat was sent (-1: none yet on this channel). */
+        long lastBeatSentMillis = -1;
         /** When the heartbeat now scheduled is due (its place in the stay's rhythm). */
         long nextBeatMillis;
         Future<?> timer;

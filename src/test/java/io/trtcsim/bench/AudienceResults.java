@@ -102,10 +102,12 @@ final class AudienceResults {
 
     TextTable fanOuts() {
         TextTable table = new TextTable(1, "round", "publish_ms", "from announcement p50/p95/p99/max (ms)",
-                "from publish() returned p50/p95/p99/max (ms)", "process_cores", "busiest threads (cores)");
+                "from publish() returned p50/p95/p99/max (ms)", "process_cores", "other_processes_cores",
+                "busiest threads (cores)");
         for (FanOutRound round : rounds) {
             table.add(Integer.toString(round.round()), Format.decimal(round.publishMillis()), round.fromAnnouncement().describe(),
-                    round.fromPublish().describe(), Format.cores(round.processCores()), round.busiestThreads(5));
+                    round.fromPublish().describe(), Format.cores(round.processCores()), Format.cores(round.otherCores()),
+                    round.busiestThreads(5));
         }
         return table;
     }

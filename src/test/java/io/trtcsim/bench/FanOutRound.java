@@ -14,11 +14,12 @@ import java.util.Map;
  * @param fromPublish latencies from publish() returning (the simulator announces when its side of
  *     the uplink connects, before alice's side does: early members are negative)
  * @param processCores the process's CPU, in cores, from publish() to the last stream-added
+ * @param otherCores the CPU other processes took from the machine meanwhile (another build), in cores
  * @param threadCores cores by thread group as the kernel counts them (the JIT's and the GC's threads
  *     included), from publish() to the last stream-added, busiest first
  */
 record FanOutRound(int round, double publishMillis, Percentiles fromAnnouncement, Percentiles fromPublish,
-                   double processCores, Map<String, Double> threadCores) {
+                   double processCores, double otherCores, Map<String, Double> threadCores) {
 
     /** The busiest thread groups, "name cores", for a table cell. */
     String busiestThreads(int count) {

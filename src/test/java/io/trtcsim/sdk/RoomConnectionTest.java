@@ -295,6 +295,19 @@ class RoomConnectionTest {
     }
 
     @Test
+    void aTimelineThatRanLateIsNotTheStacksSilence() {
+        join();
+
+        ticks.advanceTo(1_000);
+        // The client's own timer ran 2.5 s late (a busy machine): the stack answered the last heartbeat.
+        ticks.jumpTo(3_500);
+
+        assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(channels.get(0).heartbeatMillis).containsExactly(1_000L, 3_500L);
+        assertThat(channels).as("no reconnection").hasSize(1);
+    }
+
+    @Test
     void missingHeartbeatRepliesAreLostSignalingAndTheRoomIsEnteredAgainOnANewChannel() {
         join();
         reachable = false;

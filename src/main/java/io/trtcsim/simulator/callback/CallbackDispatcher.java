@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,9 +208,12 @@ public final class CallbackDispatcher implements AutoCloseable {
                 .header("SdkAppId", Long.toString(delivery.callback.sdkAppId()))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
-        CompletableFuture<HttpResponse<String>> exchange;
+        // send() on a worker of our pool rather than sendAsync(): on a machine of two cores or fewer,
+        // the JDK hands each sendAsync's completion to CompletableFuture's default executor, which
+        // is then a new thread per task — a thread per callback, thousands for a ramp of joins.
+        Future<HttpResponse<String>> exchange;
         try {
-            exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            exchange = httpWorkers.submit(() -> http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
         } catch (RejectedExecutionException e) {
             return Outcome.STOPPED;
         }
