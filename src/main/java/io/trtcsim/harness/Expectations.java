@@ -44,26 +44,6 @@ public final class Expectations {
                         + receiver.journal().describe());
     }
 
-    /**
-     * Each receiver gets that event from that user, all within one deadline (an audience hearing of
-     * one stream); the failure names every receiver still without it and what the first of them got.
-     */
-    public static void eachReceives(List<Participant> receivers, ClientEvent event, String from, Duration within) {
-        String what = "each of " + receivers.size() + " participants receives '" + event + "' from " + from;
-        // Those already served are not asked again: thousands of journals are read at every poll.
-        List<Participant> waiting = new java.util.ArrayList<>(receivers);
-        waitFor(what, within, () -> {
-                    waiting.removeIf(receiver -> receiver.journal().count(event, from) >= 1);
-                    return waiting.isEmpty();
-                },
-                () -> {
-                    List<Participant> without = receivers.stream()
-                            .filter(receiver -> receiver.journal().count(event, from) == 0).toList();
-                    return without.size() + " did not: " + String.join(", ", without.stream().map(Participant::userId).toList())
-                            + (without.isEmpty() ? "" : "; events of " + without.get(0) + ":\n" + without.get(0).journal().describe());
-                });
-    }
-
     /** At least one such event, whoever it concerns (client-banned, connection-state-changed, ...). */
     public static void receivesAny(Participant receiver, ClientEvent event, Duration within) {
         String what = receiver + " receives '" + event + "'";
