@@ -29,9 +29,9 @@ Feature: Many participants in one room
   @requires-live-mode-roles
   Scenario: A signaling-only audience learns of the anchor's stream
     Given "alice" has created a client in "live" mode as "anchor"
-    And 500 participants "fan-1" to "fan-500" join room 8820 in "live" mode as "audience" without media
+    And 1000 participants "fan-1" to "fan-1000" join room 8820 in "live" mode as "audience" without media
     When "alice" joins room 8820
     And "alice" creates a local stream with audio and video
     And "alice" initializes the local stream
     And "alice" publishes the local stream
-    Then each of "fan-1" to "fan-500" receives "stream-added" from "alice" within 5 seconds
+    Then each of "fan-1" to "fan-1000" receives "stream-added" from "alice" within 5 seconds

@@ -24,6 +24,8 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class JoinRamp {
 
     private static final Duration POLL = Duration.ofMillis(50);
+    /** How many participants a failure names for each reason; the rest are counted. */
+    private static final int NAMED = 25;
 
     private final double joinsPerSecond;
     private final Duration patience;
@@ -132,7 +134,10 @@ public final class JoinRamp {
         int failed = notJoined.values().stream().mapToInt(List::size).sum();
         StringBuilder text = new StringBuilder(failed + " of " + total + " participants did not join room " + roomId + ":");
         notJoined.forEach((why, names) -> {
-            text.append("\n  ").append(why).append(" (").append(names.size()).append("): ").append(String.join(", ", names));
+            // Thousands of an audience can fail alike: the first names say who, the count says how many.
+            String shown = String.join(", ", names.subList(0, Math.min(NAMED, names.size())))
+                    + (names.size() > NAMED ? " and " + (names.size() - NAMED) + " more" : "");
+            text.append("\n  ").append(why).append(" (").append(names.size()).append("): ").append(shown);
         });
         return text.toString();
     }
