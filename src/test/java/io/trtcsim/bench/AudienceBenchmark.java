@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
@@ -194,7 +196,7 @@ public final class AudienceBenchmark {
 
             probe.phase("leaving");
             long leaving = System.nanoTime();
-            leaveAll(members, config.callTimeout());
+            results.failedLeaves = leaveAll(members, config.callTimeout());
             results.leaveMillis = millisSince(leaving);
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
@@ -249,9 +251,32 @@ public final class AudienceBenchmark {
         return members;
     }
 
-    private static void leaveAll(List<Participant> members, Duration within) throws Exception {
+    /**
+     * Everyone leaves at once; returns how many leave() calls failed. A leave the SDK gave up on
+     * (its signaling went silent under the burst) still leaves the client out of the room, which is
+     * what must hold: a member still connected once every leave has returned breaks the run.
+     */
+    private static long leaveAll(List<Participant> members, Duration within) {
         List<CompletableFuture<Void>> leaves = members.stream().map(member -> member.client().leave()).toList();
-        CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new)).get(within.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Void> all = CompletableFuture.allOf(leaves.toArray(CompletableFuture[]::new));
+        try {
+            all.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // Counted below.
+        } catch (TimeoutException e) {
+            throw new AssertionError(leaves.stream().filter(leave -> !leave.isDone()).count() + " of " + members.size()
+                    + " leaves were not answered within " + within.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while everyone left", e);
+        }
+        List<String> stillIn = members.stream().filter(member -> member.client().connectionState() != ConnectionState.DISCONNECTED)
+                .map(Participant::userId).toList();
+        if (!stillIn.isEmpty()) {
+            throw new AssertionError(stillIn.size() + " members still in the room after leaving, e.g. "
+                    + stillIn.subList(0, Math.min(10, stillIn.size())));
+        }
+        return leaves.stream().filter(CompletableFuture::isCompletedExceptionally).count();
     }
 
     /**

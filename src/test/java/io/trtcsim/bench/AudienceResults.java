@@ -33,6 +33,7 @@ final class AudienceResults {
     long peerJoinsOfAudience = -1;
     long reconnections = -1;
     double leaveMillis = Double.NaN;
+    long failedLeaves = -1;
     double teardownMillis = Double.NaN;
     Set<String> threadsLeft = Set.of();
 
@@ -94,7 +95,9 @@ final class AudienceResults {
         table.add("GC in that window (% of wall time)", Format.decimal(steadyGcShare * 100));
         table.add("signaling lost and reconnected (members' RECONNECTING, whole run)", reconnections < 0 ? "n/a" : Long.toString(reconnections));
         table.add("peer-joins about audience members", peerJoinsOfAudience < 0 ? "n/a" : Long.toString(peerJoinsOfAudience));
-        table.add("everyone leaving (ms)", Format.whole(leaveMillis));
+        table.add("everyone leaving at once (ms)", Format.whole(leaveMillis));
+        table.add("leave() calls that failed (SDK gave up, client out of the room all the same)",
+                failedLeaves < 0 ? "n/a" : Long.toString(failedLeaves));
         table.add("scenario teardown (ms)", Format.whole(teardownMillis));
         table.add("shared threads left 10 s after teardown", threadsLeft.isEmpty() ? "0" : threadsLeft.size() + " " + threadsLeft);
         return table;
