@@ -32,11 +32,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * A simulated user: one TRTC instance (as a browser tab), its client and its local stream, driven
  * the way a web page drives the SDK. Each call a step makes is awaited with the call timeout, and
- * its duration is kept for 'joined within' checks.
+ * its duration is kept for 'joined within' checks. Its {@link ParticipantKind} says what it measures;
+ * one on the {@link EngineUse#SHARED shared engine} only receives.
  */
 public final class Participant implements AutoCloseable {
 
     private final String userId;
+    private final ParticipantKind kind;
+    private final EngineUse engineUse;
     private final TRTC trtc;
     private final SignalingGate signalingGate;
     private final Duration callTimeout;
@@ -52,8 +55,11 @@ public final class Participant implements AutoCloseable {
     /** Connection-state changes already matched by a 'receives connection-state-changed to ...' check. */
     private volatile int connectionStatesSeen;
 
-    Participant(String userId, TRTC trtc, SignalingGate signalingGate, Duration callTimeout) {
+    Participant(String userId, ParticipantKind kind, EngineUse engineUse, TRTC trtc, SignalingGate signalingGate,
+                Duration callTimeout) {
         this.userId = userId;
+        this.kind = kind;
+        this.engineUse = engineUse;
         this.trtc = trtc;
         this.signalingGate = signalingGate;
         this.callTimeout = callTimeout;
@@ -69,6 +75,14 @@ public final class Participant implements AutoCloseable {
 
     public String userId() {
         return userId;
+    }
+
+    public ParticipantKind kind() {
+        return kind;
+    }
+
+    public EngineUse engineUse() {
+        return engineUse;
     }
 
     /** The gate every signaling channel of this participant goes through: down() stalls its signaling. */
@@ -249,8 +263,18 @@ public final class Participant implements AutoCloseable {
         createLocalStream(new StreamConfig(userId, true, true, VideoProfile.DEFAULT, new MediaInput.Devices()));
     }
 
-    /** A new local stream replaces the earlier one (which must not be published any more). */
+    /**
+     * A new local stream replaces the earlier one (which must not be published any more). A
+     * participant on the shared engine has none: an encoder there, and the audio device's recording
+     * that an audio send stream starts (docs/design.md, pitfall 2), would run on the threads every
+     * receiver of the scenario depends on, and its cost would land in their measurements.
+     */
     public void createLocalStream(StreamConfig config) {
+        if (engineUse == EngineUse.SHARED) {
+            throw new IllegalStateException(userId + " is a receive-only " + kind + " participant on the scenario's"
+                    + " shared engine: it cannot create a local stream (a participant made with namedOrNew(name),"
+                    + " with an engine of its own, can)");
+        }
         if (localStream != null) {
             localStream.close();
         }
