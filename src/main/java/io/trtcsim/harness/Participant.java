@@ -332,8 +332,14 @@ public final class Participant implements AutoCloseable {
      * 'remote_stream-&lt;id&gt;' on stream-subscribed. A failure in them is kept and reported by checks.
      */
     public void subscribeToAndPlayEveryAddedStream() {
+        subscribeToAndPlayEveryAddedStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
+    }
+
+    /** As {@link #subscribeToAndPlayEveryAddedStream()}, subscribing to these kinds only: subscribe(stream, {audio, video}). */
+    public void subscribeToAndPlayEveryAddedStream(Set<MediaKind> kinds) {
+        SubscribeOptions choice = new SubscribeOptions(kinds.contains(MediaKind.AUDIO), kinds.contains(MediaKind.VIDEO));
         Client own = client();
-        own.on("stream-added", event -> own.subscribe(event.stream()).whenComplete((ok, failure) -> {
+        own.on("stream-added", event -> own.subscribe(event.stream(), choice).whenComplete((ok, failure) -> {
             if (failure != null) {
                 handlerFailures.add("subscribe to " + event.stream().getId() + " failed: " + rootMessage(failure));
             }
