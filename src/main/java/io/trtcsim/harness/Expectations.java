@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -118,6 +119,7 @@ public final class Expectations {
 
     /** No frame captured after the step began reaches the receiver during the period; frames in flight may land. */
     public static void rendersNoVideo(Participant receiver, String from, Duration period) {
+        ReceivedVideoCounters.requireSinks(receiver, "no video captured after a moment", "frame markers");
         long since = MediaClock.system().nowMicros();
         String what = receiver + " renders no video frames from " + from + " captured after the check began, for "
                 + period.toMillis() + " ms";
@@ -138,6 +140,7 @@ public final class Expectations {
     public static final Duration AUDIO_DRAIN = Duration.ofMillis(800);
 
     public static void receivesNoAudio(Participant receiver, String from, Duration period) {
+        ReceivedVideoCounters.requireSinks(receiver, "telling audible audio from silence", "an audio sink");
         long began = MediaClock.system().nowMicros();
         long quietFrom = began + AUDIO_DRAIN.toNanos() / 1000;
         String what = receiver + " receives no audible audio from " + from + " for " + period.toMillis()
@@ -153,8 +156,14 @@ public final class Expectations {
         }
     }
 
-    /** Frames that arrive after the step began. */
+    /** Frames that arrive after the step began (for a stats-only receiver: frames libwebrtc decoded since). */
     public static void rendersNewVideoFrames(Participant receiver, String from, long frames, Duration within) {
+        if (ReceivedVideoCounters.isStatsOnly(receiver)) {
+            long before = ReceivedVideoCounters.framesDecoded(receiver, from);
+            waitForDecoded(receiver, from, receiver + " decodes at least " + frames + " new video frames from " + from,
+                    within, decoded -> decoded - before >= frames);
+            return;
+        }
         long since = MediaClock.system().nowMicros();
         String what = receiver + " renders at least " + frames + " new video frames from " + from;
         waitFor(what, within, () -> videoSink(receiver, from).map(s -> s.framesArrivedSince(since)).orElse(0L) >= frames,
@@ -257,13 +266,20 @@ public final class Expectations {
                 () -> "events of " + receiver + ":\n" + receiver.journal().describe());
     }
 
+    /** Frames rendered since the subscription (for a stats-only receiver: frames libwebrtc decoded). */
     public static void rendersVideoFrames(Participant receiver, String from, long frames, Duration within) {
+        if (ReceivedVideoCounters.isStatsOnly(receiver)) {
+            waitForDecoded(receiver, from, receiver + " decodes at least " + frames + " video frames from " + from,
+                    within, decoded -> decoded >= frames);
+            return;
+        }
         String what = receiver + " renders at least " + frames + " video frames from " + from;
         waitFor(what, within, () -> videoSink(receiver, from).map(VideoRenderSink::framesRendered).orElse(0L) >= frames,
                 () -> mediaState(receiver, from));
     }
 
     public static void receivesAudio(Participant receiver, String from, Duration within) {
+        ReceivedVideoCounters.requireSinks(receiver, "audible audio", "an audio sink");
         String what = receiver + " receives audio from " + from;
         // 100 ms of audible sound arriving from now on: silence and comfort noise are played out even
         // when nothing arrives, and audio counted before the step proves nothing about now.
@@ -318,6 +334,10 @@ public final class Expectations {
         StringBuilder state = new StringBuilder();
         if (stream.isEmpty()) {
             state.append(receiver).append(" has no stream of ").append(from);
+        } else if (ReceivedVideoCounters.isStatsOnly(receiver)) {
+            state.append(receiver).append(" is a stats-only participant (no sinks) and ")
+                    .append(stream.get().isSubscribed() ? "subscribed to " : "not subscribed to ")
+                    .append(stream.get().getId());
         } else if (stream.get().playback().isEmpty()) {
             state.append(receiver).append(" does not play ").append(stream.get().getId())
                     .append(stream.get().isSubscribed() ? " (subscribed)" : " (not subscribed)");
@@ -342,6 +362,18 @@ public final class Expectations {
             }
         }
         return next == expected.size();
+    }
+
+    /** Waits on libwebrtc's framesDecoded, read at a pace that spares its signaling thread. */
+    private static void waitForDecoded(Participant receiver, String from, String what, Duration within,
+                                       LongPredicate enough) {
+        try {
+            await(what).atMost(within).pollInterval(ReceivedVideoCounters.POLL)
+                    .until(() -> enough.test(ReceivedVideoCounters.framesDecoded(receiver, from)));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected " + what + " within " + within.toMillis() + " ms, but libwebrtc reports "
+                    + ReceivedVideoCounters.framesDecoded(receiver, from) + " frames decoded; " + mediaState(receiver, from));
+        }
     }
 
     private static void waitFor(String what, Duration within, Callable<Boolean> condition,

@@ -9,6 +9,7 @@ import io.trtcsim.media.RenderedFrame;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.media.metrics.AudioAnalyzer;
 import io.trtcsim.media.metrics.AudioMetrics;
+import io.trtcsim.media.metrics.DecodedVideoMetrics;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
 import java.time.Duration;
@@ -20,6 +21,11 @@ import java.util.OptionalDouble;
  * Media thresholds as features state them. "over N seconds" measures a window of N seconds that
  * starts when the check starts; a failed threshold names the measured value, the threshold and the
  * window, with the full metrics of that window.
+ * <p>
+ * A {@link ParticipantKind#STATS_ONLY} receiver renders no frame into Java: its frame rate, freezes
+ * and resolution come from libwebrtc's counters ({@link ReceivedVideoCounters}), and a check that
+ * needs the markers in the picture or the audio (latency, gaps, the first frame's arrival) fails
+ * saying so.
  */
 public final class MediaChecks {
 
@@ -29,14 +35,29 @@ public final class MediaChecks {
     private MediaChecks() {
     }
 
+    /** What the receiver's video sink rendered over the window; a stats-only receiver has none. */
     public static VideoMetrics measureVideo(Participant receiver, String from, Duration window) {
+        ReceivedVideoCounters.requireSinks(receiver, "a measurement of rendered frames", "a frame sink");
         long start = MediaClock.system().nowMicros();
         long end = start + window.toNanos() / 1000;
         waitUntil(end, "the video from " + from + " to " + receiver + " measured over " + window.toSeconds() + " s");
         return VIDEO.analyze(videoSink(receiver, from).frames(), start, end);
     }
 
+    /**
+     * libwebrtc's counters of the video received over the window, read at its start and end: the
+     * measurement any receiver has, the only one a stats-only receiver has.
+     */
+    public static DecodedVideoMetrics measureDecodedVideo(Participant receiver, String from, Duration window) {
+        return ReceivedVideoCounters.measure(receiver, from, () -> {
+            long end = MediaClock.system().nowMicros() + window.toNanos() / 1000;
+            waitUntil(end, "the video from " + from + " to " + receiver + " measured over " + window.toSeconds()
+                    + " s (from libwebrtc's statistics)");
+        });
+    }
+
     public static AudioMetrics measureAudio(Participant receiver, String from, Duration window) {
+        ReceivedVideoCounters.requireSinks(receiver, "a measurement of audio", "an audio sink");
         long start = MediaClock.system().nowMicros();
         long end = start + window.toNanos() / 1000;
         waitUntil(end, "the audio from " + from + " to " + receiver + " measured over " + window.toSeconds() + " s");
@@ -44,6 +65,14 @@ public final class MediaChecks {
     }
 
     public static void frameRateAtLeast(Participant receiver, String from, double minFps, Duration window) {
+        if (ReceivedVideoCounters.isStatsOnly(receiver)) {
+            DecodedVideoMetrics decoded = measureDecodedVideo(receiver, from, window);
+            if (decoded.meanFps() < minFps) {
+                throw failure("the video from " + from + " to " + receiver + " was decoded at " + fmt(decoded.meanFps())
+                        + " fps, below the " + fmt(minFps) + " fps asked", window, decoded.describe());
+            }
+            return;
+        }
         VideoMetrics metrics = measureVideo(receiver, from, window);
         if (metrics.meanFps() < minFps) {
             throw failure("the video from " + from + " to " + receiver + " ran at " + fmt(metrics.meanFps())
@@ -52,6 +81,10 @@ public final class MediaChecks {
     }
 
     public static void noFreezes(Participant receiver, String from, Duration window) {
+        if (ReceivedVideoCounters.isStatsOnly(receiver)) {
+            decodedAtMostFreezes(receiver, from, 0, window);
+            return;
+        }
         VideoMetrics metrics = measureVideo(receiver, from, window);
         if (metrics.freezeCount() > 0 || metrics.framesRendered() == 0) {
             throw failure("the video from " + from + " to " + receiver + " froze " + metrics.freezeCount()
@@ -66,6 +99,10 @@ public final class MediaChecks {
         if (maxFreezes < 0) {
             throw new IllegalArgumentException("at most " + maxFreezes + " freezes cannot be asked: the count is 0 or more");
         }
+        if (ReceivedVideoCounters.isStatsOnly(receiver)) {
+            decodedAtMostFreezes(receiver, from, maxFreezes, window);
+            return;
+        }
         VideoMetrics metrics = measureVideo(receiver, from, window);
         if (metrics.freezeCount() > maxFreezes || metrics.framesRendered() == 0) {
             throw failure("the video from " + from + " to " + receiver + " froze " + metrics.freezeCount()
@@ -75,9 +112,21 @@ public final class MediaChecks {
         }
     }
 
+    /** libwebrtc's freeze count over the window: the check of a stats-only receiver. */
+    private static void decodedAtMostFreezes(Participant receiver, String from, int maxFreezes, Duration window) {
+        DecodedVideoMetrics decoded = measureDecodedVideo(receiver, from, window);
+        if (decoded.freezeCount() > maxFreezes || decoded.framesDecoded() == 0) {
+            throw failure("the video from " + from + " to " + receiver + " froze " + decoded.freezeCount()
+                    + " time(s) by libwebrtc's count, " + (maxFreezes == 0 ? "where none were" : "more than the "
+                    + maxFreezes) + " allowed, for " + fmt(decoded.freezeTotalMillis()) + " ms in all, "
+                    + decoded.framesDecoded() + " frames decoded", window, decoded.describe());
+        }
+    }
+
     /** The latency at that percentile is at least {@code minMillis}: what an added delay must show. */
     public static void videoLatencyAtLeast(Participant receiver, String from, double minMillis, int percentile,
                                            Duration window) {
+        ReceivedVideoCounters.requireSinks(receiver, "video latency", "frame markers");
         VideoMetrics metrics = measureVideo(receiver, from, window);
         double measured = percentile(metrics, percentile);
         if (!(measured >= minMillis)) {
@@ -97,6 +146,7 @@ public final class MediaChecks {
     }
 
     public static void videoLatencyAtMost(Participant receiver, String from, double maxMillis, int percentile, Duration window) {
+        ReceivedVideoCounters.requireSinks(receiver, "video latency", "frame markers");
         VideoMetrics metrics = measureVideo(receiver, from, window);
         double measured = percentile(metrics, percentile);
         if (!(measured <= maxMillis)) {
@@ -106,6 +156,7 @@ public final class MediaChecks {
     }
 
     public static void audioLatencyAtMost(Participant receiver, String from, double maxMillis, Duration window) {
+        ReceivedVideoCounters.requireSinks(receiver, "audio latency", "the audio markers an audio sink hears");
         AudioMetrics metrics = measureAudio(receiver, from, window);
         if (!(metrics.latencyP95Millis() <= maxMillis)) {
             throw failure("the audio latency from " + from + " to " + receiver + " was " + fmt(metrics.latencyP95Millis())
@@ -115,6 +166,7 @@ public final class MediaChecks {
     }
 
     public static void audioWithoutGaps(Participant receiver, String from, Duration window) {
+        ReceivedVideoCounters.requireSinks(receiver, "audio without gaps", "an audio sink");
         AudioMetrics metrics = measureAudio(receiver, from, window);
         if (metrics.gapCount() > 0 || metrics.audibleMillis() <= 0) {
             throw failure("the audio from " + from + " to " + receiver + " had " + metrics.gapCount() + " gap(s), "
@@ -125,6 +177,7 @@ public final class MediaChecks {
 
     /** The first frame rendered after the last subscribe() of that stream came within the limit. */
     public static void firstFrameWithinOfSubscribing(Participant receiver, String from, Duration limit, Duration subscribeWait) {
+        ReceivedVideoCounters.requireSinks(receiver, "the first frame's arrival", "a frame sink");
         try {
             await(receiver + " subscribes to the stream of " + from).atMost(subscribeWait).pollInterval(Duration.ofMillis(10))
                     .until(() -> receiver.remoteStreamOf(from).map(s -> s.subscribeStartedMicros() >= 0).orElse(false));
@@ -151,6 +204,10 @@ public final class MediaChecks {
 
     public static void resolution(Participant receiver, String from, int width, int height, Duration within) {
         String what = "video from " + from + " to " + receiver + " at " + width + "x" + height;
+        if (ReceivedVideoCounters.isStatsOnly(receiver)) {
+            decodedResolution(receiver, from, width, height, within, what);
+            return;
+        }
         try {
             await(what).atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> Expectations.videoSink(receiver, from)
                     .flatMap(VideoRenderSink::lastFrame).map(f -> f.width() == width && f.height() == height).orElse(false));
@@ -158,6 +215,20 @@ public final class MediaChecks {
             String seen = Expectations.videoSink(receiver, from).flatMap(VideoRenderSink::lastFrame)
                     .map(f -> f.width() + "x" + f.height()).orElse("no frame");
             throw new AssertionError("expected " + what + ", but the last frame rendered was " + seen);
+        }
+    }
+
+    /** The resolution of the last decoded frame, as libwebrtc reports it: the check of a stats-only receiver. */
+    private static void decodedResolution(Participant receiver, String from, int width, int height, Duration within,
+                                          String what) {
+        try {
+            await(what + " (from libwebrtc's statistics)").atMost(within).pollInterval(ReceivedVideoCounters.POLL)
+                    .until(() -> ReceivedVideoCounters.now(receiver, from)
+                            .map(s -> s.frameWidth() == width && s.frameHeight() == height).orElse(false));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            String seen = ReceivedVideoCounters.now(receiver, from).map(s -> s.frameWidth() + "x" + s.frameHeight())
+                    .orElse("no inbound video");
+            throw new AssertionError("expected " + what + ", but libwebrtc reports the last frame decoded at " + seen);
         }
     }
 

@@ -32,13 +32,15 @@ import java.util.concurrent.TimeoutException;
 /**
  * A simulated user: one TRTC instance (as a browser tab), its client and its local stream, driven
  * the way a web page drives the SDK. Each call a step makes is awaited with the call timeout, and
- * its duration is kept for 'joined within' checks. Its {@link ParticipantKind} says whether it
- * carries media; one made without refuses what needs it, naming itself.
+ * its duration is kept for 'joined within' checks. Its {@link ParticipantKind} says what it measures;
+ * one made without media refuses what needs it, naming itself, and one on the
+ * {@link EngineUse#SHARED shared engine} only receives.
  */
 public final class Participant implements AutoCloseable {
 
     private final String userId;
     private final ParticipantKind kind;
+    private final EngineUse engineUse;
     private final TRTC trtc;
     private final SignalingGate signalingGate;
     private final Duration callTimeout;
@@ -54,9 +56,11 @@ public final class Participant implements AutoCloseable {
     /** Connection-state changes already matched by a 'receives connection-state-changed to ...' check. */
     private volatile int connectionStatesSeen;
 
-    Participant(String userId, ParticipantKind kind, TRTC trtc, SignalingGate signalingGate, Duration callTimeout) {
+    Participant(String userId, ParticipantKind kind, EngineUse engineUse, TRTC trtc, SignalingGate signalingGate,
+                Duration callTimeout) {
         this.userId = userId;
         this.kind = kind;
+        this.engineUse = engineUse;
         this.trtc = trtc;
         this.signalingGate = signalingGate;
         this.callTimeout = callTimeout;
@@ -76,6 +80,10 @@ public final class Participant implements AutoCloseable {
 
     public ParticipantKind kind() {
         return kind;
+    }
+
+    public EngineUse engineUse() {
+        return engineUse;
     }
 
     /** Whether libwebrtc was loaded for this participant (never, for a signaling-only one). */
@@ -282,9 +290,19 @@ public final class Participant implements AutoCloseable {
         createLocalStream(new StreamConfig(userId, true, true, VideoProfile.DEFAULT, new MediaInput.Devices()));
     }
 
-    /** A new local stream replaces the earlier one (which must not be published any more). */
+    /**
+     * A new local stream replaces the earlier one (which must not be published any more). A
+     * participant on the shared engine has none: an encoder there, and the audio device's recording
+     * that an audio send stream starts (docs/design.md, pitfall 2), would run on the threads every
+     * receiver of the scenario depends on, and its cost would land in their measurements.
+     */
     public void createLocalStream(StreamConfig config) {
         requireMedia("create a local stream");
+        if (engineUse == EngineUse.SHARED) {
+            throw new IllegalStateException(userId + " is a receive-only " + kind + " participant on the scenario's"
+                    + " shared engine: it cannot create a local stream (a participant made with namedOrNew(name),"
+                    + " with an engine of its own, can)");
+        }
         if (localStream != null) {
             localStream.close();
         }
@@ -346,9 +364,15 @@ public final class Participant implements AutoCloseable {
      * 'remote_stream-&lt;id&gt;' on stream-subscribed. A failure in them is kept and reported by checks.
      */
     public void subscribeToAndPlayEveryAddedStream() {
+        subscribeToAndPlayEveryAddedStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
+    }
+
+    /** As {@link #subscribeToAndPlayEveryAddedStream()}, subscribing to these kinds only: subscribe(stream, {audio, video}). */
+    public void subscribeToAndPlayEveryAddedStream(Set<MediaKind> kinds) {
         requireMedia("subscribe to and play every added stream");
+        SubscribeOptions choice = new SubscribeOptions(kinds.contains(MediaKind.AUDIO), kinds.contains(MediaKind.VIDEO));
         Client own = client();
-        own.on("stream-added", event -> own.subscribe(event.stream()).whenComplete((ok, failure) -> {
+        own.on("stream-added", event -> own.subscribe(event.stream(), choice).whenComplete((ok, failure) -> {
             if (failure != null) {
                 handlerFailures.add("subscribe to " + event.stream().getId() + " failed: " + rootMessage(failure));
             }

@@ -1,7 +1,9 @@
 package io.trtcsim.harness;
 
 import io.trtcsim.media.MediaClock;
+import io.trtcsim.media.SharedMediaEngine;
 import io.trtcsim.sdk.ClientRuntime;
+import io.trtcsim.sdk.Rendering;
 import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.sdk.TRTC;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ public final class Participants {
     private final Map<String, Participant> byName = new LinkedHashMap<>();
     private final List<ParticipantRange> ranges = new ArrayList<>();
     private ClientRuntime runtime;
+    /** The engine the receive-only participants share; made with the first of them. */
+    private SharedMediaEngine receiveEngine;
 
     public Participants(ScenarioContext scenario) {
         this.scenario = scenario;
@@ -39,16 +43,20 @@ public final class Participants {
         return participant;
     }
 
-    /** The participant of that name, whatever its kind; made {@link ParticipantKind#FULL} on first mention. */
+    /**
+     * The participant of that name, whatever its kind; made on first mention as a FULL participant
+     * with its own libwebrtc engine (a browser tab): it publishes and receives.
+     */
     public synchronized Participant namedOrNew(String name) {
         Participant existing = byName.get(name);
-        return existing != null ? existing : create(name, ParticipantKind.FULL);
+        return existing != null ? existing : create(name, ParticipantKind.FULL, EngineUse.OWN);
     }
 
     /**
-     * The participant of that name, made of that kind on first mention; one that exists already must
-     * be of that kind. Making N signaling-only participants is N calls: each is a few objects, no
-     * thread and no libwebrtc.
+     * The participant of that name, made of that kind on first mention as a member of an audience:
+     * FULL and STATS_ONLY ones only receive, on the scenario's one shared receive engine
+     * ({@link EngineUse#SHARED}); SIGNALING_ONLY ones never load libwebrtc (a few objects, no thread).
+     * One that exists already must be of that kind and made so.
      */
     public synchronized Participant namedOrNew(String name, ParticipantKind kind) {
         if (kind == null) {
@@ -59,14 +67,23 @@ public final class Participants {
         if (existing == null) {
             return create(name, kind);
         }
-        if (existing.kind() != kind) {
+        if (existing.kind() != kind || existing.engineUse() != audienceEngine(kind)) {
             throw new IllegalArgumentException("participant '" + name + "' exists already as " + existing.kind()
-                    + "; it cannot be " + kind + " as well");
+                    + " on " + existing.engineUse().describe() + "; it cannot be a receive-only " + kind
+                    + " member of an audience as well");
         }
         return existing;
     }
 
+    private static EngineUse audienceEngine(ParticipantKind kind) {
+        return kind == ParticipantKind.SIGNALING_ONLY ? EngineUse.NONE : EngineUse.SHARED;
+    }
+
     private Participant create(String name, ParticipantKind kind) {
+        return create(name, kind, audienceEngine(kind));
+    }
+
+    private Participant create(String name, ParticipantKind kind, EngineUse engineUse) {
         HarnessConfig config = scenario.config();
         SdkOptions options = new SdkOptions(config.signalingTimeout(), config.mediaTimeout(), MediaClock.system(),
                 scenario.originNanos());
@@ -75,9 +92,13 @@ public final class Participants {
         ClientRuntime shared = runtime();
         // Each participant reaches the stack through its own gate: its network can fail alone.
         SignalingGate gate = new SignalingGate(stack);
-        TRTC tab = kind == ParticipantKind.SIGNALING_ONLY ? TRTC.withoutMedia(name, gate, options, shared)
-                : new TRTC(name, gate, options, shared);
-        Participant created = new Participant(name, kind, tab, gate, config.callTimeout());
+        TRTC tab = switch (engineUse) {
+            case NONE -> TRTC.withoutMedia(name, gate, options, shared);
+            case OWN -> new TRTC(name, gate, options, shared);
+            case SHARED -> TRTC.onSharedEngine(name, gate, options, shared, receiveEngine(),
+                    kind == ParticipantKind.STATS_ONLY ? Rendering.NONE : Rendering.FRAMES);
+        };
+        Participant created = new Participant(name, kind, engineUse, tab, gate, config.callTimeout());
         byName.put(name, created);
         scenario.closeAtEnd("participant " + name, created);
         return created;
@@ -136,6 +157,23 @@ public final class Participants {
             scenario.closeAtEnd("the participants' client runtime", runtime);
         }
         return runtime;
+    }
+
+    /**
+     * Made with the first participant that needs it, so it is closed after every participant on it
+     * (the scenario closes what it owns in reverse order). Its libwebrtc engine is made on first use.
+     */
+    private SharedMediaEngine receiveEngine() {
+        if (receiveEngine == null) {
+            receiveEngine = new SharedMediaEngine("shared-receive");
+            scenario.closeAtEnd("the shared receive engine", receiveEngine);
+        }
+        return receiveEngine;
+    }
+
+    /** The shared receive engine, if a participant needed one. */
+    public synchronized Optional<SharedMediaEngine> sharedReceiveEngine() {
+        return Optional.ofNullable(receiveEngine);
     }
 
     /** The names, shortened when there are many (thousands of an audience). */

@@ -2,6 +2,7 @@ package io.trtcsim.sdk;
 
 import static io.trtcsim.sdk.SignalingFutures.failed;
 
+import io.trtcsim.media.InboundVideoStats;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.media.StatsSample;
@@ -45,13 +46,14 @@ public final class Client implements AutoCloseable {
     private final Peers peers = new Peers();
     private final AtomicBoolean destroyed = new AtomicBoolean();
 
-    Client(ClientConfig config, Signaling signaling, SdkOptions options, Supplier<MediaEngine> engine, ClientRuntime runtime) {
+    Client(ClientConfig config, Signaling signaling, SdkOptions options, Supplier<MediaEngine> engine,
+           Rendering rendering, ClientRuntime runtime) {
         this.config = config;
         this.events = new EventDelivery(config.userId(), new EventJournal(options.originNanos()), runtime.pool());
         this.room = new RoomConnection(config, signaling, options, events, new Stay(),
                 new ClientTimer(config.userId() + " signaling", runtime));
         this.uplink = new Uplink(config.userId(), engine, options, this::channel);
-        this.subscriptions = new Subscriptions(config, engine, options, events, this::channel);
+        this.subscriptions = new Subscriptions(config, engine, rendering, options, events, this::channel);
         this.statistics = new ClientStatistics(config.userId(), options.clock(), uplink, subscriptions,
                 new ClientTimer(config.userId() + " statistics", runtime));
         this.monitors = new PeriodicMonitors(statistics, events, () -> room.state() == ConnectionState.CONNECTED);
@@ -191,6 +193,15 @@ public final class Client implements AutoCloseable {
     /** getTransportStats(): {rtt (ms, uplink), downlinksRTTStats: {userId: {rtt}}}. */
     public CompletableFuture<Map<String, Object>> getTransportStats() {
         return statistics.transport();
+    }
+
+    /**
+     * Not TRTC's: the counters libwebrtc keeps of the video received from {@code userId} (frames
+     * decoded, freezes, bytes, resolution), read now; empty when not subscribed to it or before any
+     * video. What a client that renders nothing ({@link Rendering#NONE}) measures with.
+     */
+    public CompletableFuture<Optional<InboundVideoStats>> receivedVideoStats(String userId) {
+        return statistics.receivedVideo(userId);
     }
 
     /** The getStats() entries sampled once a second from every connection of this client. */

@@ -2,6 +2,7 @@ package io.trtcsim.sdk;
 
 import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.RTCStatsType;
+import io.trtcsim.media.InboundVideoStats;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.media.StatsSample;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +35,7 @@ final class ClientStatistics implements AutoCloseable {
     static final long RECORDING_PERIOD_MILLIS = 1000;
 
     private final String userId;
+    private final MediaClock clock;
     private final Uplink uplink;
     private final Subscriptions subscriptions;
     private final StatsPoller<PeerLink> poller;
@@ -41,6 +44,7 @@ final class ClientStatistics implements AutoCloseable {
 
     ClientStatistics(String userId, MediaClock clock, Uplink uplink, Subscriptions subscriptions, StatsPoller.Ticks ticks) {
         this.userId = userId;
+        this.clock = clock;
         this.uplink = uplink;
         this.subscriptions = subscriptions;
         this.poller = new StatsPoller<>(ticks, PeerLink::stats);
@@ -109,6 +113,17 @@ final class ClientStatistics implements AutoCloseable {
                     .thenApply(report -> pick(report, RTCStatsType.INBOUND_RTP, kind, keys)));
         }
         return allOf(perUser, TreeMap::new);
+    }
+
+    /**
+     * The counters of the video received from {@code publisherId} as of now (a getStats() of its
+     * own), stamped when the report arrived; empty when not subscribed or before any video.
+     */
+    CompletableFuture<Optional<InboundVideoStats>> receivedVideo(String publisherId) {
+        return subscriptions.downlinkOf(publisherId)
+                .map(link -> poller.roundNow().report(link)
+                        .thenApply(report -> InboundVideoStats.from(report, clock.nowMicros())))
+                .orElse(CompletableFuture.completedFuture(Optional.empty()));
     }
 
     /** getTransportStats(): {rtt (ms, uplink), downlinksRTTStats: {userId: {rtt}}}. */

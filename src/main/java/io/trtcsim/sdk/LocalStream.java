@@ -35,7 +35,8 @@ public final class LocalStream extends Stream {
     private volatile boolean withVideo;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
-        super(config.userId(), clock);
+        // Local streams are never rendered from remote tracks; their own video is tapped for play().
+        super(config.userId(), clock, Rendering.FRAMES);
         this.config = config;
         this.engine = engine;
         this.withAudio = config.audio();

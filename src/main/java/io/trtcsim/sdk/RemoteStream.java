@@ -16,8 +16,8 @@ public final class RemoteStream extends Stream {
     private volatile boolean video;
     private volatile long subscribeStartedMicros = -1;
 
-    RemoteStream(String streamId, String userId, boolean audio, boolean video, MediaClock clock) {
-        super(userId, clock);
+    RemoteStream(String streamId, String userId, boolean audio, boolean video, MediaClock clock, Rendering rendering) {
+        super(userId, clock, rendering);
         this.streamId = streamId;
         this.audio = audio;
         this.video = video;

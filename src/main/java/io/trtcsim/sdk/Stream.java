@@ -23,15 +23,17 @@ public abstract class Stream {
 
     private final String userId;
     private final MediaClock clock;
+    private final Rendering rendering;
     private final VideoTap videoTap = new VideoTap();
     private final AudioTap audioTap = new AudioTap();
     private volatile VideoTrack videoTrack;
     private volatile AudioTrack audioTrack;
     private volatile Playback playback;
 
-    Stream(String userId, MediaClock clock) {
+    Stream(String userId, MediaClock clock, Rendering rendering) {
         this.userId = userId;
         this.clock = clock;
+        this.rendering = rendering;
     }
 
     public abstract String getId();
@@ -49,7 +51,10 @@ public abstract class Stream {
         return MediaKind.of(hasAudio(), hasVideo());
     }
 
-    /** Renders the stream "into" an element: from now on its frames and audio are counted there. */
+    /**
+     * Renders the stream "into" an element: from now on its frames and audio are counted there.
+     * Without rendering ({@link Rendering#NONE}) the playback has no sinks: nothing is counted here.
+     */
     public synchronized void play(String elementId) {
         if (elementId == null || elementId.isBlank()) {
             throw new RtcError(ErrorCode.INVALID_PARAMETER, "play needs an element id");
@@ -58,8 +63,10 @@ public abstract class Stream {
             throw new RtcError(ErrorCode.INVALID_OPERATION, "stream " + getId() + " has no tracks to play yet"
                     + (this instanceof RemoteStream ? " (subscribe first)" : " (initialize first)"));
         }
-        Optional<VideoRenderSink> video = Optional.ofNullable(videoTrack).map(t -> new VideoRenderSink(elementId, clock));
-        Optional<AudioRenderSink> audio = Optional.ofNullable(audioTrack).map(t -> new AudioRenderSink(clock));
+        Optional<VideoRenderSink> video = Optional.ofNullable(videoTrack).filter(t -> rendersFrames())
+                .map(t -> new VideoRenderSink(elementId, clock));
+        Optional<AudioRenderSink> audio = Optional.ofNullable(audioTrack).filter(t -> rendersFrames())
+                .map(t -> new AudioRenderSink(clock));
         playback = new Playback(elementId, video, audio);
         videoTap.route(video.orElse(null));
         audioTap.route(audio.orElse(null));
@@ -76,21 +83,38 @@ public abstract class Stream {
         return Optional.ofNullable(playback);
     }
 
-    /** Taps a track as it appears, before media flows on it. */
+    /** What this stream does with its media: see {@link Rendering}. */
+    public Rendering rendering() {
+        return rendering;
+    }
+
+    private boolean rendersFrames() {
+        return rendering == Rendering.FRAMES;
+    }
+
+    /**
+     * Taps a track as it appears, before media flows on it. Without rendering the track gets no
+     * tap at all: an attached sink, even one that drops every frame, costs a native copy of each
+     * frame and a call into Java.
+     */
     synchronized void attachTrack(VideoTrack track) {
         videoTrack = track;
-        track.addSink(videoTap);
+        if (rendersFrames()) {
+            track.addSink(videoTap);
+        }
     }
 
     synchronized void attachTrack(AudioTrack track) {
         audioTrack = track;
-        track.addSink(audioTap);
+        if (rendersFrames()) {
+            track.addSink(audioTap);
+        }
     }
 
     /** Untaps and forgets the video track only (removeTrack); call once it carries no media. */
     synchronized void releaseVideoTrack() {
         videoTap.route(null);
-        if (videoTrack != null) {
+        if (videoTrack != null && rendersFrames()) {
             videoTrack.removeSink(videoTap);
         }
         videoTrack = null;
@@ -106,9 +130,10 @@ public abstract class Stream {
             return;
         }
         Optional<VideoRenderSink> video = current.video().isPresent() ? current.video()
-                : Optional.ofNullable(videoTrack).map(t -> new VideoRenderSink(current.elementId(), clock));
+                : Optional.ofNullable(videoTrack).filter(t -> rendersFrames())
+                        .map(t -> new VideoRenderSink(current.elementId(), clock));
         Optional<AudioRenderSink> audio = current.audio().isPresent() ? current.audio()
-                : Optional.ofNullable(audioTrack).map(t -> new AudioRenderSink(clock));
+                : Optional.ofNullable(audioTrack).filter(t -> rendersFrames()).map(t -> new AudioRenderSink(clock));
         playback = new Playback(current.elementId(), video, audio);
         videoTap.route(videoTrack == null ? null : video.orElse(null));
         audioTap.route(audioTrack == null ? null : audio.orElse(null));
@@ -117,10 +142,10 @@ public abstract class Stream {
     /** Untaps and forgets the tracks; call while they still exist (before their connection closes). */
     synchronized void releaseTracks() {
         stop();
-        if (videoTrack != null) {
+        if (videoTrack != null && rendersFrames()) {
             videoTrack.removeSink(videoTap);
         }
-        if (audioTrack != null) {
+        if (audioTrack != null && rendersFrames()) {
             audioTrack.removeSink(audioTap);
         }
         videoTrack = null;

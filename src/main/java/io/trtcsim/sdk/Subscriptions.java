@@ -42,6 +42,7 @@ final class Subscriptions {
 
     private final ClientConfig config;
     private final Supplier<MediaEngine> engine;
+    private final Rendering rendering;
     private final SdkOptions options;
     private final EventDelivery events;
     private final Supplier<SignalingChannel> session;
@@ -55,10 +56,11 @@ final class Subscriptions {
     private volatile Readmission readmission = Readmission.RESUMED;
 
     /** @param session the client's signaling channel now, or null when it has none */
-    Subscriptions(ClientConfig config, Supplier<MediaEngine> engine, SdkOptions options, EventDelivery events,
-                  Supplier<SignalingChannel> session) {
+    Subscriptions(ClientConfig config, Supplier<MediaEngine> engine, Rendering rendering, SdkOptions options,
+                  EventDelivery events, Supplier<SignalingChannel> session) {
         this.config = config;
         this.engine = engine;
+        this.rendering = rendering;
         this.options = options;
         this.events = events;
         this.session = session;
@@ -162,7 +164,7 @@ final class Subscriptions {
             return;
         }
         RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.carries(MediaKind.AUDIO),
-                event.carries(MediaKind.VIDEO), options.clock());
+                event.carries(MediaKind.VIDEO), options.clock(), rendering);
         remoteStreams.put(stream.getId(), stream);
         history.add(stream);
         remoteMuted.put(event.userId(), mutedState(event));

@@ -1,6 +1,7 @@
 package io.trtcsim.sdk;
 
 import io.trtcsim.media.MediaEngine;
+import io.trtcsim.media.SharedMediaEngine;
 import io.trtcsim.sdk.signaling.Signaling;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
@@ -16,6 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * or one shared by many tabs, which whoever made it closes after them. A tab made
  * {@link #withoutMedia} never loads libwebrtc: it joins, leaves and hears the room's events, and a
  * publish or subscribe fails with INVALID_OPERATION saying so.
+ * <p>
+ * An instance made {@link #onSharedEngine on a shared engine} uses one that other instances use
+ * too: it holds a lease on it from its first use and gives the lease back when closed, after its
+ * own connections; the engine's owner closes the engine.
  */
 public final class TRTC implements AutoCloseable {
 
@@ -36,19 +41,23 @@ public final class TRTC implements AutoCloseable {
     /** The runtime this tab made and closes, or null when it uses one it was given. */
     private final ClientRuntime ownRuntime;
     private final Media media;
+    /** Null for an instance with its own engine. */
+    private final SharedMediaEngine shared;
+    private final Rendering rendering;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final List<LocalStream> streams = new CopyOnWriteArrayList<>();
     private MediaEngine engine;
+    private SharedMediaEngine.Lease lease;
     private boolean closed;
 
     /** A tab with threads of its own (a {@link ClientRuntime} it closes). */
     public TRTC(String name, Signaling signaling, SdkOptions options) {
-        this(name, signaling, options, ClientRuntime.create(), true, Media.ON_FIRST_USE);
+        this(name, signaling, options, ClientRuntime.create(), true, Media.ON_FIRST_USE, null, Rendering.FRAMES);
     }
 
     /** A tab whose clients run on {@code runtime}, shared with other tabs; closing the tab leaves it running. */
     public TRTC(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime) {
-        this(name, signaling, options, runtime, false, Media.ON_FIRST_USE);
+        this(name, signaling, options, runtime, false, Media.ON_FIRST_USE, null, Rendering.FRAMES);
     }
 
     /**
@@ -57,11 +66,24 @@ public final class TRTC implements AutoCloseable {
      * a stream's initialize fail with INVALID_OPERATION naming the tab.
      */
     public static TRTC withoutMedia(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime) {
-        return new TRTC(name, signaling, options, runtime, false, Media.NONE);
+        return new TRTC(name, signaling, options, runtime, false, Media.NONE, null, Rendering.NONE);
+    }
+
+    /**
+     * An instance whose connections run on {@code engine}, shared with others, rendering remote media
+     * so; its clients run on {@code runtime}, which whoever made it closes.
+     */
+    public static TRTC onSharedEngine(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime,
+                                      SharedMediaEngine engine, Rendering rendering) {
+        if (engine == null || rendering == null) {
+            throw new IllegalArgumentException("TRTC instance " + name + " on a shared engine needs the engine and a"
+                    + " rendering (got " + engine + ", " + rendering + ")");
+        }
+        return new TRTC(name, signaling, options, runtime, false, Media.ON_FIRST_USE, engine, rendering);
     }
 
     private TRTC(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime, boolean ownsRuntime,
-                 Media media) {
+                 Media media, SharedMediaEngine shared, Rendering rendering) {
         if (runtime == null) {
             throw new IllegalArgumentException("TRTC instance " + name + " needs a ClientRuntime to run its clients on, got null");
         }
@@ -71,10 +93,12 @@ public final class TRTC implements AutoCloseable {
         this.runtime = runtime;
         this.ownRuntime = ownsRuntime ? runtime : null;
         this.media = media;
+        this.shared = shared;
+        this.rendering = rendering;
     }
 
     public Client createClient(ClientConfig config) {
-        Client client = new Client(config, signaling, options, this::engine, runtime);
+        Client client = new Client(config, signaling, options, this::engine, rendering, runtime);
         clients.add(client);
         return client;
     }
@@ -88,6 +112,11 @@ public final class TRTC implements AutoCloseable {
     /** Whether this tab may load libwebrtc (false for one made {@link #withoutMedia}). */
     public boolean hasMedia() {
         return media != Media.NONE;
+    }
+
+    /** What this instance does with the remote media it receives. */
+    public Rendering rendering() {
+        return rendering;
     }
 
     /** Whether libwebrtc was loaded for this tab (a signaling-only tab never has it). */
@@ -105,7 +134,12 @@ public final class TRTC implements AutoCloseable {
                     + " was created without media (signaling only): it can neither capture, publish nor subscribe");
         }
         if (engine == null) {
-            engine = new MediaEngine(name);
+            if (shared == null) {
+                engine = new MediaEngine(name);
+            } else {
+                lease = shared.lease(name);
+                engine = lease.engine();
+            }
         }
         return engine;
     }
@@ -129,10 +163,14 @@ public final class TRTC implements AutoCloseable {
         }
         synchronized (this) {
             closed = true;
-            if (engine != null) {
+            if (lease != null) {
+                // Its connections are closed: the engine itself is its owner's to close.
+                lease.close();
+                lease = null;
+            } else if (engine != null) {
                 engine.close();
-                engine = null;
             }
+            engine = null;
         }
         if (ownRuntime != null) {
             ownRuntime.close();

@@ -125,7 +125,7 @@ public final class AudienceBenchmark {
             WallClock clock = WallClock.calibrate();
 
             // alice's engine and stream now, so that neither counts in the members' memory.
-            Participant alice = participants.namedOrNew("alice", ParticipantKind.FULL);
+            Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor("alice"));
             alice.joinAs(Role.ANCHOR);
             alice.createSyntheticStream(320, 180, 15);

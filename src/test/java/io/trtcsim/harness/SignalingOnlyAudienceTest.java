@@ -56,7 +56,7 @@ class SignalingOnlyAudienceTest {
         try {
             Participants participants = new Participants(scenario);
             Signatures signatures = new Signatures(scenario);
-            Participant alice = participants.namedOrNew("alice", ParticipantKind.FULL);
+            Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor("alice"));
             alice.joinAs(Role.ANCHOR);
             alice.join(ROOM);

@@ -30,8 +30,8 @@ class PeriodicMonitorsTest {
     private final EventDelivery events = new EventDelivery("carol", new EventJournal(System.nanoTime()), runtime.pool());
     private final ClientStatistics statistics = new ClientStatistics("carol", MediaClock.system(),
             new Uplink("carol", NO_ENGINE, OPTIONS, () -> null),
-            new Subscriptions(new ClientConfig(Mode.RTC, 1400000001L, "carol", "sig", false), NO_ENGINE, OPTIONS, events,
-                    () -> null),
+            new Subscriptions(new ClientConfig(Mode.RTC, 1400000001L, "carol", "sig", false), NO_ENGINE,
+                    Rendering.FRAMES, OPTIONS, events, () -> null),
             ticks);
     private BooleanSupplier signalingConnected = () -> false;
     private final PeriodicMonitors monitors = new PeriodicMonitors(statistics, events,
