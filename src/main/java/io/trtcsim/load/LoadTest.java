@@ -38,6 +38,8 @@ public final class LoadTest implements Runnable {
         commandLine.setParameterExceptionHandler((failure, args) -> {
             CommandLine failed = failure.getCommandLine();
             failed.getErr().println(failed.getCommandName() + ": " + failure.getMessage());
+            // "Did you mean: run --rooms?" for a mistyped option.
+            CommandLine.UnmatchedArgumentException.printSuggestions(failure, failed.getErr());
             failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
             failed.getErr().flush();
             return ExitStatus.BAD_INPUT.code();
