@@ -145,9 +145,15 @@ public record LoadPlan(String stack, Shard shard, RoomRange rooms, int publisher
 
     /** One line for the console and the report. */
     public String describe() {
-        return String.format(Locale.ROOT, "shard %s: rooms %s, per room %d publishers (%s), %d subscribers (%s), %d audience;"
-                        + " %d participants at %s/s, %s on %s", shard, rooms, publishersPerRoom, video, subscribersPerRoom,
-                subscriberKind, audiencePerRoom, participantCount(), trim(rampPerSecond), seconds(duration), stack);
+        return String.format(Locale.ROOT, "shard %s: rooms %s, per room %s (%s), %s (%s), %d audience; %s at %s/s, %s on %s",
+                shard, rooms, counted(publishersPerRoom, "publisher"), video, counted(subscribersPerRoom, "subscriber"),
+                subscriberKind, audiencePerRoom, counted(participantCount(), "participant"), trim(rampPerSecond),
+                seconds(duration), stack);
+    }
+
+    /** "1 publisher", "4 publishers". */
+    static String counted(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     static String seconds(Duration duration) {

@@ -76,13 +76,14 @@ public record MemoryEstimate(LoadPlan plan, double residentMegabytes, double hea
         }
     }
 
-    /** "330 MB for the process + 1 publisher × 14 MB + ..." */
+    /** "330 MB for the process + 1 publisher × 14 MB + 4 subscribers × 4 MB + ..." */
     public String breakdown() {
-        return String.format(Locale.ROOT, "%.0f MB for the process + %d publishers × %.0f MB + %d subscribers × %.0f MB"
-                        + " + %d streams rendered × %.0f MB + %d audience × %.1f MB + %.0f MB of statistics kept over %s",
-                PROCESS_MB, plan.count(LoadRole.PUBLISHER), PUBLISHER_MB, plan.count(LoadRole.SUBSCRIBER), SUBSCRIBER_MB,
-                plan.streamsPlanned(), STREAM_MB, plan.count(LoadRole.AUDIENCE), AUDIENCE_MB, heapMegabytes - BASE_HEAP_MB,
-                LoadPlan.seconds(plan.duration()));
+        return String.format(Locale.ROOT, "%.0f MB for the process + %s × %.0f MB + %s × %.0f MB + %s rendered × %.0f MB"
+                        + " + %d audience × %.1f MB + %.0f MB of statistics and frames kept over %s",
+                PROCESS_MB, LoadPlan.counted(plan.count(LoadRole.PUBLISHER), "publisher"), PUBLISHER_MB,
+                LoadPlan.counted(plan.count(LoadRole.SUBSCRIBER), "subscriber"), SUBSCRIBER_MB,
+                LoadPlan.counted(plan.streamsPlanned(), "stream"), STREAM_MB, plan.count(LoadRole.AUDIENCE), AUDIENCE_MB,
+                heapMegabytes - BASE_HEAP_MB, LoadPlan.seconds(plan.duration()));
     }
 
     /** MemAvailable from /proc/meminfo, in MB; empty where there is no such file (not Linux). */
