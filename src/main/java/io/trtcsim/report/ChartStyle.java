@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.BitmapEncoder;
@@ -122,6 +123,10 @@ final class ChartStyle {
     /** The PNG of the chart; a legend only when there is more than one series to tell apart. */
     static byte[] png(XYChart chart) {
         chart.getStyler().setLegendVisible(chart.getSeriesMap().size() > 1);
+        // ImageIO caches an encoded image in a temporary file unless told not to, and that file's
+        // stream registers a shutdown hook: a report drawn while the JVM shuts down (a load run
+        // stopped by Ctrl-C) then fails. These PNGs go to memory; a cache on disk buys nothing.
+        ImageIO.setUseCache(false);
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
         } catch (IOException e) {

@@ -193,6 +193,38 @@ public final class Charts {
         return ChartStyle.png(chart);
     }
 
+    /**
+     * Several quantities over a run's time, one line each in the palette's colours, from 0 s and
+     * from 0 up, as the load runs plot their intervals: {@code series} maps a name to one value per
+     * point of {@code seconds}; NaN (nothing measured in that interval) leaves a gap in its line.
+     */
+    public static byte[] overTime(String title, String yTitle, double[] seconds, Map<String, double[]> series) {
+        for (Map.Entry<String, double[]> entry : series.entrySet()) {
+            if (entry.getValue().length != seconds.length) {
+                throw new IllegalArgumentException("series '" + entry.getKey() + "' has " + entry.getValue().length
+                        + " values for " + seconds.length + " points in time");
+            }
+        }
+        double top = series.values().stream().flatMapToDouble(Arrays::stream).filter(v -> !Double.isNaN(v)).max()
+                .orElse(Double.NaN);
+        if (seconds.length == 0 || Double.isNaN(top)) {
+            return ChartStyle.empty(title, "nothing measured");
+        }
+        XYChart chart = timeChart(title, "seconds since the run began", yTitle, max(seconds),
+                ChartStyle.niceCeiling(Math.max(1, top * 1.15)), List.of());
+        int index = 0;
+        for (Map.Entry<String, double[]> entry : series.entrySet()) {
+            Color color = ChartStyle.PALETTE.get(index++ % ChartStyle.PALETTE.size());
+            if (Arrays.stream(entry.getValue()).allMatch(Double::isNaN)) {
+                continue;
+            }
+            XYSeries line = ChartStyle.line(chart, entry.getKey(), seconds, entry.getValue(), color);
+            // Points at each interval's end: a short run has few, and a lone one would show no line.
+            line.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return ChartStyle.png(chart);
+    }
+
     /** A quality holds until the next event: a step line, with a marker at each event. */
     private static void qualitySeries(XYChart chart, String name, List<double[]> points, Color color, float width) {
         if (points.isEmpty()) {

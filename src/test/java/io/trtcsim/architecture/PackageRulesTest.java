@@ -100,6 +100,13 @@ class PackageRulesTest {
     }
 
     @Test
+    void nothingDependsOnTheLoadCommand() {
+        noClasses().that().resideOutsideOfPackage("io.trtcsim.load..")
+                .should().dependOnClassesThat().resideInAPackage("io.trtcsim.load..")
+                .check(main);
+    }
+
+    @Test
     void stepsDependOnlyOnTheHarnessAndTheVocabularies() {
         classes().that().resideInAPackage("io.trtcsim.steps..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT)
