@@ -3,6 +3,8 @@ Feature: Many participants in one room
   harness.join-rate.media or harness.join-rate.signaling, and every check of a range covers each
   member: a failure names all that fell short, with their figures. The report shows a range as one
   table per publisher (participant, fps, p95, freezes, first frame), with the spread plotted.
+  Members that play streams share one receive engine; stats-only members render nothing into Java
+  and are measured from getStats (frames decoded, frame rate, freezes; no latency).
 
   Scenario: Twenty viewers in rtc mode render Alice's video
     Given "alice" has created a client in "rtc" mode
@@ -14,6 +16,16 @@ Feature: Many participants in one room
     Then each of "viewer-1" to "viewer-20" renders at least 30 video frames from "alice" within 10 seconds
     And the video from "alice" to each of "viewer-1" to "viewer-20" has a frame rate of at least 14 fps over 5 seconds
     And the video latency from "alice" to each of "viewer-1" to "viewer-20" is at most 150 ms at the 95th percentile over 5 seconds
+
+  Scenario: Forty stats-only viewers are measured from libwebrtc's statistics
+    Given "alice" has created a client in "rtc" mode
+    When "alice" joins room 8830
+    And "alice" creates a local stream with synthetic video 320x180 at 15 fps
+    And "alice" initializes the local stream
+    And "alice" publishes the local stream
+    Given 40 participants "watcher-1" to "watcher-40" join room 8830 and play every stream, measured from statistics only
+    Then each of "watcher-1" to "watcher-40" renders at least 30 video frames from "alice" within 15 seconds
+    And the video from "alice" to each of "watcher-1" to "watcher-40" has a frame rate of at least 14 fps over 5 seconds
 
   @requires-live-mode-roles
   Scenario: An audience in live mode plays the anchor's stream

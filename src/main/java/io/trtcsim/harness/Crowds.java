@@ -22,10 +22,19 @@ public final class Crowds {
         this.signatures = signatures;
     }
 
-    /** Clients that subscribe to and play every stream added, joined at harness.join-rate.media. */
-    public List<Participant> joinAndPlay(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
+    /**
+     * Clients that subscribe to and play every stream added, joined at harness.join-rate.media:
+     * receive-only members on the scenario's shared engine, {@link ParticipantKind#FULL} (rendering
+     * into sinks) or {@link ParticipantKind#STATS_ONLY} (measured from getStats()).
+     */
+    public List<Participant> joinAndPlay(ParticipantRange range, ParticipantKind kind, long roomId, Mode mode,
+                                         Optional<Role> role) {
+        if (kind == ParticipantKind.SIGNALING_ONLY) {
+            throw new IllegalArgumentException("participants " + range + " cannot play streams as " + kind
+                    + ": they take no media (join them without media)");
+        }
         MemoryBudget.ofThisProcess().require(range.size(), 0, "participants " + range);
-        List<Participant> members = created(range, ParticipantKind.FULL, mode, role);
+        List<Participant> members = created(range, kind, mode, role);
         members.forEach(Participant::subscribeToAndPlayEveryAddedStream);
         new JoinRamp(scenario.config().mediaJoinRate(), scenario.config().callTimeout()).join(members, roomId);
         return members;

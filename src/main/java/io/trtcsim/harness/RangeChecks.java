@@ -2,7 +2,9 @@ package io.trtcsim.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.media.InboundVideoStats;
 import io.trtcsim.media.MediaClock;
+import io.trtcsim.media.metrics.DecodedVideoMetrics;
 import io.trtcsim.media.VideoRenderSink;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
@@ -29,8 +31,15 @@ public final class RangeChecks {
 
     private static final VideoAnalyzer VIDEO = new VideoAnalyzer();
     private static final Duration POLL = Duration.ofMillis(50);
+    /**
+     * How often a range with STATS_ONLY members is polled for frames: each poll of such a member is
+     * a getStats() through libwebrtc's signaling thread, 120 of them ten times a second would be
+     * the largest load of the whole scenario.
+     */
+    private static final Duration STATS_POLL = Duration.ofMillis(500);
     /** How many members a failure lists by name; the rest are counted. */
     private static final int NAMED = 25;
+    private static final Duration STATS_READING_TIMEOUT = Duration.ofSeconds(5);
 
     private RangeChecks() {
     }
@@ -57,8 +66,9 @@ public final class RangeChecks {
                                               Duration within) {
         Set<Participant> waiting = new LinkedHashSet<>(members);
         try {
+            boolean anyStatsOnly = members.stream().anyMatch(ReceivedVideoCounters::isStatsOnly);
             await("each of " + range + " renders " + frames + " video frames from " + from).atMost(within)
-                    .pollInterval(POLL).until(() -> {
+                    .pollInterval(anyStatsOnly ? STATS_POLL : POLL).until(() -> {
                         waiting.removeIf(member -> framesRendered(member, from) >= frames);
                         return waiting.isEmpty();
                     });
@@ -73,13 +83,20 @@ public final class RangeChecks {
 
     /** The video of {@code from} to every member over one window that starts now. */
     public static RangeFigures measure(List<Participant> members, ParticipantRange range, String from, Duration window) {
+        List<Optional<InboundVideoStats>> before = readCounters(members, from);
         long start = MediaClock.system().nowMicros();
         long end = start + window.toNanos() / 1000;
         await("the video from " + from + " to each of " + range + " measured over " + window.toSeconds() + " s")
                 .atMost(window.plusSeconds(2)).pollInterval(Duration.ofMillis(25))
                 .until(() -> MediaClock.system().nowMicros() >= end);
+        List<Optional<InboundVideoStats>> after = readCounters(members, from);
         List<RangeFigures.Row> rows = new ArrayList<>(members.size());
-        for (Participant member : members) {
+        for (int i = 0; i < members.size(); i++) {
+            Participant member = members.get(i);
+            if (ReceivedVideoCounters.isStatsOnly(member)) {
+                rows.add(RangeFigures.Row.decoded(member.userId(), window(before.get(i), after.get(i))));
+                continue;
+            }
             Optional<VideoMetrics> metrics = Expectations.videoSink(member, from)
                     .map(sink -> VIDEO.analyze(sink.frames(), start, end));
             rows.add(new RangeFigures.Row(member.userId(), metrics, firstFrameAfterSubscribe(member, from)));
@@ -87,11 +104,51 @@ public final class RangeChecks {
         return new RangeFigures(from, range, window.toMillis() / 1000.0, rows);
     }
 
+    /**
+     * libwebrtc's counters of the video from {@code from} at every STATS_ONLY member, read at once
+     * (one getStats() each, all under way together); empty for FULL members and for those with no
+     * video yet.
+     */
+    private static List<Optional<InboundVideoStats>> readCounters(List<Participant> members, String from) {
+        List<java.util.concurrent.CompletableFuture<Optional<InboundVideoStats>>> readings = members.stream()
+                .map(member -> ReceivedVideoCounters.isStatsOnly(member) ? member.client().receivedVideoStats(from)
+                        : java.util.concurrent.CompletableFuture.completedFuture(Optional.<InboundVideoStats>empty()))
+                .toList();
+        List<Optional<InboundVideoStats>> values = new ArrayList<>(members.size());
+        for (int i = 0; i < readings.size(); i++) {
+            try {
+                values.add(readings.get(i).get(STATS_READING_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(members.get(i) + ": getStats() of the video from " + from + " gave no report"
+                        + " within " + STATS_READING_TIMEOUT.toMillis() + " ms: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while reading the statistics of " + members.get(i));
+            }
+        }
+        return values;
+    }
+
+    /** The window between two readings of one downlink; empty when either is missing or they are of two. */
+    private static Optional<DecodedVideoMetrics> window(Optional<InboundVideoStats> first, Optional<InboundVideoStats> last) {
+        if (first.isEmpty() || last.isEmpty() || last.get().atMicros() <= first.get().atMicros()
+                || last.get().framesDecoded() < first.get().framesDecoded()) {
+            return Optional.empty();
+        }
+        return Optional.of(DecodedVideoMetrics.between(first.get(), last.get()));
+    }
+
     /** Each member's video of {@code from} over its whole playback so far: a scenario report's summary. */
     public static RangeFigures wholePlayback(List<Participant> members, ParticipantRange range, String from) {
         List<RangeFigures.Row> rows = new ArrayList<>(members.size());
         double longest = 0;
         for (Participant member : members) {
+            if (ReceivedVideoCounters.isStatsOnly(member)) {
+                Optional<DecodedVideoMetrics> whole = sinceSubscribed(member, from);
+                longest = Math.max(longest, whole.map(m -> m.windowMicros() / 1e6).orElse(0.0));
+                rows.add(RangeFigures.Row.decoded(member.userId(), whole));
+                continue;
+            }
             Optional<VideoMetrics> metrics = Expectations.videoSink(member, from)
                     .map(VideoRenderSink::frames).filter(frames -> !frames.isEmpty()).map(MediaChecks::wholeVideo);
             longest = Math.max(longest, metrics.map(m -> m.windowMicros() / 1e6).orElse(0.0));
@@ -109,7 +166,9 @@ public final class RangeChecks {
     /** Fails naming every member whose latency at the 95th percentile exceeded {@code maxMillis}. */
     public static void eachLatencyP95AtMost(RangeFigures figures, double maxMillis) {
         failIfAny(figures, row -> !(row.latencyP95Millis() <= maxMillis),
-                row -> Double.isNaN(row.latencyP95Millis()) ? "no latency measured (" + row.frames() + " frames, none marked)"
+                row -> row.decoded().isPresent() ? "no latency: a stats-only participant reads no frame marker (measure"
+                        + " latency with participants that play every stream in full)"
+                        : Double.isNaN(row.latencyP95Millis()) ? "no latency measured (" + row.frames() + " frames, none marked)"
                         : fmt(row.latencyP95Millis()) + " ms at p95",
                 "had a video latency above " + fmt(maxMillis) + " ms at the 95th percentile");
     }
@@ -125,7 +184,27 @@ public final class RangeChecks {
         }
     }
 
+    /**
+     * A STATS_ONLY member's video since its subscribe(), from its counters now (which start at 0
+     * with the downlink); empty when it has none, or its statistics cannot be read any more.
+     */
+    private static Optional<DecodedVideoMetrics> sinceSubscribed(Participant member, String from) {
+        Optional<RemoteStream> stream = member.remoteStreamOf(from);
+        if (stream.isEmpty() || stream.get().subscribeStartedMicros() < 0) {
+            return Optional.empty();
+        }
+        try {
+            InboundVideoStats zero = new InboundVideoStats(stream.get().subscribeStartedMicros(), 0, 0, 0, 0, 0, 0, 0);
+            return window(Optional.of(zero), ReceivedVideoCounters.now(member, from));
+        } catch (AssertionError unreadable) {
+            return Optional.empty();
+        }
+    }
+
     private static long framesRendered(Participant member, String from) {
+        if (ReceivedVideoCounters.isStatsOnly(member)) {
+            return ReceivedVideoCounters.framesDecoded(member, from);
+        }
         return Expectations.videoSink(member, from).map(VideoRenderSink::framesRendered).orElse(0L);
     }
 

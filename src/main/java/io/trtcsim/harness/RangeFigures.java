@@ -1,5 +1,6 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.media.metrics.DecodedVideoMetrics;
 import io.trtcsim.media.metrics.VideoMetrics;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,26 @@ public record RangeFigures(String from, ParticipantRange range, double windowSec
     }
 
     /**
-     * One receiver's figures; {@code metrics} is empty when it rendered nothing of the publisher.
-     * {@code firstFrameMillis}: from its subscribe() to its first frame, when both happened.
+     * One receiver's figures: {@code metrics} from what a FULL receiver rendered, {@code decoded}
+     * from libwebrtc's counters of a STATS_ONLY one (frames decoded, no latency); both empty when it
+     * got nothing of the publisher. {@code firstFrameMillis}: from its subscribe() to its first
+     * frame, when both happened (FULL only).
      */
-    public record Row(String participant, Optional<VideoMetrics> metrics, OptionalDouble firstFrameMillis) {
+    public record Row(String participant, Optional<VideoMetrics> metrics, Optional<DecodedVideoMetrics> decoded,
+                      OptionalDouble firstFrameMillis) {
+
+        /** A FULL receiver's row. */
+        public Row(String participant, Optional<VideoMetrics> metrics, OptionalDouble firstFrameMillis) {
+            this(participant, metrics, Optional.empty(), firstFrameMillis);
+        }
+
+        /** A STATS_ONLY receiver's row. */
+        public static Row decoded(String participant, Optional<DecodedVideoMetrics> decoded) {
+            return new Row(participant, Optional.empty(), decoded, OptionalDouble.empty());
+        }
 
         public double fps() {
-            return metrics.map(VideoMetrics::meanFps).orElse(0.0);
+            return metrics.map(VideoMetrics::meanFps).orElseGet(() -> decoded.map(DecodedVideoMetrics::meanFps).orElse(0.0));
         }
 
         public double latencyP95Millis() {
@@ -39,11 +53,13 @@ public record RangeFigures(String from, ParticipantRange range, double windowSec
         }
 
         public int freezes() {
-            return metrics.map(VideoMetrics::freezeCount).orElse(0);
+            return metrics.map(VideoMetrics::freezeCount)
+                    .orElseGet(() -> decoded.map(d -> Math.toIntExact(d.freezeCount())).orElse(0));
         }
 
         public int frames() {
-            return metrics.map(VideoMetrics::framesRendered).orElse(0);
+            return metrics.map(VideoMetrics::framesRendered)
+                    .orElseGet(() -> decoded.map(d -> Math.toIntExact(d.framesDecoded())).orElse(0));
         }
     }
 

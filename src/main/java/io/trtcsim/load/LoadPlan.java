@@ -65,10 +65,6 @@ public record LoadPlan(String stack, Shard shard, RoomRange rooms, int publisher
         if (warmUp.isNegative()) {
             throw new IllegalArgumentException("--warm-up " + warmUp.toMillis() + " ms is negative");
         }
-        if (subscriberKind != SubscriberKind.FULL) {
-            throw new IllegalArgumentException("--subscriber-kind " + subscriberKind
-                    + " is not available yet: the harness has no stats-only participant so far; use --subscriber-kind full");
-        }
         Duration ramp = Duration.ofNanos((long) Math.ceil((participants - 1) / rampPerSecond * 1e9));
         if (ramp.plus(warmUp).compareTo(duration) >= 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,

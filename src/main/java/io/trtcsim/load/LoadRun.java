@@ -2,6 +2,7 @@ package io.trtcsim.load;
 
 import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.ParticipantKind;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.Signatures;
@@ -41,8 +42,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * the steady window is measured and every participant, connection and thread of the run is
  * released before {@link #run()} returns what was measured.
  *
- * <p>Streams are measured as the features' media checks measure them, by {@link VideoAnalyzer}
- * over what each subscriber's render sink received: frame rate, freezes, latency percentiles.
+ * <p>Streams are measured as the features' media checks measure them: for FULL subscribers by
+ * {@link VideoAnalyzer} over what each render sink received (frame rate, freezes, latency
+ * percentiles); for stats-only ones between two getStats() readings ({@link ReceivedVideoReadings}:
+ * frames decoded, frame rate, libwebrtc's freezes; no latency).
  */
 public final class LoadRun {
 
@@ -54,6 +57,7 @@ public final class LoadRun {
      */
     private static final int MAX_JOINS_AT_ONCE = 16;
     private static final Duration JOINS_STOP_WITHIN = Duration.ofSeconds(5);
+    private static final Duration STATS_READING_TIMEOUT = Duration.ofSeconds(5);
 
     private final LoadPlan plan;
     private final Duration interval;
@@ -71,6 +75,7 @@ public final class LoadRun {
     private final AtomicLong lastSampleEndMicros = new AtomicLong();
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final List<LoadSample> samples = new CopyOnWriteArrayList<>();
+    private final ReceivedVideoReadings statsReadings = new ReceivedVideoReadings();
     private volatile boolean stopping;
     private volatile long startMicros;
 
@@ -125,6 +130,7 @@ public final class LoadRun {
                     interrupted = true;
                     end = RunEnd.INTERRUPTED;
                 }
+                readStatsOnlySubscribers();
                 endMicros = clock.nowMicros();
             } finally {
                 stopping = true;
@@ -148,13 +154,17 @@ public final class LoadRun {
     }
 
     /**
-     * Where a participant of the run is made: the one place that chooses what it costs. Every role
-     * is a full participant today (its own libwebrtc engine, made on first use: an audience member
-     * that takes no media never loads one). With the harness's participant kinds this becomes
-     * publishers FULL, subscribers by --subscriber-kind, the audience SIGNALING_ONLY.
+     * Where a participant of the run is made: the one place that chooses what it costs. Publishers
+     * are FULL with engines of their own, as browser tabs; subscribers only receive, on the run's
+     * one shared engine, FULL (sinks, markers) or STATS_ONLY (getStats) by --subscriber-kind; the
+     * audience is SIGNALING_ONLY and never loads libwebrtc.
      */
     Participant createParticipant(Participants participants, String name, LoadRole role) {
-        return participants.namedOrNew(name);
+        return switch (role) {
+            case PUBLISHER -> participants.namedOrNew(name);
+            case SUBSCRIBER -> participants.namedOrNew(name, plan.subscriberKind().participantKind());
+            case AUDIENCE -> participants.namedOrNew(name, ParticipantKind.SIGNALING_ONLY);
+        };
     }
 
     private void join(Participants participants, Signatures signatures, PlannedParticipant next) {
@@ -207,11 +217,35 @@ public final class LoadRun {
 
     /** A sampling that failed is reported, and the next interval is sampled all the same. */
     private void sampleSafely(HarnessGauge gauge) {
+        readStatsOnlySubscribers();
         long now = clock.nowMicros();
         try {
             progress.print(sample(lastSampleEndMicros.get(), now, gauge));
         } catch (RuntimeException e) {
             failures.add("the interval ending " + Math.round((now - startMicros) / 1e6) + " s could not be sampled: " + e);
+        }
+    }
+
+    /**
+     * Reads the getStats() counters of every stats-only subscriber's streams, just before a sample
+     * (or the end) is taken: the sample's windows are measured between such readings.
+     */
+    private void readStatsOnlySubscribers() {
+        if (plan.subscriberKind() != SubscriberKind.STATS_ONLY) {
+            return;
+        }
+        Map<Participant, List<String>> streams = new java.util.LinkedHashMap<>();
+        for (PlannedParticipant subscriber : planned) {
+            Participant participant = subscriber.role() == LoadRole.SUBSCRIBER ? joined.get(subscriber.name()) : null;
+            if (participant != null) {
+                streams.put(participant, plan.publishersIn(subscriber.room()));
+            }
+        }
+        List<String> problems = statsReadings.readAll(streams, STATS_READING_TIMEOUT);
+        if (!problems.isEmpty()) {
+            failures.add("getStats() of stats-only subscribers at " + Math.round((clock.nowMicros() - startMicros) / 1e6)
+                    + " s: " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                    + (problems.size() > 5 ? " and " + (problems.size() - 5) + " more" : ""));
         }
     }
 
@@ -246,6 +280,12 @@ public final class LoadRun {
                 continue;
             }
             for (String publisher : plan.publishersIn(subscriber.room())) {
+                if (plan.subscriberKind() == SubscriberKind.STATS_ONLY) {
+                    streams.add(statsReadings.between(subscriber.name(), publisher, fromMicros, toMicros)
+                            .map(decoded -> StreamFigures.ofStatistics(subscriber.name(), publisher, subscriber.room(), decoded))
+                            .orElseGet(() -> StreamFigures.missing(subscriber.name(), publisher, subscriber.room())));
+                    continue;
+                }
                 streams.add(participant.remoteStreamOf(publisher).flatMap(Stream::playback).flatMap(Playback::video)
                         .map(sink -> StreamFigures.of(subscriber.name(), publisher, subscriber.room(),
                                 VIDEO.analyze(sink.frames(), fromMicros, toMicros)))

@@ -192,6 +192,12 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(thresholds.get(0) + " judges streams, and this plan has none to render"
                         + " (--subscribers " + plan.subscribersPerRoom() + ", --publishers " + plan.publishersPerRoom() + ")");
             }
+            if (plan.subscriberKind() == SubscriberKind.STATS_ONLY
+                    && thresholds.stream().anyMatch(t -> t.criterion() == Criterion.MAX_P95_MS)) {
+                throw new IllegalArgumentException("--max-p95-ms needs latency, which --subscriber-kind stats-only does not"
+                        + " measure (it has no sink to read the picture markers): use --subscriber-kind full, or judge"
+                        + " stats-only subscribers by --min-fps and --max-freezes");
+            }
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("--interval " + interval.toMillis() + " ms: the progress needs an interval above 0");
             }

@@ -1,5 +1,6 @@
 package io.trtcsim.load;
 
+import io.trtcsim.harness.ParticipantKind;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -7,11 +8,22 @@ import java.util.stream.Collectors;
 /**
  * How a subscriber of a load run is made: a full participant (its own libwebrtc engine, decoding
  * and rendering every stream, as a browser tab) or one that only reads WebRTC statistics, cheaper,
- * so a machine holds more of them. Only {@link #FULL} runs today; the harness's participant kinds
- * will carry {@link #STATS_ONLY}.
+ * so a machine holds more of them. Both only receive, on the run's one shared engine; what each
+ * measures is {@link ParticipantKind}'s.
  */
 public enum SubscriberKind {
-    FULL, STATS_ONLY;
+    FULL(ParticipantKind.FULL), STATS_ONLY(ParticipantKind.STATS_ONLY);
+
+    private final ParticipantKind participantKind;
+
+    SubscriberKind(ParticipantKind participantKind) {
+        this.participantKind = participantKind;
+    }
+
+    /** The harness's kind a subscriber of this kind is made as. */
+    public ParticipantKind participantKind() {
+        return participantKind;
+    }
 
     /** "full" or "stats-only", as --subscriber-kind takes it. */
     public String optionName() {

@@ -4,6 +4,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.trtcsim.harness.Crowds;
+import io.trtcsim.harness.ParticipantKind;
 import io.trtcsim.harness.ParticipantRange;
 import io.trtcsim.harness.RangeChecks;
 import io.trtcsim.harness.RangeFigures;
@@ -30,12 +31,22 @@ public class RangeSteps {
 
     @Given("{int} participants {range} join room {room} and play every stream")
     public void joinAndPlay(int count, ParticipantRange range, Long roomId) {
-        crowds.joinAndPlay(range.counted(count), roomId, Mode.RTC, Optional.empty());
+        crowds.joinAndPlay(range.counted(count), ParticipantKind.FULL, roomId, Mode.RTC, Optional.empty());
     }
 
     @Given("{int} participants {range} join room {room} in {mode} mode as {role} and play every stream")
     public void joinAsAndPlay(int count, ParticipantRange range, Long roomId, Mode mode, Role role) {
-        crowds.joinAndPlay(range.counted(count), roomId, mode, Optional.of(role));
+        crowds.joinAndPlay(range.counted(count), ParticipantKind.FULL, roomId, mode, Optional.of(role));
+    }
+
+    @Given("{int} participants {range} join room {room} and play every stream, measured from statistics only")
+    public void joinAndPlayStatsOnly(int count, ParticipantRange range, Long roomId) {
+        crowds.joinAndPlay(range.counted(count), ParticipantKind.STATS_ONLY, roomId, Mode.RTC, Optional.empty());
+    }
+
+    @Given("{int} participants {range} join room {room} in {mode} mode as {role} and play every stream, measured from statistics only")
+    public void joinAsAndPlayStatsOnly(int count, ParticipantRange range, Long roomId, Mode mode, Role role) {
+        crowds.joinAndPlay(range.counted(count), ParticipantKind.STATS_ONLY, roomId, mode, Optional.of(role));
     }
 
     @Given("{int} participants {range} join room {room} without media")

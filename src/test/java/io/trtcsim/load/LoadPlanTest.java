@@ -89,10 +89,11 @@ class LoadPlanTest {
     }
 
     @Test
-    void statsOnlySubscribersAreNotAvailableYet() {
-        assertThatThrownBy(() -> new LoadPlan("embedded", Shard.ONLY, new RoomRange(1, 1), 1, 1, 0, VIDEO, 1,
-                Duration.ofSeconds(10), Duration.ZERO, SubscriberKind.named("stats-only")))
-                .hasMessageStartingWith("--subscriber-kind stats-only is not available yet");
+    void theSubscriberKindIsTheHarnessKindItsSubscribersAreMadeAs() {
+        LoadPlan statsOnly = new LoadPlan("embedded", Shard.ONLY, new RoomRange(1, 1), 1, 1, 0, VIDEO, 1,
+                Duration.ofSeconds(10), Duration.ZERO, SubscriberKind.named("stats-only"));
+        assertThat(statsOnly.subscriberKind().participantKind()).isEqualTo(io.trtcsim.harness.ParticipantKind.STATS_ONLY);
+        assertThat(SubscriberKind.named("full").participantKind()).isEqualTo(io.trtcsim.harness.ParticipantKind.FULL);
         assertThatThrownBy(() -> SubscriberKind.named("cheap"))
                 .hasMessage("--subscriber-kind 'cheap' is not known; use full or stats-only");
     }

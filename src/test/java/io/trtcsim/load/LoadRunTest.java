@@ -68,6 +68,30 @@ class LoadRunTest {
     }
 
     @Test
+    void statsOnlySubscribersAreMeasuredFromGetStatsAndTheAudienceTakesNoMedia(@TempDir Path out) throws IOException {
+        StringWriter console = new StringWriter();
+        CommandLine command = LoadTest.commandLine();
+        command.setOut(new PrintWriter(console, true));
+        command.setErr(new PrintWriter(console, true));
+
+        int status = command.execute("run", "--stack", "embedded", "--publishers", "1", "--subscribers", "3",
+                "--subscriber-kind", "stats-only", "--audience", "20", "--ramp-rate", "10", "--duration", "8s",
+                "--warm-up", "2s", "--interval", "2s", "--out", out.toString(), "--min-fps", "5", "--max-freezes", "3");
+
+        assertThat(status).as("exit status; the console:\n%s", console).isEqualTo(ExitStatus.PASSED.code());
+        LoadReport report = new LoadJson().read(out.resolve(LoadReportFiles.JSON));
+        assertThat(report.participants()).hasSize(24).contains("s0-aud-20");
+        assertThat(report.summary().streams()).extracting(StreamFigures::subscriber)
+                .containsExactly("s0-sub-1", "s0-sub-2", "s0-sub-3");
+        assertThat(report.summary().streams()).allSatisfy(stream -> {
+            assertThat(stream.fps()).as("fps of %s from getStats", stream.subscriber()).isGreaterThan(5);
+            assertThat(stream.framesRendered()).as("frames decoded by %s", stream.subscriber()).isGreaterThan(10);
+            assertThat(stream.latencyP95Millis()).as("a stats-only subscriber reads no marker").isNaN();
+        });
+        assertThat(threadsOfTheRun()).as("threads of the run left").isEmpty();
+    }
+
+    @Test
     void aRunStoppedHalfWayClosesEveryConnectionAndKeepsWhatItMeasured() throws Exception {
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try (SimulatorServer shared = SimulatorServer.start(SimulatorConfig.onLoopback(

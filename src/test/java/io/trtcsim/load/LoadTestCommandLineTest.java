@@ -58,7 +58,8 @@ class LoadTestCommandLineTest {
         assertRefused("Invalid value for option '--duration': '20x' is not a duration like 500ms, 20s, 5m or 1h", "run",
                 "--duration", "20x");
         assertRefused("--subscriber-kind 'cheap' is not known; use full or stats-only", "run", "--subscriber-kind", "cheap");
-        assertRefused("--subscriber-kind stats-only is not available yet", "run", "--subscriber-kind", "stats-only");
+        assertRefused("--max-p95-ms needs latency, which --subscriber-kind stats-only does not measure", "run",
+                "--subscriber-kind", "stats-only", "--max-p95-ms", "150");
         assertRefused("--min-fps 10 judges streams, and this plan has none to render", "run", "--subscribers", "0",
                 "--min-fps", "10");
         assertRefused("Unknown options: '--rooom', '2'", "run", "--rooom", "2");
