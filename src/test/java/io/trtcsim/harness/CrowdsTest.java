@@ -3,13 +3,16 @@ package io.trtcsim.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +60,37 @@ class CrowdsTest {
                 Duration.ofMillis(300)))
                 .hasMessageContaining("4 of 4 participants \"fan-1\" to \"fan-4\" did not receive 'stream-added' from nobody")
                 .hasMessageContaining("fan-1: ").hasMessageContaining("fan-4: ");
+    }
+
+    @Test
+    void statsOnlyMembersAreMeasuredFromGetStatsAndHaveNoLatencyToCheck() {
+        Signatures signatures = new Signatures(scenario);
+        Participant alice = participants.namedOrNew("alice");
+        alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
+        alice.join(7400);
+        alice.createLocalStream(Set.of(MediaKind.VIDEO), new VideoProfile(320, 180, 15));
+        alice.initializeLocalStream();
+        alice.publish();
+        ParticipantRange watchers = ParticipantRange.between("watcher-1", "watcher-3");
+
+        List<Participant> members = crowds.joinAndPlay(watchers, ParticipantKind.STATS_ONLY, 7400, Mode.RTC, Optional.empty());
+        RangeChecks.eachRendersVideoFrames(members, watchers, "alice", 20, Duration.ofSeconds(10));
+        RangeFigures figures = RangeChecks.measure(members, watchers, "alice", Duration.ofSeconds(2));
+
+        assertThat(members).allSatisfy(member -> {
+            assertThat(member.kind()).isEqualTo(ParticipantKind.STATS_ONLY);
+            assertThat(member.engineUse()).isEqualTo(EngineUse.SHARED);
+        });
+        assertThat(figures.rows()).allSatisfy(row -> {
+            assertThat(row.decoded()).as("getStats window of %s", row.participant()).isPresent();
+            assertThat(row.fps()).as("fps of %s", row.participant()).isBetween(10.0, 20.0);
+            assertThat(row.latencyP95Millis()).isNaN();
+        });
+        RangeChecks.eachFrameRateAtLeast(figures, 10);
+        assertThatThrownBy(() -> RangeChecks.eachLatencyP95AtMost(figures, 150))
+                .hasMessageContaining("3 of 3 participants \"watcher-1\" to \"watcher-3\" had a video latency above 150")
+                .hasMessageContaining("watcher-2: no latency: a stats-only participant reads no frame marker");
+        assertThatThrownBy(() -> crowds.joinAndPlay(ParticipantRange.between("x-1", "x-2"), ParticipantKind.SIGNALING_ONLY,
+                7400, Mode.RTC, Optional.empty())).hasMessageContaining("cannot play streams as SIGNALING_ONLY");
     }
 }
