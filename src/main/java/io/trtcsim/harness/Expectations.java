@@ -1,5 +1,7 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.sdk.BanNotice;
+import io.trtcsim.trtc.BanReason;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.media.AudioRenderSink;
@@ -49,6 +51,15 @@ public final class Expectations {
     public static void receivesAny(Participant receiver, ClientEvent event, Duration within) {
         String what = receiver + " receives '" + event + "'";
         waitFor(what, within, () -> receiver.journal().count(event, null) >= 1,
+                () -> "events of " + receiver + ":\n" + receiver.journal().describe());
+    }
+
+    /** A client-banned with that documented reason ('kick', 'banned', 'room-disband'), as 4.14 carries it. */
+    public static void receivesBan(Participant receiver, BanReason reason, Duration within) {
+        String what = receiver + " receives 'client-banned' with reason '" + reason + "'";
+        waitFor(what, within, () -> receiver.journal().entries().stream()
+                        .anyMatch(entry -> entry.event() == ClientEvent.CLIENT_BANNED && entry.payload() instanceof BanNotice ban
+                                && ban.reason().equals(java.util.Optional.of(reason))),
                 () -> "events of " + receiver + ":\n" + receiver.journal().describe());
     }
 
@@ -305,6 +316,25 @@ public final class Expectations {
             throw new AssertionError(participant + ": expected the " + operation + " error to mention '" + mentioning
                     + "', but it said: " + message);
         }
+    }
+
+    /** As {@link #failedWith(Participant, Operation, ErrorCode)}, with the server's extra code (getExtraCode()). */
+    public static void failedWith(Participant participant, Operation operation, ErrorCode expected, int extraCode) {
+        failedWith(participant, operation, expected);
+        RtcError error = (RtcError) participant.lastFailure(operation).orElseThrow();
+        if (error.getExtraCode().isEmpty()) {
+            throw new AssertionError(participant + ": expected the " + operation + " error to carry extra code " + extraCode
+                    + ", but it carries none: " + error.getMessage(), error);
+        }
+        if (error.getExtraCode().getAsInt() != extraCode) {
+            throw new AssertionError(participant + ": expected the " + operation + " error to carry extra code " + extraCode
+                    + describeExtra(extraCode) + ", but it carries " + error.getExtraCode().getAsInt()
+                    + describeExtra(error.getExtraCode().getAsInt()) + ": " + error.getMessage(), error);
+        }
+    }
+
+    private static String describeExtra(int code) {
+        return io.trtcsim.trtc.ExtraCode.ofCode(code).map(known -> " (" + known + ")").orElse("");
     }
 
     public static void failedWith(Participant participant, Operation operation, ErrorCode expected) {

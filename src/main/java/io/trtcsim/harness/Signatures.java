@@ -2,6 +2,7 @@ package io.trtcsim.harness;
 
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.PermissionControl;
 import io.trtcsim.usersig.UserSigGenerator;
 import java.time.Duration;
 
@@ -47,6 +48,31 @@ public final class Signatures {
     /** A UserSig of the application's administrator account, for server API calls. */
     public String administratorUserSig(String administrator) {
         return new UserSigGenerator(app()).genUserSig(administrator, validity());
+    }
+
+    /**
+     * An application of the fixtures with advanced permission control on (its joins need a
+     * privateMapKey); the error names fixtures/apps.json when it has none.
+     */
+    public long sdkAppIdWithAdvancedPermissionControl() {
+        return scenario.appKeys().apps().stream().filter(app -> app.permissionControl() == PermissionControl.ADVANCED)
+                .map(AppKey::sdkAppId).findFirst().orElseThrow(() -> new IllegalStateException(appsJson() + " has no application with"
+                        + " \"permissionControl\": \"advanced\", which this step needs"));
+    }
+
+    /** A valid UserSig for the user in the fixtures' application {@code sdkAppId}. */
+    public String userSigFor(long sdkAppId, String userId) {
+        return new UserSigGenerator(appOf(sdkAppId)).genUserSig(userId, validity());
+    }
+
+    /** A privateMapKey of application {@code sdkAppId} for the user and room granting exactly the given privilege bits. */
+    public String privateMapKeyFor(long sdkAppId, String userId, long roomId, int privilegeMap) {
+        return new UserSigGenerator(appOf(sdkAppId)).genPrivateMapKey(userId, validity(), roomId, privilegeMap);
+    }
+
+    private AppKey appOf(long sdkAppId) {
+        return scenario.appKeys().find(sdkAppId).orElseThrow(() -> new IllegalStateException(
+                "application " + sdkAppId + " has no key in " + appsJson()));
     }
 
     public AppKey app() {

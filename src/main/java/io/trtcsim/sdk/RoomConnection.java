@@ -10,6 +10,7 @@ import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.Signaling;
 import io.trtcsim.sdk.signaling.SignalingChannel;
+import io.trtcsim.trtc.BanReason;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
@@ -562,7 +563,8 @@ final class RoomConnection {
             }
             heard(owner, channel, false);
             if (event.type() == ClientEvent.CLIENT_BANNED) {
-                events.emit(ClientEvent.CLIENT_BANNED, event.userId(), null, new BanNotice(Optional.ofNullable(event.reason())));
+                events.emit(ClientEvent.CLIENT_BANNED, event.userId(), null, new BanNotice(
+                        Optional.ofNullable(event.reason()).flatMap(BanReason::ofWireName), Optional.ofNullable(event.message())));
                 end(owner, "banned");
             } else {
                 stay.onEvent(event);

@@ -20,12 +20,18 @@ final class SignalingFutures {
 
     /** The operation, or SERVER_TIMEOUT naming it if it has not completed within {@code timeout}. */
     static <T> CompletableFuture<T> within(CompletableFuture<T> operation, Duration timeout, String what) {
+        return within(operation, timeout, what, ErrorCode.SERVER_TIMEOUT);
+    }
+
+    /** The operation, or {@code onTimeout} naming it if it has not completed within {@code timeout}. */
+    static <T> CompletableFuture<T> within(CompletableFuture<T> operation, Duration timeout, String what,
+                                           ErrorCode onTimeout) {
         return operation.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionally(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
                     if (cause instanceof TimeoutException) {
-                        throw new RtcError(ErrorCode.SERVER_TIMEOUT, what + " did not complete within " + timeout.toMillis() + " ms");
+                        throw new RtcError(onTimeout, what + " did not complete within " + timeout.toMillis() + " ms");
                     }
                     throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
                 });

@@ -100,7 +100,9 @@ final class Subscriptions {
                 .thenCompose(offer -> link.acceptOffer(offer, choice.refusedKinds()))
                 .thenCompose(answer -> channel.completeSubscription(stream.getId(), answer))
                 .thenCompose(ignored -> link.connected());
-        return within(negotiated, options.mediaTimeout(), "subscribe to " + stream.getId() + " (downlink connected)")
+        // TRTC documents SUBSCRIPTION_TIMEOUT for a subscription that does not come up in time.
+        return within(negotiated, options.mediaTimeout(), "subscribe to " + stream.getId() + " (downlink connected)",
+                ErrorCode.SUBSCRIPTION_TIMEOUT)
                 .whenComplete((ok, failure) -> {
                     if (failure == null && announce) {
                         events.emit(ClientEvent.STREAM_SUBSCRIBED, stream.getUserId(), stream, EventPayload.NONE);

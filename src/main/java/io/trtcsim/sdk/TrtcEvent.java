@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.BanReason;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.RtcError;
 import java.util.Map;
@@ -26,9 +27,14 @@ public record TrtcEvent(ClientEvent type, String userId, RemoteStream stream, Ev
         return payload instanceof ConnectionStateChange change ? Optional.of(change) : Optional.empty();
     }
 
-    /** For 'client-banned': the reason the stack gave, if any. */
-    public Optional<String> banReason() {
+    /** For 'client-banned': the documented reason ('kick', 'banned', 'room-disband'), if the stack gave one. */
+    public Optional<BanReason> banReason() {
         return payload instanceof BanNotice ban ? ban.reason() : Optional.empty();
+    }
+
+    /** For 'client-banned': the stack's message, if any. */
+    public Optional<String> banMessage() {
+        return payload instanceof BanNotice ban ? ban.message() : Optional.empty();
     }
 
     /** For 'error': the RtcError, with TRTC's code. */

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.trtc.BanReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -40,7 +41,7 @@ final class AdminApi {
             List<String> removed = new ArrayList<>();
             for (JsonNode userId : userIds) {
                 room.member(userId.asText()).ifPresent(member -> {
-                    member.connection().session().ban("removed from room " + roomId + " by the app server");
+                    member.connection().session().ban(BanReason.BANNED, "removed from room " + roomId + " by the app server");
                     removed.add(member.userId());
                 });
             }
@@ -55,7 +56,7 @@ final class AdminApi {
             long roomId = roomId(body);
             Room room = room(sdkAppId, roomId);
             for (Member member : room.members()) {
-                member.connection().session().ban("room " + roomId + " was dismissed by the app server");
+                member.connection().session().ban(BanReason.ROOM_DISBAND, "room " + roomId + " was dismissed by the app server");
             }
             log.info("app server {} dismissed {}", sdkAppId, room);
             return simulator.json().createObjectNode();

@@ -2,8 +2,10 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.trtc.BanReason;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.ExtraCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
@@ -11,6 +13,7 @@ import io.trtcsim.trtc.RtcError;
 import io.trtcsim.usersig.PrivateMapKey;
 import io.trtcsim.usersig.Privilege;
 import io.trtcsim.usersig.UserSigException;
+import io.trtcsim.usersig.UserSigFailure;
 import io.trtcsim.usersig.VerifiedUserSig;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +58,7 @@ final class ClientSession {
         if (member != null) {
             throw SignalingException.invalidOperation("already in a room (" + describe() + "); leave first");
         }
-        long roomId = RoomIds.parse(request.get("roomId"));
+        long roomId = roomIdToEnter(request.get("roomId"));
         String userId = Requests.text(request, "userId");
         long sdkAppId = request.path("sdkAppId").asLong(0);
         Mode mode = mode(request.path("mode").asText(Mode.RTC.wireName()));
@@ -72,7 +75,7 @@ final class ClientSession {
                 return null;
             }
             earlier.ifPresent(old -> {
-                if (!old.connection().session().ban("kicked: user " + userId + " joined room " + roomId + " again elsewhere")) {
+                if (!old.connection().session().ban(BanReason.KICK, "kicked: user " + userId + " joined room " + roomId + " again elsewhere")) {
                     // Its session is already leaving (its connection closed a moment ago) but has not
                     // left the room yet: this join replaces it, so its departure finds itself replaced
                     // and says nothing. The leave is told here, before the newcomer's join.
@@ -101,6 +104,15 @@ final class ClientSession {
         simulator.log().room(arrival.room().key(), joining + " joined (" + arrival.othersThere() + " others there)");
         if (joining.visible()) {
             tellOthers(arrival.room(), joining, messages().userEvent(ClientEvent.PEER_JOIN, userId));
+        }
+    }
+
+    /** A room id the server refuses is a room-entry error, as TRTC documents it: JOIN_ROOM_FAILED, extra code -10012. */
+    private static long roomIdToEnter(JsonNode value) {
+        try {
+            return RoomIds.parse(value);
+        } catch (SignalingException invalid) {
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.ROOM_ID_INVALID, invalid.getMessage());
         }
     }
 
@@ -139,32 +151,55 @@ final class ClientSession {
     }
 
     private void verifyUserSig(String userSig, long sdkAppId, String userId) {
+        if (userSig.isEmpty()) {
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.USER_SIG_EMPTY, "userSig refused: none given");
+        }
         try {
             simulator.verifier().verify(userSig, sdkAppId, userId);
         } catch (UserSigException e) {
-            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, "userSig refused: " + e.getMessage());
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, accountCode(e.reason()), "userSig refused: " + e.getMessage());
         }
+    }
+
+    /** The account error TRTC documents for each way a userSig is wrong (docs/simulator-protocol.md). */
+    private static ExtraCode accountCode(UserSigFailure failure) {
+        return switch (failure) {
+            case EXPIRED -> ExtraCode.USER_SIG_EXPIRED;
+            case BAD_SIGNATURE -> ExtraCode.USER_SIG_WRONG_KEY;
+            case IDENTIFIER_MISMATCH -> ExtraCode.USER_SIG_USER_ID_MISMATCH;
+            case SDKAPPID_MISMATCH -> ExtraCode.USER_SIG_SDK_APP_ID_MISMATCH;
+            case UNKNOWN_APP -> ExtraCode.USER_SIG_INVALID;
+            case MALFORMED_BASE64, MALFORMED_ZLIB, TOO_LARGE, MALFORMED_JSON, MISSING_FIELD, MALFORMED_USERBUF ->
+                    ExtraCode.USER_SIG_MALFORMED;
+        };
     }
 
     /** A privateMapKey, when given, must be valid for this user and room and grant entering it. */
     private Optional<PrivateMapKey> verifyPrivateMapKey(String privateMapKey, long sdkAppId, String userId, long roomId) {
         if (privateMapKey.isEmpty()) {
+            if (simulator.requiresPrivateMapKey(sdkAppId)) {
+                throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.PRIVATE_MAP_KEY_MISSING,
+                        "privateMapKey refused: application " + sdkAppId + " has advanced permission control on, and the"
+                                + " join carried no privateMapKey");
+            }
             return Optional.empty();
         }
         VerifiedUserSig verified;
         try {
             verified = simulator.verifier().verify(privateMapKey, sdkAppId, userId);
         } catch (UserSigException e) {
-            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, "privateMapKey refused: " + e.getMessage());
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.PRIVATE_MAP_KEY_INSUFFICIENT,
+                    "privateMapKey refused: " + e.getMessage());
         }
         PrivateMapKey key = verified.privateMapKey().orElseThrow(() -> new SignalingException(ErrorCode.JOIN_ROOM_FAILED,
-                "privateMapKey refused: it carries no privilege map (TLS.userbuf)"));
+                ExtraCode.PRIVATE_MAP_KEY_INSUFFICIENT, "privateMapKey refused: it carries no privilege map (TLS.userbuf)"));
         if (key.roomId() != 0 && key.roomId() != roomId) {
-            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, "privateMapKey refused: it is for room "
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.PRIVATE_MAP_KEY_INSUFFICIENT,
+                    "privateMapKey refused: it is for room "
                     + key.roomId() + ", not " + roomId);
         }
         if (!key.allows(Privilege.ENTER_ROOM)) {
-            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED,
+            throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.PRIVATE_MAP_KEY_INSUFFICIENT,
                     "privateMapKey refused: it does not grant ENTER_ROOM (privileges " + key.privileges() + ")");
         }
         return Optional.of(key);
@@ -321,6 +356,17 @@ final class ClientSession {
                         stream.closeDownlink(self.userId());
                     }
                 })
+                .exceptionally(failure -> {
+                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause instanceof java.util.concurrent.TimeoutException) {
+                        // A subscription that does not come up in time is TRTC's SUBSCRIPTION_TIMEOUT.
+                        throw new SignalingException(ErrorCode.SUBSCRIPTION_TIMEOUT, "the downlink of " + stream.streamId()
+                                + " to " + self.userId() + " did not connect within " + simulator.mediaTimeout().toMillis() + " ms");
+                    }
+                    throw failure instanceof java.util.concurrent.CompletionException ce ? ce
+                            : new java.util.concurrent.CompletionException(failure);
+                })
                 .thenApply(ignored -> messages().ok(id));
     }
 
@@ -392,11 +438,11 @@ final class ClientSession {
 
     /** Removes this client from its room because the app server or a newer login said so. */
     /** Sends client-banned and leaves the room; false if this session was no longer in one. */
-    boolean ban(String reason) {
+    boolean ban(BanReason reason, String message) {
         Member current = member;
         if (current != null) {
-            connection.send(messages().banned(current.userId(), reason));
-            departRoom(reason);
+            connection.send(messages().banned(current.userId(), reason, message));
+            departRoom(message);
             return true;
         }
         return false;

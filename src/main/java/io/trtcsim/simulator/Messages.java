@@ -2,8 +2,10 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.trtc.BanReason;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.ExtraCode;
 
 /** Builds the simulator's outgoing JSON messages (see docs/simulator-protocol.md). */
 final class Messages {
@@ -27,6 +29,11 @@ final class Messages {
                 .put("code", code.code()).put("error", code.name()).put("message", message);
     }
 
+    /** A refusal with the server's reason as TRTC documents it (RtcError.getExtraCode()). */
+    ObjectNode error(long requestId, ErrorCode code, ExtraCode extraCode, String message) {
+        return error(requestId, code, message).put("extraCode", extraCode.code());
+    }
+
     ObjectNode userEvent(ClientEvent event, String userId) {
         return json.createObjectNode().put("type", "event").put("name", event.eventName()).put("userId", userId);
     }
@@ -41,8 +48,9 @@ final class Messages {
         return userEvent(event, stream.userId()).put("streamId", stream.streamId());
     }
 
-    ObjectNode banned(String userId, String reason) {
-        return userEvent(ClientEvent.CLIENT_BANNED, userId).put("reason", reason);
+    /** client-banned as 4.14 documents it: {reason: 'kick' | 'banned' | 'room-disband', message}. */
+    ObjectNode banned(String userId, BanReason reason, String message) {
+        return userEvent(ClientEvent.CLIENT_BANNED, userId).put("reason", reason.wireName()).put("message", message);
     }
 
     String write(ObjectNode message) {

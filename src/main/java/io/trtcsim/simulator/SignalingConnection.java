@@ -101,13 +101,15 @@ final class SignalingConnection {
     private ObjectNode errorFor(long id, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof SignalingException refused) {
-            return simulator.messages().error(id, refused.code(), refused.getMessage());
+            return refused.extraCode()
+                    .map(extra -> simulator.messages().error(id, refused.code(), extra, refused.getMessage()))
+                    .orElseGet(() -> simulator.messages().error(id, refused.code(), refused.getMessage()));
         }
         if (cause instanceof TimeoutException) {
             return simulator.messages().error(id, ErrorCode.SERVER_TIMEOUT, "media negotiation timed out");
         }
         log.warn("request {} of {} failed", id, session.describe(), cause);
-        return simulator.messages().error(id, ErrorCode.UNKOWN, String.valueOf(cause));
+        return simulator.messages().error(id, ErrorCode.UNKNOWN, String.valueOf(cause));
     }
 
     void send(ObjectNode message) {

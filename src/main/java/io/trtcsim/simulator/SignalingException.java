@@ -1,15 +1,30 @@
 package io.trtcsim.simulator;
 
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.ExtraCode;
+import java.util.Optional;
 
-/** A request the simulator refuses; becomes an error response with TRTC's code and this message. */
+/**
+ * A request the simulator refuses; becomes an error response with TRTC's code, the server's extra
+ * code where TRTC documents one (a refused userSig, privateMapKey or room id), and this message.
+ */
 final class SignalingException extends RuntimeException {
 
     private final ErrorCode code;
+    private final Optional<ExtraCode> extraCode;
 
     SignalingException(ErrorCode code, String message) {
+        this(code, Optional.empty(), message);
+    }
+
+    SignalingException(ErrorCode code, ExtraCode extraCode, String message) {
+        this(code, Optional.of(extraCode), message);
+    }
+
+    private SignalingException(ErrorCode code, Optional<ExtraCode> extraCode, String message) {
         super(message);
         this.code = code;
+        this.extraCode = extraCode;
     }
 
     static SignalingException invalidParameter(String message) {
@@ -22,5 +37,9 @@ final class SignalingException extends RuntimeException {
 
     ErrorCode code() {
         return code;
+    }
+
+    Optional<ExtraCode> extraCode() {
+        return extraCode;
     }
 }

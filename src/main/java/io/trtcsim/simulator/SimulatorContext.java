@@ -2,6 +2,8 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trtcsim.simulator.sfu.MediaPlane;
+import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.PermissionControl;
 import io.trtcsim.usersig.UserSigVerifier;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -10,7 +12,12 @@ import java.util.concurrent.Executor;
  * What every connection of one simulator shares; {@code sending} is the pool on which every
  * connection's {@link Outbox} hands its messages to Jetty.
  */
-record SimulatorContext(ObjectMapper json, Messages messages, Rooms rooms, UserSigVerifier verifier,
+record SimulatorContext(ObjectMapper json, Messages messages, Rooms rooms, AppKeyStore apps, UserSigVerifier verifier,
                         MediaPlane media, Duration mediaTimeout, CallbackReporter callbacks,
                         SimulatorLog log, Executor sending) {
+
+    /** Whether the application has advanced permission control on: its joins need a privateMapKey. */
+    boolean requiresPrivateMapKey(long sdkAppId) {
+        return apps.find(sdkAppId).map(app -> app.permissionControl() == PermissionControl.ADVANCED).orElse(false);
+    }
 }

@@ -64,7 +64,7 @@ public final class SimulatorServer implements AutoCloseable {
                 .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
                         sdkAppId -> config.appKeys().find(sdkAppId).flatMap(AppKey::optionalCallbackKey)))
                 .orElse(CallbackSink.NONE);
-        this.context = new SimulatorContext(json, new Messages(json), new Rooms(),
+        this.context = new SimulatorContext(json, new Messages(json), new Rooms(), config.appKeys(),
                 new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
                 new CallbackReporter(callbackSink, config.clock()),
                 new SimulatorLog(config.clock()), sending);

@@ -20,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -223,7 +224,7 @@ final class SimulatorChannel implements SignalingChannel {
         }
         listener.onEvent(new RoomEvent(type, message.path("userId").asText(null), message.path("streamId").asText(null),
                 kinds(message, "audio", "video"), kinds(message, "audioMuted", "videoMuted"),
-                message.path("reason").asText(null)));
+                message.path("reason").asText(null), message.path("message").asText(null)));
     }
 
     /** The kinds whose flag is true in the message, e.g. "audio"/"video" or "audioMuted"/"videoMuted". */
@@ -245,8 +246,10 @@ final class SimulatorChannel implements SignalingChannel {
         if (response.path("ok").asBoolean(false)) {
             reply.complete(response);
         } else {
-            ErrorCode code = ErrorCode.ofCode(response.path("code").asInt()).orElse(ErrorCode.UNKOWN);
-            reply.completeExceptionally(new RtcError(code, response.path("message").asText("no reason given")));
+            ErrorCode code = ErrorCode.ofCode(response.path("code").asInt()).orElse(ErrorCode.UNKNOWN);
+            JsonNode extra = response.path("extraCode");
+            OptionalInt extraCode = extra.isInt() ? OptionalInt.of(extra.asInt()) : OptionalInt.empty();
+            reply.completeExceptionally(new RtcError(code, extraCode, response.path("message").asText("no reason given")));
         }
     }
 

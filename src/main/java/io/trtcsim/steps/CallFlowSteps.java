@@ -58,6 +58,21 @@ public class CallFlowSteps {
         participant.presentPrivateMapKey(signatures.privateMapKeyFor(name, 0, Privileges.parse(privileges)));
     }
 
+    @Given("{participant} has created a client in {mode} mode for an application with advanced permission control")
+    public void createClientInAdvancedApp(String name, Mode mode) {
+        long sdkAppId = signatures.sdkAppIdWithAdvancedPermissionControl();
+        participants.namedOrNew(name).createClient(mode, sdkAppId, signatures.userSigFor(sdkAppId, name));
+    }
+
+    @Given("{participant} has created a client in {mode} mode for an application with advanced permission control"
+            + " and a private map key granting {string}")
+    public void createClientInAdvancedAppWithPrivileges(String name, Mode mode, String privileges) {
+        long sdkAppId = signatures.sdkAppIdWithAdvancedPermissionControl();
+        Participant participant = participants.namedOrNew(name);
+        participant.createClient(mode, sdkAppId, signatures.userSigFor(sdkAppId, name));
+        participant.presentPrivateMapKey(signatures.privateMapKeyFor(sdkAppId, name, 0, Privileges.parse(privileges)));
+    }
+
     @When("{participant} switches role to {role}")
     public void switchRole(String name, Role role) {
         participants.named(name).switchRole(role);

@@ -20,6 +20,11 @@ public class ErrorSteps {
         Expectations.failedWith(participants.named(name), Operation.JOIN, code);
     }
 
+    @Then("{participant} fails to join with error {errorCode} and extra code {int}")
+    public void failsToJoinWithExtraCode(String name, ErrorCode code, int extraCode) {
+        Expectations.failedWith(participants.named(name), Operation.JOIN, code, extraCode);
+    }
+
     @Then("{participant} fails to join with error {errorCode} mentioning {string}")
     public void failsToJoinMentioning(String name, ErrorCode code, String mentioning) {
         Expectations.failedWith(participants.named(name), Operation.JOIN, code, mentioning);

@@ -5,6 +5,7 @@ import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
+import io.trtcsim.trtc.BanReason;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
@@ -41,6 +42,11 @@ public class EventSteps {
     @Then("{participant} receives \"error\" with code {errorCode} within {duration}")
     public void receivesError(String name, ErrorCode code, Duration within) {
         Expectations.receivesError(participants.named(name), code, within);
+    }
+
+    @Then("{participant} receives \"client-banned\" with reason {string} within {duration}")
+    public void receivesBan(String name, String reason, Duration within) {
+        Expectations.receivesBan(participants.named(name), BanReason.named(reason), within);
     }
 
     @Then("{participant} receives {event} within {duration}")

@@ -8,8 +8,9 @@ import java.util.Optional;
  * @param sdkAppId    the application's SDKAppID
  * @param secretKey   the key that signs UserSigs (TLS-SigAPIv2 HMAC key)
  * @param callbackKey the key that signs server event callbacks; {@code null} when the app has none
+ * @param permissionControl whether joins need a privateMapKey ({@link PermissionControl#ADVANCED})
  */
-public record AppKey(long sdkAppId, String secretKey, String callbackKey) {
+public record AppKey(long sdkAppId, String secretKey, String callbackKey, PermissionControl permissionControl) {
 
     public AppKey {
         if (sdkAppId <= 0) {
@@ -19,9 +20,17 @@ public record AppKey(long sdkAppId, String secretKey, String callbackKey) {
             // An empty HMAC key would make every signature trivially forgeable (and javax.crypto refuses it).
             throw new IllegalArgumentException("secretKey of app " + sdkAppId + " must not be blank");
         }
+        if (permissionControl == null) {
+            throw new IllegalArgumentException("permissionControl of app " + sdkAppId + " must be given (BASIC or ADVANCED)");
+        }
         if (callbackKey != null && callbackKey.isBlank()) {
             throw new IllegalArgumentException("callbackKey of app " + sdkAppId + " must be null or non-blank");
         }
+    }
+
+    /** An app with basic permission control, as most are. */
+    public AppKey(long sdkAppId, String secretKey, String callbackKey) {
+        this(sdkAppId, secretKey, callbackKey, PermissionControl.BASIC);
     }
 
     /** An app without a callback key. */
@@ -37,6 +46,6 @@ public record AppKey(long sdkAppId, String secretKey, String callbackKey) {
     @Override
     public String toString() {
         return "AppKey[sdkAppId=" + sdkAppId + ", secretKey=***, callbackKey="
-                + (callbackKey == null ? "none" : "***") + "]";
+                + (callbackKey == null ? "none" : "***") + ", permissionControl=" + permissionControl + "]";
     }
 }

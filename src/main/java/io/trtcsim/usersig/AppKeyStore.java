@@ -21,11 +21,11 @@ import java.util.Set;
  * The apps the simulator knows, by SDKAppID. Immutable, so it can be shared by the signaling threads.
  *
  * <p>File format: {@code {"apps":[{"sdkAppId":1400000001,"secretKey":"...","callbackKey":"..."}]}},
- * {@code callbackKey} optional.
+ * {@code callbackKey} optional; {@code "permissionControl": "advanced"} optional (default {@code "basic"}).
  */
 public final class AppKeyStore {
 
-    private static final Set<String> APP_FIELDS = Set.of("sdkAppId", "secretKey", "callbackKey");
+    private static final Set<String> APP_FIELDS = Set.of("sdkAppId", "secretKey", "callbackKey", "permissionControl");
 
     private final Map<Long, AppKey> apps;
 
@@ -93,7 +93,7 @@ public final class AppKeyStore {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!APP_FIELDS.contains(name)) {
-                throw bad(file, where + " has unknown field \"" + name + "\" (known: sdkAppId, secretKey, callbackKey)");
+                throw bad(file, where + " has unknown field \"" + name + "\" (known: sdkAppId, secretKey, callbackKey, permissionControl)");
             }
         }
         JsonNode id = node.get("sdkAppId");
@@ -102,7 +102,14 @@ public final class AppKeyStore {
         }
         String secretKey = text(file, where + ".secretKey", node.get("secretKey"), true);
         String callbackKey = text(file, where + ".callbackKey", node.get("callbackKey"), false);
-        return new AppKey(id.longValue(), secretKey, callbackKey);
+        String control = text(file, where + ".permissionControl", node.get("permissionControl"), false);
+        PermissionControl permissionControl = PermissionControl.BASIC;
+        if (control != null) {
+            permissionControl = java.util.Arrays.stream(PermissionControl.values())
+                    .filter(value -> value.fileName().equals(control)).findFirst()
+                    .orElseThrow(() -> bad(file, where + ".permissionControl is \"" + control + "\"; use \"basic\" or \"advanced\""));
+        }
+        return new AppKey(id.longValue(), secretKey, callbackKey, permissionControl);
     }
 
     private static String text(Path file, String where, JsonNode node, boolean required) {

@@ -20,8 +20,8 @@ class JournalEntryTest {
         assertThat(line(ClientEvent.CONNECTION_STATE_CHANGED, null,
                 new ConnectionStateChange(ConnectionState.CONNECTING, ConnectionState.CONNECTED)))
                 .isEqualTo("+0.500s connection-state-changed {prevState=CONNECTING, state=CONNECTED}");
-        assertThat(line(ClientEvent.CLIENT_BANNED, "alice", new BanNotice(Optional.of("kicked"))))
-                .isEqualTo("+0.500s client-banned from alice {reason=kicked}");
+        assertThat(line(ClientEvent.CLIENT_BANNED, "alice", new BanNotice(Optional.of(io.trtcsim.trtc.BanReason.KICK), Optional.of("kicked: user alice joined again"))))
+                .isEqualTo("+0.500s client-banned from alice {reason=kick, message=kicked: user alice joined again}");
         assertThat(line(ClientEvent.AUDIO_VOLUME, null, new AudioVolumes(Map.of("bob", 0, "alice", 30))))
                 .isEqualTo("+0.500s audio-volume {alice=30, bob=0}");
         assertThat(line(ClientEvent.NETWORK_QUALITY, null, new NetworkQuality(1, 2, 3, 0, 120, 2)))

@@ -197,7 +197,7 @@ class RoomConnectionTest {
 
         assertThat(room.leave()).succeedsWithin(WAIT);
         channel.listener.onDisconnected("socket closed");
-        channel.listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "late"));
+        channel.listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "kick", "late"));
         room.close();
 
         assertThat(stay).containsExactly("joined", "released");
@@ -227,7 +227,7 @@ class RoomConnectionTest {
     void aBanIsDeliveredBeforeTheDisconnection() {
         join();
 
-        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "kicked"));
+        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "kick", "kicked"));
 
         assertThat(stay).containsExactly("joined", "released");
         assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED", "client-banned", "DISCONNECTED");
@@ -376,7 +376,7 @@ class RoomConnectionTest {
         ticks.advanceTo(3_000);
 
         channels.get(0).listener.onEvent(RoomEvent.ofUser(ClientEvent.PEER_LEAVE, "bob"));
-        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "stale"));
+        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "kick", "stale"));
         channels.get(1).listener.onEvent(RoomEvent.ofUser(ClientEvent.PEER_JOIN, "bob"));
 
         assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
@@ -387,7 +387,7 @@ class RoomConnectionTest {
     void aBanNeverReconnects() {
         join();
 
-        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "removed by the app server"));
+        channels.get(0).listener.onEvent(new RoomEvent(ClientEvent.CLIENT_BANNED, "alice", null, Set.of(), Set.of(), "banned", "removed by the app server"));
         channels.get(0).listener.onDisconnected("closed by the stack");
         ticks.advanceTo(60_000);
 

@@ -46,13 +46,14 @@ class SimulatorProtocolTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "4294967295", "\"8888\"", "1.5", "null"})
-    void roomIdsOutsideTheDocumentedRangeAreRefusedWithInvalidParameter(String roomId) {
+    void roomIdsTheServerRefusesAreRoomEntryErrors(String roomId) {
         try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
             client.send(join(1, "alice", roomId, sig("alice")));
             JsonNode response = client.response(1);
             assertThat(response.path("ok").asBoolean()).isFalse();
-            assertThat(response.path("error").asText()).isEqualTo("INVALID_PARAMETER");
-            assertThat(response.path("code").asInt()).isEqualTo(0x1000);
+            assertThat(response.path("error").asText()).isEqualTo("JOIN_ROOM_FAILED");
+            assertThat(response.path("code").asInt()).isEqualTo(0x4004);
+            assertThat(response.path("extraCode").asInt()).as("room-entry error: roomId invalid").isEqualTo(-10012);
             assertThat(response.path("message").asText()).contains("roomId");
         }
     }
@@ -72,6 +73,7 @@ class SimulatorProtocolTest {
             JsonNode response = client.response(1);
             assertThat(response.path("error").asText()).isEqualTo("JOIN_ROOM_FAILED");
             assertThat(response.path("code").asInt()).isEqualTo(0x4004);
+            assertThat(response.path("extraCode").asInt()).as("account error: userId mismatch").isEqualTo(70013);
             assertThat(response.path("message").asText()).contains("IDENTIFIER_MISMATCH");
         }
     }
@@ -84,7 +86,20 @@ class SimulatorProtocolTest {
             client.send(join(1, "mallory", "8888", forged));
             JsonNode response = client.response(1);
             assertThat(response.path("error").asText()).isEqualTo("JOIN_ROOM_FAILED");
+            assertThat(response.path("extraCode").asInt()).as("account error: wrong key").isEqualTo(70009);
             assertThat(response.path("message").asText()).contains("BAD_SIGNATURE");
+        }
+    }
+
+    @Test
+    void anEmptySignatureIsAccountError70002AndAnErrorWithoutAReasonCarriesNoExtraCode() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "mallory", "8888", ""));
+            assertThat(client.response(1).path("extraCode").asInt()).isEqualTo(70002);
+            client.send("{\"type\":\"publish\",\"id\":2,\"sdp\":\"v=0\"}");
+            JsonNode notJoined = client.response(2);
+            assertThat(notJoined.path("error").asText()).isEqualTo("INVALID_OPERATION");
+            assertThat(notJoined.has("extraCode")).as("no extra code where TRTC documents none").isFalse();
         }
     }
 
@@ -156,7 +171,8 @@ class SimulatorProtocolTest {
             first.response(1);
             second.send(join(1, "alice", "7171", sig("alice")));
             assertThat(second.response(1).path("ok").asBoolean()).isTrue();
-            assertThat(first.event("client-banned", "alice").path("reason").asText()).contains("again");
+            assertThat(first.event("client-banned", "alice").path("reason").asText()).isEqualTo("kick");
+            assertThat(first.event("client-banned", "alice").path("message").asText()).contains("again");
             watcher.event("peer-leave", "alice");
             // The earlier client is out of the room: it may join again (and bans the second in turn).
             first.send(join(2, "alice", "7171", sig("alice")));

@@ -174,7 +174,8 @@ class SimulatorRobustnessTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"ErrorCode\":0");
-        assertThat(room[1].event("client-banned", "dave").path("reason").asText()).contains("app server");
+        assertThat(room[1].event("client-banned", "dave").path("reason").asText()).isEqualTo("banned");
+        assertThat(room[1].event("client-banned", "dave").path("message").asText()).contains("app server");
         room[0].event("peer-leave", "dave");
         for (RawSignalingClient client : room) {
             client.close();

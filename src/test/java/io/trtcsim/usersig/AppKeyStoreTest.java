@@ -27,12 +27,14 @@ class AppKeyStoreTest {
     void loadsTheFixtureApps() {
         AppKeyStore store = AppKeyStore.load(FIXTURE);
 
-        assertThat(store.apps()).extracting(AppKey::sdkAppId).containsExactly(1400000001L, 1400000002L);
+        assertThat(store.apps()).extracting(AppKey::sdkAppId).containsExactly(1400000001L, 1400000002L, 1400000003L);
         assertThat(store.find(1400000001L)).hasValueSatisfying(app -> {
             assertThat(app.secretKey()).matches("[0-9a-f]{64}");
             assertThat(app.optionalCallbackKey()).hasValueSatisfying(k -> assertThat(k).matches("[0-9a-f]{64}"));
+            assertThat(app.permissionControl()).isEqualTo(PermissionControl.BASIC);
         });
-        assertThat(store.find(1400000003L)).isEmpty();
+        assertThat(store.find(1400000003L)).get().extracting(AppKey::permissionControl).isEqualTo(PermissionControl.ADVANCED);
+        assertThat(store.find(1400000004L)).isEmpty();
     }
 
     @Test
@@ -55,6 +57,8 @@ class AppKeyStoreTest {
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\" \"}]}", "apps[0].secretKey must be a non-blank string"),
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\"s\",\"callbackKey\":3}]}", "apps[0].callbackKey"),
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretkey\":\"s\"}]}", "unknown field \"secretkey\""),
+                arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\"s\",\"permissionControl\":\"strict\"}]}",
+                        "apps[0].permissionControl is \"strict\"; use \"basic\" or \"advanced\""),
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\"a\"},{\"sdkAppId\":1,\"secretKey\":\"b\"}]}",
                         "apps[1] repeats sdkAppId 1"),
                 arguments("{\"apps\":[],\"apps\":[]}", "Duplicate field"));

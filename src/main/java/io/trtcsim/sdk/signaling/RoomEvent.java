@@ -10,7 +10,7 @@ import java.util.Set;
  * explains bans; it is null otherwise.
  */
 public record RoomEvent(ClientEvent type, String userId, String streamId, Set<MediaKind> tracks,
-                        Set<MediaKind> mutedTracks, String reason) {
+                        Set<MediaKind> mutedTracks, String reason, String message) {
 
     public RoomEvent {
         tracks = Set.copyOf(tracks);
@@ -19,12 +19,12 @@ public record RoomEvent(ClientEvent type, String userId, String streamId, Set<Me
 
     /** An event about a user only (peer-join, mute-audio, ...). */
     public static RoomEvent ofUser(ClientEvent type, String userId) {
-        return new RoomEvent(type, userId, null, Set.of(), Set.of(), null);
+        return new RoomEvent(type, userId, null, Set.of(), Set.of(), null, null);
     }
 
     /** An event about a stream and the tracks it carries, none of them muted. */
     public static RoomEvent ofStream(ClientEvent type, String userId, String streamId, Set<MediaKind> tracks) {
-        return new RoomEvent(type, userId, streamId, tracks, Set.of(), null);
+        return new RoomEvent(type, userId, streamId, tracks, Set.of(), null, null);
     }
 
     public boolean carries(MediaKind kind) {
