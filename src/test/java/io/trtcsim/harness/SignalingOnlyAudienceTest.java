@@ -146,7 +146,7 @@ class SignalingOnlyAudienceTest {
             assertThatThrownBy(() -> new JoinRamp(100, WITHIN).join(fans, ROOM))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("2 of 4 participants did not join room 8888")
-                    .hasMessageContaining("JOIN_ROOM_FAILED (16388): userSig refused: IDENTIFIER_MISMATCH")
+                    .hasMessageContaining("JOIN_ROOM_FAILED (16388, extra code 70013): userSig refused: IDENTIFIER_MISMATCH")
                     .hasMessageContaining("not 'fan-2' (1): fan-2")
                     .hasMessageContaining("not 'fan-4' (1): fan-4")
                     .hasMessageNotContaining("fan-1").hasMessageNotContaining("fan-3");
