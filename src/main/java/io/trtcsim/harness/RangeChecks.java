@@ -4,8 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.media.InboundVideoStats;
 import io.trtcsim.media.MediaClock;
-import io.trtcsim.media.metrics.DecodedVideoMetrics;
 import io.trtcsim.media.VideoRenderSink;
+import io.trtcsim.media.metrics.DecodedVideoMetrics;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.sdk.RemoteStream;
@@ -18,6 +18,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
@@ -94,7 +98,7 @@ public final class RangeChecks {
         for (int i = 0; i < members.size(); i++) {
             Participant member = members.get(i);
             if (ReceivedVideoCounters.isStatsOnly(member)) {
-                rows.add(RangeFigures.Row.decoded(member.userId(), window(before.get(i), after.get(i))));
+                rows.add(RangeFigures.Row.decoded(member.userId(), DecodedVideoMetrics.ofOneDownlink(before.get(i), after.get(i))));
                 continue;
             }
             Optional<VideoMetrics> metrics = Expectations.videoSink(member, from)
@@ -110,15 +114,15 @@ public final class RangeChecks {
      * video yet.
      */
     private static List<Optional<InboundVideoStats>> readCounters(List<Participant> members, String from) {
-        List<java.util.concurrent.CompletableFuture<Optional<InboundVideoStats>>> readings = members.stream()
+        List<CompletableFuture<Optional<InboundVideoStats>>> readings = members.stream()
                 .map(member -> ReceivedVideoCounters.isStatsOnly(member) ? member.client().receivedVideoStats(from)
-                        : java.util.concurrent.CompletableFuture.completedFuture(Optional.<InboundVideoStats>empty()))
+                        : CompletableFuture.completedFuture(Optional.<InboundVideoStats>empty()))
                 .toList();
         List<Optional<InboundVideoStats>> values = new ArrayList<>(members.size());
         for (int i = 0; i < readings.size(); i++) {
             try {
-                values.add(readings.get(i).get(STATS_READING_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                values.add(readings.get(i).get(STATS_READING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (TimeoutException | ExecutionException e) {
                 throw new AssertionError(members.get(i) + ": getStats() of the video from " + from + " gave no report"
                         + " within " + STATS_READING_TIMEOUT.toMillis() + " ms: " + e, e);
             } catch (InterruptedException e) {
@@ -129,14 +133,6 @@ public final class RangeChecks {
         return values;
     }
 
-    /** The window between two readings of one downlink; empty when either is missing or they are of two. */
-    private static Optional<DecodedVideoMetrics> window(Optional<InboundVideoStats> first, Optional<InboundVideoStats> last) {
-        if (first.isEmpty() || last.isEmpty() || last.get().atMicros() <= first.get().atMicros()
-                || last.get().framesDecoded() < first.get().framesDecoded()) {
-            return Optional.empty();
-        }
-        return Optional.of(DecodedVideoMetrics.between(first.get(), last.get()));
-    }
 
     /** Each member's video of {@code from} over its whole playback so far: a scenario report's summary. */
     public static RangeFigures wholePlayback(List<Participant> members, ParticipantRange range, String from) {
@@ -195,7 +191,7 @@ public final class RangeChecks {
         }
         try {
             InboundVideoStats zero = new InboundVideoStats(stream.get().subscribeStartedMicros(), 0, 0, 0, 0, 0, 0, 0);
-            return window(Optional.of(zero), ReceivedVideoCounters.now(member, from));
+            return DecodedVideoMetrics.ofOneDownlink(Optional.of(zero), ReceivedVideoCounters.now(member, from));
         } catch (AssertionError unreadable) {
             return Optional.empty();
         }

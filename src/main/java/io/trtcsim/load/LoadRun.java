@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -234,7 +235,7 @@ public final class LoadRun {
         if (plan.subscriberKind() != SubscriberKind.STATS_ONLY) {
             return;
         }
-        Map<Participant, List<String>> streams = new java.util.LinkedHashMap<>();
+        Map<Participant, List<String>> streams = new LinkedHashMap<>();
         for (PlannedParticipant subscriber : planned) {
             Participant participant = subscriber.role() == LoadRole.SUBSCRIBER ? joined.get(subscriber.name()) : null;
             if (participant != null) {

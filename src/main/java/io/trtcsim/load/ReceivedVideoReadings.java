@@ -5,13 +5,16 @@ import io.trtcsim.media.InboundVideoStats;
 import io.trtcsim.media.metrics.DecodedVideoMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * libwebrtc's counters of the video that stats-only subscribers receive, read once per interval
@@ -55,10 +58,10 @@ final class ReceivedVideoReadings {
         });
         try {
             CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(within.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             problems.add(pending.stream().filter(f -> !f.isDone()).count() + " getStats() readings gave no report within "
                     + within.toMillis() + " ms");
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             problems.add("a getStats() reading failed: " + e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -74,16 +77,10 @@ final class ReceivedVideoReadings {
      */
     Optional<DecodedVideoMetrics> between(String subscriber, String publisher, long fromMicros, long toMicros) {
         List<InboundVideoStats> stream = readings.getOrDefault(new StreamKey(subscriber, publisher), List.of());
-        Optional<InboundVideoStats> first = nearest(stream, fromMicros);
-        Optional<InboundVideoStats> last = nearest(stream, toMicros);
-        if (first.isEmpty() || last.isEmpty() || last.get().atMicros() <= first.get().atMicros()
-                || last.get().framesDecoded() < first.get().framesDecoded()) {
-            return Optional.empty();
-        }
-        return Optional.of(DecodedVideoMetrics.between(first.get(), last.get()));
+        return DecodedVideoMetrics.ofOneDownlink(nearest(stream, fromMicros), nearest(stream, toMicros));
     }
 
     private static Optional<InboundVideoStats> nearest(List<InboundVideoStats> stream, long micros) {
-        return stream.stream().min(java.util.Comparator.comparingLong(reading -> Math.abs(reading.atMicros() - micros)));
+        return stream.stream().min(Comparator.comparingLong(reading -> Math.abs(reading.atMicros() - micros)));
     }
 }

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -357,15 +359,14 @@ final class ClientSession {
                     }
                 })
                 .exceptionally(failure -> {
-                    Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
-                    if (cause instanceof java.util.concurrent.TimeoutException) {
+                    if (cause instanceof TimeoutException) {
                         // A subscription that does not come up in time is TRTC's SUBSCRIPTION_TIMEOUT.
                         throw new SignalingException(ErrorCode.SUBSCRIPTION_TIMEOUT, "the downlink of " + stream.streamId()
                                 + " to " + self.userId() + " did not connect within " + simulator.mediaTimeout().toMillis() + " ms");
                     }
-                    throw failure instanceof java.util.concurrent.CompletionException ce ? ce
-                            : new java.util.concurrent.CompletionException(failure);
+                    throw failure instanceof CompletionException ce ? ce : new CompletionException(failure);
                 })
                 .thenApply(ignored -> messages().ok(id));
     }

@@ -1,6 +1,7 @@
 package io.trtcsim.media.metrics;
 
 import io.trtcsim.media.InboundVideoStats;
+import java.util.Optional;
 
 /**
  * What libwebrtc's statistics say of one received video stream over a window between two readings
@@ -43,6 +44,19 @@ public record DecodedVideoMetrics(long windowMicros, long framesDecoded, double 
                 (last.totalFreezesDurationSeconds() - first.totalFreezesDurationSeconds()) * 1000,
                 (last.bytesReceived() - first.bytesReceived()) * 8 / seconds / 1000,
                 last.packetsLost() - first.packetsLost(), last.frameWidth(), last.frameHeight());
+    }
+
+    /**
+     * The window between two readings when both exist and are of one downlink, in order; empty
+     * otherwise (no video yet at either end, or the receiver subscribed again in between).
+     */
+    public static Optional<DecodedVideoMetrics> ofOneDownlink(Optional<InboundVideoStats> first,
+                                                              Optional<InboundVideoStats> last) {
+        if (first.isEmpty() || last.isEmpty() || last.get().atMicros() <= first.get().atMicros()
+                || last.get().framesDecoded() < first.get().framesDecoded()) {
+            return Optional.empty();
+        }
+        return Optional.of(between(first.get(), last.get()));
     }
 
     /** One line for logs and failure messages. */
