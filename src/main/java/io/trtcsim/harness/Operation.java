@@ -14,7 +14,9 @@ public enum Operation {
     UNSUBSCRIBE("unsubscribe"),
     SWITCH_ROLE("switchRole"),
     ADD_TRACK("addTrack"),
-    REMOVE_TRACK("removeTrack");
+    REMOVE_TRACK("removeTrack"),
+    SET_VIDEO_PROFILE("setVideoProfile"),
+    SET_AUDIO_PROFILE("setAudioProfile");
 
     private final String apiName;
 

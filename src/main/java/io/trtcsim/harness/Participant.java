@@ -250,6 +250,29 @@ public final class Participant implements AutoCloseable {
         call(Operation.ADD_TRACK, localStream().addTrack(kind));
     }
 
+    /** LocalStream.setVideoProfile with a named profile ('480p'), before initialize() or during a call. */
+    public void setVideoProfile(String preset) {
+        call(Operation.SET_VIDEO_PROFILE, localStream().setVideoProfile(preset));
+    }
+
+    /** LocalStream.setVideoProfile({width, height, frameRate, bitrate}). */
+    public void setVideoProfile(int width, int height, int frameRate, int bitrateKbps) {
+        call(Operation.SET_VIDEO_PROFILE, localStream().setVideoProfile(width, height, frameRate, bitrateKbps));
+    }
+
+    public void tryToSetVideoProfile(String preset) {
+        attempt(Operation.SET_VIDEO_PROFILE, localStream().setVideoProfile(preset));
+    }
+
+    /** LocalStream.setAudioProfile with a named profile ('standard', 'high', ...). */
+    public void setAudioProfile(String preset) {
+        call(Operation.SET_AUDIO_PROFILE, localStream().setAudioProfile(preset));
+    }
+
+    public void tryToSetAudioProfile(String preset) {
+        attempt(Operation.SET_AUDIO_PROFILE, localStream().setAudioProfile(preset));
+    }
+
     /** LocalStream.removeTrack by kind; a published stream is updated (stream-updated). */
     public void removeTrack(MediaKind kind) {
         call(Operation.REMOVE_TRACK, localStream().removeTrack(kind));

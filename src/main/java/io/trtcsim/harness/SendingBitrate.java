@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.media.StatsSample;
+import io.trtcsim.trtc.MediaKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +14,9 @@ import java.util.function.DoublePredicate;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * The video bitrate a publisher sends, as its own getStats reports it (outbound-rtp bytesSent,
- * sampled each second): what a congestion controller made of the network it found.
+ * The bitrate a publisher sends of one kind, as its own getStats reports it (outbound-rtp
+ * bytesSent, sampled each second): what a congestion controller made of the network it found, or
+ * what a profile allowed.
  */
 public final class SendingBitrate {
 
@@ -27,14 +29,22 @@ public final class SendingBitrate {
 
     /** kbit/s sent over the last {@link #WINDOW} of samples; empty before there are two samples that far apart. */
     public static OptionalDouble videoKbps(Participant publisher) {
-        return videoKbps(publisher.client().statsSamples());
+        return kbps(publisher, MediaKind.VIDEO);
+    }
+
+    public static OptionalDouble kbps(Participant publisher, MediaKind kind) {
+        return kbps(publisher.client().statsSamples(), kind);
     }
 
     static OptionalDouble videoKbps(List<StatsSample> samples) {
-        // bytesSent of every outbound video entry at each sampling moment (one entry per SSRC).
+        return kbps(samples, MediaKind.VIDEO);
+    }
+
+    static OptionalDouble kbps(List<StatsSample> samples, MediaKind kind) {
+        // bytesSent of every outbound entry of the kind at each sampling moment (one entry per SSRC).
         TreeMap<Long, Double> bytesAt = new TreeMap<>();
         for (StatsSample sample : samples) {
-            if (sample.type().equals("outbound-rtp") && sample.kind().equals("video")
+            if (sample.type().equals("outbound-rtp") && sample.kind().equals(kind.wireName())
                     && sample.values().get("bytesSent") instanceof Number bytes) {
                 bytesAt.merge(sample.atMicros(), bytes.doubleValue(), Double::sum);
             }
@@ -52,24 +62,25 @@ public final class SendingBitrate {
         return OptionalDouble.of((last.getValue() - first.getValue()) * 8 / 1000 / seconds);
     }
 
-    /** Waits until the publisher's video bitrate is at most {@code kbps}. */
-    public static void atMost(Participant publisher, int kbps, Duration within) {
-        waitFor(publisher, "at most " + kbps + " kbps", rate -> rate <= kbps, within);
+    /** Waits until the publisher's bitrate of this kind is at most {@code kbps}. */
+    public static void atMost(Participant publisher, MediaKind kind, int kbps, Duration within) {
+        waitFor(publisher, kind, "at most " + kbps + " kbps", rate -> rate <= kbps, within);
     }
 
-    /** Waits until the publisher's video bitrate is at least {@code kbps}. */
-    public static void atLeast(Participant publisher, int kbps, Duration within) {
-        waitFor(publisher, "at least " + kbps + " kbps", rate -> rate >= kbps, within);
+    /** Waits until the publisher's bitrate of this kind is at least {@code kbps}. */
+    public static void atLeast(Participant publisher, MediaKind kind, int kbps, Duration within) {
+        waitFor(publisher, kind, "at least " + kbps + " kbps", rate -> rate >= kbps, within);
     }
 
-    private static void waitFor(Participant publisher, String what, DoublePredicate accepted, Duration within) {
+    private static void waitFor(Participant publisher, MediaKind kind, String what, DoublePredicate accepted,
+                                Duration within) {
         try {
-            await("the video " + publisher + " sends to reach " + what)
+            await("the " + kind + " " + publisher + " sends to reach " + what)
                     .atMost(within).pollInterval(POLL)
-                    .until(() -> videoKbps(publisher).stream().anyMatch(accepted));
+                    .until(() -> kbps(publisher, kind).stream().anyMatch(accepted));
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("expected the video " + publisher + " sends to reach " + what + " within "
-                    + within.toSeconds() + " s, but it was " + describe(videoKbps(publisher)) + " (over the last "
+            throw new AssertionError("expected the " + kind + " " + publisher + " sends to reach " + what + " within "
+                    + within.toSeconds() + " s, but it was " + describe(kbps(publisher, kind)) + " (over the last "
                     + WINDOW.toSeconds() + " s of getStats)");
         }
     }

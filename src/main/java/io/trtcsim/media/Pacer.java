@@ -2,6 +2,7 @@ package io.trtcsim.media;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class Pacer implements AutoCloseable {
 
     private final ScheduledExecutorService thread;
+    private ScheduledFuture<?> schedule;
 
     Pacer(String threadName) {
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -21,8 +23,12 @@ final class Pacer implements AutoCloseable {
         });
     }
 
-    void every(long periodMicros, long initialDelayMicros, Runnable push) {
-        thread.scheduleAtFixedRate(push, initialDelayMicros, periodMicros, TimeUnit.MICROSECONDS);
+    /** Runs {@code push} at this rate from now on, instead of any earlier rate (a push in progress finishes). */
+    synchronized void every(long periodMicros, long initialDelayMicros, Runnable push) {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+        schedule = thread.scheduleAtFixedRate(push, initialDelayMicros, periodMicros, TimeUnit.MICROSECONDS);
     }
 
     @Override

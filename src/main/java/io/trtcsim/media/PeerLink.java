@@ -10,6 +10,8 @@ import dev.onvoid.webrtc.RTCIceGatheringState;
 import dev.onvoid.webrtc.RTCOfferOptions;
 import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
+import dev.onvoid.webrtc.RTCRtpEncodingParameters;
+import dev.onvoid.webrtc.RTCRtpSendParameters;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -76,6 +79,28 @@ public final class PeerLink implements AutoCloseable {
 
     public void addTrack(MediaStreamTrack track, String streamId) {
         senders.add(connection.addTrack(track, List.of(streamId)));
+    }
+
+    /**
+     * Caps what the senders of this kind send (RTCRtpSender.setParameters, encodings' maxBitrate);
+     * empty lifts the cap. For audio libwebrtc also takes the cap as the Opus encoder's target.
+     * Native calls: never call this holding a lock a libwebrtc callback may need.
+     */
+    public void setMaxBitrate(MediaKind kind, OptionalInt kbps) {
+        for (RTCRtpSender sender : senders) {
+            MediaStreamTrack track = sender.getTrack();
+            if (track == null || !track.getKind().equals(kind.wireName())) {
+                continue;
+            }
+            RTCRtpSendParameters parameters = sender.getParameters();
+            if (parameters.encodings == null) {
+                continue;
+            }
+            for (RTCRtpEncodingParameters encoding : parameters.encodings) {
+                encoding.maxBitrate = kbps.isPresent() ? kbps.getAsInt() * 1000 : null;
+            }
+            sender.setParameters(parameters);
+        }
     }
 
     public void onTrack(Consumer<RTCRtpTransceiver> listener) {

@@ -16,7 +16,7 @@ public final class SyntheticVideoSource extends PacedSource implements VideoCapt
     private static final Logger log = LoggerFactory.getLogger(SyntheticVideoSource.class);
 
     private final CustomVideoSource source = new CustomVideoSource();
-    private final VideoProfile profile;
+    private volatile VideoProfile profile;
     private final MediaClock clock;
     private final FrameMarkerCodec markers = new FrameMarkerCodec();
     private final TestPattern pattern = new TestPattern();
@@ -31,6 +31,16 @@ public final class SyntheticVideoSource extends PacedSource implements VideoCapt
     @Override
     public void start() {
         pace(profile.frameIntervalMicros(), 0, this::pushFrame);
+    }
+
+    /** The next frame has the new size; a new frame rate re-paces the frames from now on. */
+    @Override
+    public void reconfigure(VideoProfile next) {
+        VideoProfile previous = profile;
+        profile = next;
+        if (next.frameRate() != previous.frameRate() && !isClosed()) {
+            pace(next.frameIntervalMicros(), next.frameIntervalMicros(), this::pushFrame);
+        }
     }
 
     @Override
@@ -54,6 +64,8 @@ public final class SyntheticVideoSource extends PacedSource implements VideoCapt
         }
         try {
             long seq = sequence.getAndIncrement();
+            // One reading per frame: a reconfigure between two frames changes the next one whole.
+            VideoProfile profile = this.profile;
             NativeI420Buffer buffer = NativeI420Buffer.allocate(profile.width(), profile.height());
             int band = markers.bandHeight(profile.width());
             pattern.paint(seq, buffer.getDataY(), buffer.getStrideY(), buffer.getDataU(), buffer.getStrideU(),

@@ -14,6 +14,16 @@ public interface VideoCapture extends AutoCloseable {
 
     long framesCaptured();
 
+    /**
+     * Captures at another size and rate from now on (setVideoProfile during a call); the encoder
+     * follows the new frame size by itself.
+     *
+     * @throws UnsupportedOperationException when this input has a size of its own (a file, a camera)
+     */
+    default void reconfigure(VideoProfile profile) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps the size and rate of its input");
+    }
+
     @Override
     void close();
 }

@@ -8,6 +8,7 @@ import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.SyntheticAudioSource;
 import io.trtcsim.media.SyntheticVideoSource;
 import io.trtcsim.media.VideoCapture;
+import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
 import java.nio.file.Files;
@@ -19,11 +20,11 @@ final class Captures {
     private Captures() {
     }
 
-    static VideoCapture video(String userId, StreamConfig config, MediaClock clock) {
-        if (config.input() instanceof MediaInput.Files files) {
+    static VideoCapture video(String userId, MediaInput input, VideoProfile profile, MediaClock clock) {
+        if (input instanceof MediaInput.Files files) {
             return new FileVideoSource(userId, existing(files.video()), clock);
         }
-        return new SyntheticVideoSource(userId, config.videoProfile(), clock);
+        return new SyntheticVideoSource(userId, profile, clock);
     }
 
     static AudioCapture audio(String userId, StreamConfig config, MediaEngine engine, MediaClock clock) {

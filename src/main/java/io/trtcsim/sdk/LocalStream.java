@@ -9,10 +9,14 @@ import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.media.VideoCapture;
+import io.trtcsim.media.VideoProfile;
+import io.trtcsim.trtc.AudioProfilePreset;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.VideoProfilePreset;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -33,6 +37,11 @@ public final class LocalStream extends Stream {
     private volatile PublishedStreamListener publisher;
     private volatile boolean withAudio;
     private volatile boolean withVideo;
+    private volatile VideoProfile videoProfile;
+    /** setVideoProfile's bitrate: the cap on the video sender; empty until a profile is set. */
+    private volatile OptionalInt videoBitrateKbps = OptionalInt.empty();
+    /** Empty until setAudioProfile: then libwebrtc's Opus default (32 kbps) is what is sent. */
+    private volatile Optional<AudioProfilePreset> audioProfile = Optional.empty();
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
         // Local streams are never rendered from remote tracks; their own video is tapped for play().
@@ -41,6 +50,7 @@ public final class LocalStream extends Stream {
         this.engine = engine;
         this.withAudio = config.audio();
         this.withVideo = config.video();
+        this.videoProfile = config.videoProfile();
     }
 
     @Override
@@ -94,7 +104,7 @@ public final class LocalStream extends Stream {
     }
 
     private void startVideo(MediaEngine media) {
-        videoSource = Captures.video(getUserId(), config, clock());
+        videoSource = Captures.video(getUserId(), config.input(), videoProfile, clock());
         attachTrack(media.createVideoTrack("video-" + getUserId(),
                 (CustomVideoSource) videoSource.source()));
         videoSource.setPaused(videoMuted);
@@ -110,6 +120,104 @@ public final class LocalStream extends Stream {
                 (CustomAudioSource) audioSource.source());
         audioSource.setPaused(audioMuted);
         audioSource.start();
+    }
+
+    /**
+     * setVideoProfile with one of TRTC's named profiles ('120p' … '4K'): before initialize() it sets
+     * what capture starts with; later (v4.8.4 on) the capture changes size and rate at once and a
+     * published stream's sender is capped at the profile's bitrate, without a renegotiation.
+     * INVALID_PARAMETER for an unknown name; NOT_SUPPORTED for a stream from a file or device,
+     * whose size and rate are the input's.
+     */
+    public CompletableFuture<Void> setVideoProfile(String presetName) {
+        VideoProfilePreset preset;
+        try {
+            preset = VideoProfilePreset.named(presetName);
+        } catch (RtcError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return setVideoProfile(preset.width(), preset.height(), preset.frameRate(), preset.bitrateKbps());
+    }
+
+    /** setVideoProfile({width, height, frameRate, bitrate}): as the named form, with the values given. */
+    public CompletableFuture<Void> setVideoProfile(int width, int height, int frameRate, int bitrateKbps) {
+        VideoProfile picture;
+        try {
+            picture = new VideoProfile(width, height, frameRate);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new RtcError(ErrorCode.INVALID_PARAMETER, e.getMessage()));
+        }
+        if (bitrateKbps <= 0) {
+            return CompletableFuture.failedFuture(new RtcError(ErrorCode.INVALID_PARAMETER,
+                    "video bitrate " + bitrateKbps + " kbps is not a positive number of kbps"));
+        }
+        PublishedStreamListener listener;
+        synchronized (this) {
+            if (closed) {
+                return failed("the stream of " + getUserId() + " is closed");
+            }
+            if (!(config.input() instanceof MediaInput.Synthetic)) {
+                return CompletableFuture.failedFuture(new RtcError(ErrorCode.NOT_SUPPORTED, "the stream of "
+                        + getUserId() + " captures from " + (config.input() instanceof MediaInput.Files files
+                        ? "the video file " + files.video() : "a camera")
+                        + ", whose size and rate are its own: profiles apply to synthetic video"));
+            }
+            if (videoSource != null) {
+                videoSource.reconfigure(picture);
+            }
+            videoProfile = picture;
+            videoBitrateKbps = OptionalInt.of(bitrateKbps);
+            listener = publisher;
+        }
+        if (listener != null) {
+            listener.bitrateChanged(MediaKind.VIDEO, OptionalInt.of(bitrateKbps));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * setAudioProfile with one of TRTC's named profiles ('standard', 'high', 'standard-stereo',
+     * 'high-stereo'): the audio sender sends at the profile's bitrate (libwebrtc takes the cap as
+     * the Opus target), before or during a call. The channels stay what the capture gives (mono:
+     * libwebrtc sends stereo Opus only when the answer asks for it, a renegotiation v4 does not make).
+     * INVALID_PARAMETER for an unknown name.
+     */
+    public CompletableFuture<Void> setAudioProfile(String presetName) {
+        AudioProfilePreset preset;
+        try {
+            preset = AudioProfilePreset.named(presetName);
+        } catch (RtcError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        PublishedStreamListener listener;
+        synchronized (this) {
+            if (closed) {
+                return failed("the stream of " + getUserId() + " is closed");
+            }
+            audioProfile = Optional.of(preset);
+            listener = publisher;
+        }
+        if (listener != null) {
+            listener.bitrateChanged(MediaKind.AUDIO, OptionalInt.of(preset.bitrateKbps()));
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** The picture capture gives now (or will give once initialized). */
+    public VideoProfile videoProfile() {
+        return videoProfile;
+    }
+
+    public Optional<AudioProfilePreset> audioProfile() {
+        return audioProfile;
+    }
+
+    /** What the sender of this kind is capped at: the profile's bitrate, once a profile was set. */
+    OptionalInt bitrateCap(MediaKind kind) {
+        if (kind == MediaKind.VIDEO) {
+            return videoBitrateKbps;
+        }
+        return audioProfile.map(preset -> OptionalInt.of(preset.bitrateKbps())).orElse(OptionalInt.empty());
     }
 
     /**

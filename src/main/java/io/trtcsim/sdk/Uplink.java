@@ -13,6 +13,7 @@ import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,16 +115,38 @@ final class Uplink {
             }
 
             @Override
+            public void bitrateChanged(MediaKind kind, OptionalInt kbps) {
+                PeerLink current = link;
+                if (current != null) {
+                    current.setMaxBitrate(kind, kbps);
+                }
+            }
+
+            @Override
             public CompletableFuture<Void> tracksChanged() {
                 return republish(stream);
             }
         });
+        capAsProfiled(stream, link);
         // Tracks muted before publishing are announced as muted.
         if (stream.isAudioMuted()) {
             reportMute(MediaKind.AUDIO, true);
         }
         if (stream.isVideoMuted()) {
             reportMute(MediaKind.VIDEO, true);
+        }
+    }
+
+    /** A new uplink sends at most what the stream's profiles allow. */
+    private static void capAsProfiled(LocalStream stream, PeerLink uplink) {
+        if (uplink == null) {
+            return;
+        }
+        for (MediaKind kind : MediaKind.values()) {
+            OptionalInt cap = stream.bitrateCap(kind);
+            if (cap.isPresent()) {
+                uplink.setMaxBitrate(kind, cap);
+            }
         }
     }
 
@@ -147,6 +170,7 @@ final class Uplink {
                 .whenComplete((ok, failure) -> {
                     if (failure == null) {
                         link = created;
+                        capAsProfiled(stream, created);
                     }
                     close(failure == null ? previous : created);
                 })

@@ -100,14 +100,14 @@ public class MediaSteps {
                         Duration.ofSeconds(seconds)));
     }
 
-    @Then("the video bitrate {participant} sends is at most {int} kbps within {duration}")
-    public void sendsAtMost(String name, int kbps, Duration within) {
-        SendingBitrate.atMost(participants.named(name), kbps, within);
+    @Then("the {mediaKind} bitrate {participant} sends is at most {int} kbps within {duration}")
+    public void sendsAtMost(MediaKind kind, String name, int kbps, Duration within) {
+        SendingBitrate.atMost(participants.named(name), kind, kbps, within);
     }
 
-    @Then("the video bitrate {participant} sends is at least {int} kbps within {duration}")
-    public void sendsAtLeast(String name, int kbps, Duration within) {
-        SendingBitrate.atLeast(participants.named(name), kbps, within);
+    @Then("the {mediaKind} bitrate {participant} sends is at least {int} kbps within {duration}")
+    public void sendsAtLeast(MediaKind kind, String name, int kbps, Duration within) {
+        SendingBitrate.atLeast(participants.named(name), kind, kbps, within);
     }
 
     @Then("the video latency from {participant} to {participant} is at most {int} ms at the {int}th percentile over {int} seconds")

@@ -184,12 +184,12 @@ class NetworkTruthTest {
     @Test
     void aThreeHundredKbpsCapMakesThePublisherSettleUnderItWhileVideoKeepsArrivingAndRecoverOnceLifted() {
         call(new VideoProfile(640, 360, 30));
-        SendingBitrate.atLeast(alice, 400, Duration.ofSeconds(15));
+        SendingBitrate.atLeast(alice, MediaKind.VIDEO, 400, Duration.ofSeconds(15));
         double unconstrained = SendingBitrate.videoKbps(alice).orElseThrow();
 
         long cappedAt = now();
         networks.change(alice, Direction.UPLINK, link -> link.withCapacity(300));
-        SendingBitrate.atMost(alice, 300, Duration.ofSeconds(15));
+        SendingBitrate.atMost(alice, MediaKind.VIDEO, 300, Duration.ofSeconds(15));
         long settled = now();
         long framesBefore = MediaChecks.videoSink(bob, "alice").frames().size();
         // A cap a fifth of what was sent stalls the video for a few seconds (measured: 2-6 s, while
@@ -199,7 +199,7 @@ class NetworkTruthTest {
 
         networks.change(alice, Direction.UPLINK, link -> link.withCapacity(0));
         long liftedAt = now();
-        SendingBitrate.atLeast(alice, 400, Duration.ofSeconds(30));
+        SendingBitrate.atLeast(alice, MediaKind.VIDEO, 400, Duration.ofSeconds(30));
         System.out.printf("300 kbps cap on 640x360@30: %.0f kbps unconstrained, under the cap after %.1f s (%.0f kbps),"
                         + " %d frames kept arriving, back over 400 kbps %.1f s after lifting%n", unconstrained,
                 (settled - cappedAt) / 1e6, capped, MediaChecks.videoSink(bob, "alice").frames().size() - framesBefore,
