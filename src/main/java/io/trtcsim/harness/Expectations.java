@@ -18,6 +18,7 @@ import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.StreamType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,19 @@ public final class Expectations {
         waitFor(what, within, () -> receiver.journal().count(event, from) >= times,
                 () -> "got " + receiver.journal().count(event, from) + "; events of " + receiver + ":\n"
                         + receiver.journal().describe());
+    }
+
+    /** At least one event of that kind from that user about a stream of that type ('main' or 'auxiliary'). */
+    public static void receivesOfType(Participant receiver, ClientEvent event, StreamType type, String from,
+                                      Duration within) {
+        String what = receiver + " receives '" + event + "' of type '" + type + "' from " + from;
+        waitFor(what, within, () -> receiver.journal().entries().stream()
+                        .anyMatch(entry -> entry.event() == event && from.equals(entry.userId())
+                                && receiver.client().remoteStreamHistory().stream().anyMatch(stream ->
+                                        stream.getId().equals(entry.streamId()) && stream.streamType() == type)),
+                () -> "streams announced to " + receiver + ": " + receiver.client().remoteStreamHistory().stream()
+                        .map(stream -> stream.getId() + " of " + stream.getUserId() + " (" + stream.getType() + ")")
+                        .toList() + "; events:\n" + receiver.journal().describe());
     }
 
     /** At least one such event, whoever it concerns (client-banned, connection-state-changed, ...). */

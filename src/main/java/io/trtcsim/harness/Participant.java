@@ -308,6 +308,11 @@ public final class Participant implements AutoCloseable {
                 new MediaInput.Files(videoFile, audioFile)));
     }
 
+    /** createStream({screen: true}): a synthetic desktop at TRTC's default screen profile, published as the auxiliary stream. */
+    public void createScreenStream() {
+        createLocalStream(StreamConfig.screen(userId));
+    }
+
     /** The machine's camera and microphone. */
     public void createStreamFromDevices() {
         createLocalStream(new StreamConfig(userId, true, true, VideoProfile.DEFAULT, new MediaInput.Devices()));

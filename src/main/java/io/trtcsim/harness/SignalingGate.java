@@ -9,6 +9,7 @@ import io.trtcsim.sdk.signaling.Signaling;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.StreamType;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.util.ArrayDeque;
@@ -176,6 +177,11 @@ public final class SignalingGate implements Signaling {
         @Override
         public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks) {
             return call(channel -> channel.publish(offerSdp, tracks));
+        }
+
+        @Override
+        public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks, StreamType streamType) {
+            return call(channel -> channel.publish(offerSdp, tracks, streamType));
         }
 
         @Override

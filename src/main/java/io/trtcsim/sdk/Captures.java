@@ -24,6 +24,9 @@ final class Captures {
         if (input instanceof MediaInput.Files files) {
             return new FileVideoSource(userId, existing(files.video()), clock);
         }
+        if (input instanceof MediaInput.Screen) {
+            return new SyntheticVideoSource(userId + "-screen", profile, clock);
+        }
         return new SyntheticVideoSource(userId, profile, clock);
     }
 

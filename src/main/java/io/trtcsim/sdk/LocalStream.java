@@ -14,6 +14,7 @@ import io.trtcsim.trtc.AudioProfilePreset;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.StreamType;
 import io.trtcsim.trtc.VideoProfilePreset;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -51,6 +52,14 @@ public final class LocalStream extends Stream {
         this.withAudio = config.audio();
         this.withVideo = config.video();
         this.videoProfile = config.videoProfile();
+        if (config.input() instanceof MediaInput.Screen) {
+            videoBitrateKbps = OptionalInt.of(StreamConfig.SCREEN_BITRATE_KBPS);
+        }
+    }
+
+    /** 'auxiliary' for a screen-sharing stream, else 'main': what the others' getType() will say. */
+    public StreamType streamType() {
+        return config.input() instanceof MediaInput.Screen ? StreamType.AUXILIARY : StreamType.MAIN;
     }
 
     @Override
@@ -156,7 +165,7 @@ public final class LocalStream extends Stream {
             if (closed) {
                 return failed("the stream of " + getUserId() + " is closed");
             }
-            if (!(config.input() instanceof MediaInput.Synthetic)) {
+            if (config.input() instanceof MediaInput.Files || config.input() instanceof MediaInput.Devices) {
                 return CompletableFuture.failedFuture(new RtcError(ErrorCode.NOT_SUPPORTED, "the stream of "
                         + getUserId() + " captures from " + (config.input() instanceof MediaInput.Files files
                         ? "the video file " + files.video() : "a camera")

@@ -17,6 +17,13 @@ public sealed interface MediaInput {
     record Files(Path video, Optional<Path> audio) implements MediaInput {
     }
 
+    /**
+     * A screen being shared: a synthetic desktop, high resolution at a low frame rate, marked as
+     * the camera stand-in is; published as the user's auxiliary stream.
+     */
+    record Screen() implements MediaInput {
+    }
+
     /** The machine's camera and microphone, through webrtc-java's device API. */
     record Devices() implements MediaInput {
     }

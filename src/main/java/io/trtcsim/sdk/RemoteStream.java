@@ -4,6 +4,7 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.MediaClock;
+import io.trtcsim.trtc.StreamType;
 
 /**
  * TRTC's RemoteStream: announced by stream-added, given tracks by subscribe. The tracks belong to
@@ -12,13 +13,16 @@ import io.trtcsim.media.MediaClock;
 public final class RemoteStream extends Stream {
 
     private final String streamId;
+    private final StreamType type;
     private volatile boolean audio;
     private volatile boolean video;
     private volatile long subscribeStartedMicros = -1;
 
-    RemoteStream(String streamId, String userId, boolean audio, boolean video, MediaClock clock, Rendering rendering) {
+    RemoteStream(String streamId, String userId, StreamType type, boolean audio, boolean video, MediaClock clock,
+                 Rendering rendering) {
         super(userId, clock, rendering);
         this.streamId = streamId;
+        this.type = type;
         this.audio = audio;
         this.video = video;
     }
@@ -28,9 +32,13 @@ public final class RemoteStream extends Stream {
         return streamId;
     }
 
-    /** TRTC distinguishes 'main' and 'auxiliary' (screen share); the simulator relays main streams. */
+    /** 'main', or 'auxiliary' for a user's screen-sharing stream, as the stack announced it. */
     public String getType() {
-        return "main";
+        return type.wireName();
+    }
+
+    public StreamType streamType() {
+        return type;
     }
 
     @Override

@@ -23,6 +23,19 @@ public record StreamConfig(String userId, boolean audio, boolean video, VideoPro
         this(userId, audio, video, videoProfile, MediaInput.synthetic());
     }
 
+    /**
+     * createStream({userId, screen: true}): a screen-sharing stream, video only, at TRTC's default
+     * screen profile '1080p' (1920x1080 at 5 fps; its 1600 kbps cap is the stream's, see LocalStream).
+     */
+    public static StreamConfig screen(String userId) {
+        return new StreamConfig(userId, false, true, SCREEN_PROFILE, new MediaInput.Screen());
+    }
+
+    /** TRTC's default screen profile, '1080p': 1920x1080 at 5 fps (1600 kbps). */
+    public static final VideoProfile SCREEN_PROFILE = new VideoProfile(1920, 1080, 5);
+    /** The bitrate of TRTC's default screen profile. */
+    public static final int SCREEN_BITRATE_KBPS = 1600;
+
     public static StreamConfig of(String userId, boolean audio, boolean video) {
         return new StreamConfig(userId, audio, video, VideoProfile.DEFAULT, MediaInput.synthetic());
     }

@@ -165,7 +165,8 @@ final class Subscriptions {
             stillThere(known, event);
             return;
         }
-        RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.carries(MediaKind.AUDIO),
+        RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.streamType(),
+                event.carries(MediaKind.AUDIO),
                 event.carries(MediaKind.VIDEO), options.clock(), rendering);
         remoteStreams.put(stream.getId(), stream);
         history.add(stream);

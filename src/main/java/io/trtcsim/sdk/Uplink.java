@@ -88,7 +88,7 @@ final class Uplink {
         published = stream;
         stream.sendOn(created);
         CompletableFuture<Void> negotiated = created.createOffer()
-                .thenCompose(offer -> channel.publish(offer, stream.tracks()))
+                .thenCompose(offer -> channel.publish(offer, stream.tracks(), stream.streamType()))
                 .thenCompose(answer -> {
                     // The stack names the stream (the simulator "alice_main", Janus its feed id).
                     streamId = answer.streamId();

@@ -3,6 +3,7 @@ package io.trtcsim.simulator;
 import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.simulator.callback.RoomCallback;
 import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.StreamType;
 import java.time.Clock;
 
 /** Turns what happens in rooms into TRTC's room and media callbacks to the app server. */
@@ -37,18 +38,22 @@ final class CallbackReporter {
         publish(room, CallbackEvent.CHANGE_ROLE, member.userId(), member.callbackRole(), null);
     }
 
-    void mediaStarted(Room room, Member member, boolean audio, boolean video) {
+    /** 201/203 for a main stream's video and audio; an auxiliary stream's video is the substream, 205. */
+    void mediaStarted(Room room, Member member, StreamType type, boolean audio, boolean video) {
         if (video) {
-            publish(room, CallbackEvent.START_VIDEO, member.userId(), member.callbackRole(), null);
+            publish(room, type == StreamType.AUXILIARY ? CallbackEvent.START_SUBSTREAM : CallbackEvent.START_VIDEO,
+                    member.userId(), member.callbackRole(), null);
         }
         if (audio) {
             publish(room, CallbackEvent.START_AUDIO, member.userId(), member.callbackRole(), null);
         }
     }
 
-    void mediaStopped(Room room, Member member, boolean audio, boolean video) {
+    /** 202/204, or 206 for an auxiliary stream's video. */
+    void mediaStopped(Room room, Member member, StreamType type, boolean audio, boolean video) {
         if (video) {
-            publish(room, CallbackEvent.STOP_VIDEO, member.userId(), member.callbackRole(), null);
+            publish(room, type == StreamType.AUXILIARY ? CallbackEvent.STOP_SUBSTREAM : CallbackEvent.STOP_VIDEO,
+                    member.userId(), member.callbackRole(), null);
         }
         if (audio) {
             publish(room, CallbackEvent.STOP_AUDIO, member.userId(), member.callbackRole(), null);

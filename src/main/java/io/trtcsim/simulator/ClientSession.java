@@ -9,6 +9,7 @@ import io.trtcsim.trtc.ExtraCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.StreamType;
 import io.trtcsim.trtc.RtcError;
 import io.trtcsim.usersig.PrivateMapKey;
 import io.trtcsim.usersig.Privilege;
@@ -219,18 +220,22 @@ final class ClientSession {
         String offer = Requests.text(request, "sdp");
         boolean audio = request.path("audio").asBoolean(true);
         boolean video = request.path("video").asBoolean(true);
+        // An auxiliary (screen-sharing) stream is the user's second kind of stream; absent means main.
+        StreamType type = request.hasNonNull("streamType")
+                ? vocabulary(() -> StreamType.named(Requests.text(request, "streamType"))) : StreamType.MAIN;
         privileges.ifPresent(key -> {
             requirePrivilege(key, audio, Privilege.SEND_AUDIO, "send audio");
             requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
         });
         Room joined = room;
-        PublishedStream stream = new PublishedStream(simulator.media(), joined.sdkAppId(), self.userId() + "_main", self.userId(), audio, video);
+        PublishedStream stream = new PublishedStream(simulator.media(), joined.sdkAppId(),
+                self.userId() + (type == StreamType.AUXILIARY ? "_aux" : "_main"), self.userId(), type, audio, video);
         published = stream;
         stream.onUplinkLost(reason -> {
             simulator.log().room(joined.key(), "uplink of " + stream.streamId() + " lost: " + reason);
             if (published == stream) {
                 dropPublished(stream, joined, self);
-                simulator.callbacks().mediaStopped(joined, self, stream.hasAudio(), stream.hasVideo());
+                simulator.callbacks().mediaStopped(joined, self, stream.type(), stream.hasAudio(), stream.hasVideo());
             }
         });
         CompletableFuture<String> answer = stream.acceptUplinkOffer(offer);
@@ -269,7 +274,7 @@ final class ClientSession {
         // Written once for the whole room: an audience of thousands gets the same text.
         String added = messages().write(messages().streamEvent(ClientEvent.STREAM_ADDED, stream));
         joined.addStream(stream, self, others -> others.forEach(other -> other.connection().sendWritten(added)));
-        simulator.callbacks().mediaStarted(joined, self, stream.hasAudio(), stream.hasVideo());
+        simulator.callbacks().mediaStarted(joined, self, stream.type(), stream.hasAudio(), stream.hasVideo());
     }
 
     /**
@@ -303,8 +308,8 @@ final class ClientSession {
                         return;
                     }
                     simulator.log().room(joined.key(), "stream " + stream.streamId() + " updated (audio " + audio + ", video " + video + ")");
-                    simulator.callbacks().mediaStarted(joined, self, audio && !hadAudio, video && !hadVideo);
-                    simulator.callbacks().mediaStopped(joined, self, hadAudio && !audio, hadVideo && !video);
+                    simulator.callbacks().mediaStarted(joined, self, stream.type(), audio && !hadAudio, video && !hadVideo);
+                    simulator.callbacks().mediaStopped(joined, self, stream.type(), hadAudio && !audio, hadVideo && !video);
                     tellOthers(joined, self, messages().streamEvent(ClientEvent.STREAM_UPDATED, stream));
                 });
         return answer.thenApply(sdp -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", sdp));
@@ -317,7 +322,7 @@ final class ClientSession {
             throw SignalingException.invalidOperation("nothing is published");
         }
         dropPublished(stream, room, self);
-        simulator.callbacks().mediaStopped(room, self, stream.hasAudio() && !stream.audioMuted(),
+        simulator.callbacks().mediaStopped(room, self, stream.type(), stream.hasAudio() && !stream.audioMuted(),
                 stream.hasVideo() && !stream.videoMuted());
         return messages().ok(id);
     }
@@ -394,7 +399,7 @@ final class ClientSession {
             PublishedStream stream = published;
             if (role == Role.AUDIENCE && stream != null) {
                 dropPublished(stream, joined, self);
-                simulator.callbacks().mediaStopped(joined, self, stream.hasAudio(), stream.hasVideo());
+                simulator.callbacks().mediaStopped(joined, self, stream.type(), stream.hasAudio(), stream.hasVideo());
             }
             joined.changeRole(self, role);
             simulator.callbacks().roleChanged(joined, self);
@@ -423,9 +428,9 @@ final class ClientSession {
                     : (muted ? ClientEvent.MUTE_VIDEO : ClientEvent.UNMUTE_VIDEO);
             tellOthers(joined, self, messages().muteEvent(event, stream));
             if (muted) {
-                simulator.callbacks().mediaStopped(joined, self, ofAudio, !ofAudio);
+                simulator.callbacks().mediaStopped(joined, self, stream.type(), ofAudio, !ofAudio);
             } else {
-                simulator.callbacks().mediaStarted(joined, self, ofAudio, !ofAudio);
+                simulator.callbacks().mediaStarted(joined, self, stream.type(), ofAudio, !ofAudio);
             }
         }
         return messages().ok(id);

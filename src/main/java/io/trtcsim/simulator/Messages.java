@@ -41,7 +41,8 @@ final class Messages {
     ObjectNode streamEvent(ClientEvent event, PublishedStream stream) {
         return userEvent(event, stream.userId()).put("streamId", stream.streamId())
                 .put("audio", stream.hasAudio()).put("video", stream.hasVideo())
-                .put("audioMuted", stream.audioMuted()).put("videoMuted", stream.videoMuted());
+                .put("audioMuted", stream.audioMuted()).put("videoMuted", stream.videoMuted())
+                .put("streamType", stream.type().wireName());
     }
 
     ObjectNode muteEvent(ClientEvent event, PublishedStream stream) {

@@ -6,6 +6,7 @@ import io.trtcsim.simulator.sfu.SdpMediaType;
 import io.trtcsim.simulator.sfu.StreamForwarder;
 import io.trtcsim.simulator.sfu.netem.ParticipantId;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.StreamType;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,15 +21,18 @@ final class PublishedStream implements AutoCloseable {
 
     private final String streamId;
     private final String userId;
+    private final StreamType type;
     private final StreamForwarder forwarder;
     private volatile boolean audio;
     private volatile boolean video;
     private volatile boolean audioMuted;
     private volatile boolean videoMuted;
 
-    PublishedStream(MediaPlane plane, long sdkAppId, String streamId, String userId, boolean audio, boolean video) {
+    PublishedStream(MediaPlane plane, long sdkAppId, String streamId, String userId, StreamType type, boolean audio,
+                    boolean video) {
         this.streamId = streamId;
         this.userId = userId;
+        this.type = type;
         this.audio = audio;
         this.video = video;
         // The publisher's network conditions apply to its uplink, its subscribers' to their downlinks.
@@ -41,6 +45,11 @@ final class PublishedStream implements AutoCloseable {
 
     String userId() {
         return userId;
+    }
+
+    /** The user's main stream, or its auxiliary (screen-sharing) one. */
+    StreamType type() {
+        return type;
     }
 
     boolean hasAudio() {

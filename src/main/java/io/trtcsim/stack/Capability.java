@@ -17,6 +17,8 @@ public enum Capability {
     LIVE_MODE_ROLES("live-mode-roles", "live mode with anchor and audience roles (switchRole)"),
     MUTE_EVENTS("mute-events", "mute-audio / mute-video events when a publisher mutes"),
     STREAM_UPDATES("stream-updates", "stream-updated when a published stream adds or removes a track"),
+    /** A screen-sharing stream published as the user's auxiliary stream (getType 'auxiliary', callbacks 205/206). */
+    AUXILIARY_STREAMS("auxiliary-streams", "screen sharing as the user's auxiliary stream (getType 'auxiliary')"),
     /** The stack's own media plane shapes each participant's packets (loss, delay, jitter, capacity, outages). */
     NETWORK_EMULATION("network-emulation", "network conditions applied per participant by the stack's own media plane"
             + " (delay, jitter, capacity, outages) in user space"),

@@ -15,6 +15,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.StreamType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -104,7 +105,13 @@ final class SimulatorChannel implements SignalingChannel {
 
     @Override
     public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks) {
-        return offer("publish", offerSdp, tracks);
+        return publish(offerSdp, tracks, StreamType.MAIN);
+    }
+
+    @Override
+    public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks, StreamType streamType) {
+        ObjectNode message = offerMessage("publish", offerSdp, tracks).put("streamType", streamType.wireName());
+        return call(message).thenApply(SimulatorChannel::publishAnswer);
     }
 
     @Override
@@ -114,10 +121,16 @@ final class SimulatorChannel implements SignalingChannel {
 
     /** publish and republish: an uplink offer for a stream of these tracks, answered with the stream's id. */
     private CompletableFuture<PublishAnswer> offer(String type, String offerSdp, Set<MediaKind> tracks) {
-        ObjectNode message = json.createObjectNode().put("type", type).put("sdp", offerSdp)
+        return call(offerMessage(type, offerSdp, tracks)).thenApply(SimulatorChannel::publishAnswer);
+    }
+
+    private ObjectNode offerMessage(String type, String offerSdp, Set<MediaKind> tracks) {
+        return json.createObjectNode().put("type", type).put("sdp", offerSdp)
                 .put("audio", tracks.contains(MediaKind.AUDIO)).put("video", tracks.contains(MediaKind.VIDEO));
-        return call(message).thenApply(reply -> new PublishAnswer(reply.path("streamId").asText(),
-                reply.path("sdp").asText()));
+    }
+
+    private static PublishAnswer publishAnswer(JsonNode reply) {
+        return new PublishAnswer(reply.path("streamId").asText(), reply.path("sdp").asText());
     }
 
     @Override
@@ -224,7 +237,13 @@ final class SimulatorChannel implements SignalingChannel {
         }
         listener.onEvent(new RoomEvent(type, message.path("userId").asText(null), message.path("streamId").asText(null),
                 kinds(message, "audio", "video"), kinds(message, "audioMuted", "videoMuted"),
-                message.path("reason").asText(null), message.path("message").asText(null)));
+                message.path("reason").asText(null), message.path("message").asText(null), streamType(message)));
+    }
+
+    /** A stream event's "streamType"; an event without one (or of a type this SDK does not know) is of the main stream. */
+    private static StreamType streamType(JsonNode message) {
+        return message.path("streamType").asText("").equals(StreamType.AUXILIARY.wireName()) ? StreamType.AUXILIARY
+                : StreamType.MAIN;
     }
 
     /** The kinds whose flag is true in the message, e.g. "audio"/"video" or "audioMuted"/"videoMuted". */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.StreamType;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +47,7 @@ class RoomTest {
             Member alice = new Member("alice", Mode.RTC, Role.ANCHOR, null);
             Member bob = new Member("bob", Mode.RTC, Role.ANCHOR, null);
             room.admit(alice, (others, streams) -> { });
-            PublishedStream stream = new PublishedStream(plane, 1, "alice_main", "alice", true, true);
+            PublishedStream stream = new PublishedStream(plane, 1, "alice_main", "alice", StreamType.MAIN, true, true);
             AtomicInteger heardOfIt = new AtomicInteger();
             CountDownLatch go = new CountDownLatch(1);
             Future<?> announce = threads.submit(() -> {

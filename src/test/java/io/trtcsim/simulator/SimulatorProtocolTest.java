@@ -123,6 +123,18 @@ class SimulatorProtocolTest {
     }
 
     @Test
+    void aPublishOfAnUnknownStreamTypeIsInvalidParameterNamingIt() {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "alice", "8888", sig("alice")));
+            assertThat(client.response(1).path("ok").asBoolean()).isTrue();
+            client.send("{\"type\":\"publish\",\"id\":2,\"sdp\":\"v=0\",\"streamType\":\"tertiary\"}");
+            JsonNode refused = client.response(2);
+            assertThat(refused.path("error").asText()).isEqualTo("INVALID_PARAMETER");
+            assertThat(refused.path("message").asText()).contains("'tertiary'");
+        }
+    }
+
+    @Test
     void operationsBeforeJoiningAreInvalid() {
         try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
             client.send("{\"type\":\"publish\",\"id\":1,\"sdp\":\"v=0\"}");

@@ -4,6 +4,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.StreamType;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,6 +37,18 @@ public interface SignalingChannel extends AutoCloseable {
 
     /** Hands over the uplink's offer for a stream of the given tracks; the stack answers and names the stream. */
     CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks);
+
+    /**
+     * As {@link #publish(String, Set)}, for a stream of this type: the main stream, or the user's
+     * auxiliary (screen-sharing) stream. Stacks that know only main streams refuse the auxiliary one.
+     */
+    default CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks, StreamType streamType) {
+        if (streamType == StreamType.MAIN) {
+            return publish(offerSdp, tracks);
+        }
+        return CompletableFuture.failedFuture(new RtcError(ErrorCode.NOT_SUPPORTED,
+                "this stack cannot publish an auxiliary (screen-sharing) stream"));
+    }
 
     CompletableFuture<Void> unpublish(String streamId);
 
