@@ -196,6 +196,14 @@ public final class Expectations {
                         + mediaState(receiver, from));
     }
 
+    /** getRemoteMutedState() of the receiver shows that user with a small stream (hasSmall), or without. */
+    public static void seesSmallStream(Participant receiver, String from, boolean hasSmall, Duration within) {
+        String what = receiver + " sees " + from + (hasSmall ? " with" : " without") + " a small stream";
+        waitFor(what, within, () -> receiver.client().getRemoteMutedState().stream()
+                        .anyMatch(s -> s.userId().equals(from) && s.hasSmall() == hasSmall),
+                () -> "getRemoteMutedState() is " + receiver.client().getRemoteMutedState());
+    }
+
     /** getRemoteMutedState() of the receiver shows that kind of media of that user muted (or not). */
     public static void seesMuted(Participant receiver, String from, MediaKind kind, boolean muted, Duration within) {
         boolean audio = kind == MediaKind.AUDIO;

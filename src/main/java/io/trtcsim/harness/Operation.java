@@ -16,7 +16,9 @@ public enum Operation {
     ADD_TRACK("addTrack"),
     REMOVE_TRACK("removeTrack"),
     SET_VIDEO_PROFILE("setVideoProfile"),
-    SET_AUDIO_PROFILE("setAudioProfile");
+    SET_AUDIO_PROFILE("setAudioProfile"),
+    ENABLE_SMALL_STREAM("enableSmallStream"),
+    SET_REMOTE_VIDEO_STREAM_TYPE("setRemoteVideoStreamType");
 
     private final String apiName;
 

@@ -13,6 +13,7 @@ import io.trtcsim.sdk.SubscribeOptions;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.nio.file.Path;
@@ -271,6 +272,40 @@ public final class Participant implements AutoCloseable {
 
     public void tryToSetAudioProfile(String preset) {
         attempt(Operation.SET_AUDIO_PROFILE, localStream().setAudioProfile(preset));
+    }
+
+    /** client.enableSmallStream() at TRTC's default small profile (160x120, 15 fps, 100 kbps). */
+    public void enableSmallStream() {
+        call(Operation.ENABLE_SMALL_STREAM, client().enableSmallStream());
+    }
+
+    /** client.setSmallStreamProfile({width, height, frameRate, bitrate}) then enableSmallStream(). */
+    public void enableSmallStream(int width, int height, int frameRate, int bitrateKbps) {
+        client().setSmallStreamProfile(width, height, frameRate, bitrateKbps);
+        enableSmallStream();
+    }
+
+    /** client.setRemoteVideoStreamType(the stream of {@code publisherId}, type). */
+    public void setRemoteVideoStreamType(String publisherId, RemoteVideoStreamType type) {
+        call(Operation.SET_REMOTE_VIDEO_STREAM_TYPE, client().setRemoteVideoStreamType(streamOf(publisherId), type));
+    }
+
+    /** As the app calls it, with TRTC's name of the type: an unknown name is the call's INVALID_PARAMETER. */
+    public void tryToSetRemoteVideoStreamType(String publisherId, String typeName) {
+        RemoteVideoStreamType type;
+        try {
+            type = RemoteVideoStreamType.named(typeName);
+        } catch (RtcError e) {
+            attempt(Operation.SET_REMOTE_VIDEO_STREAM_TYPE, CompletableFuture.failedFuture(e));
+            return;
+        }
+        attempt(Operation.SET_REMOTE_VIDEO_STREAM_TYPE, client().setRemoteVideoStreamType(streamOf(publisherId), type));
+    }
+
+    private RemoteStream streamOf(String publisherId) {
+        return remoteStreamOf(publisherId).orElseThrow(() -> new AssertionError(userId + " has no stream of "
+                + publisherId + " (no stream-added from it yet); streams: " + client().remoteStreams().stream()
+                .map(RemoteStream::getId).toList()));
     }
 
     /** LocalStream.removeTrack by kind; a published stream is updated (stream-updated). */

@@ -1,6 +1,7 @@
 package io.trtcsim.harness;
 
 import io.trtcsim.sdk.signaling.JoinRequest;
+import io.trtcsim.sdk.signaling.Publication;
 import io.trtcsim.sdk.signaling.PublishAnswer;
 import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.RoomEvent;
@@ -9,7 +10,7 @@ import io.trtcsim.sdk.signaling.Signaling;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
-import io.trtcsim.trtc.StreamType;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.util.ArrayDeque;
@@ -180,8 +181,8 @@ public final class SignalingGate implements Signaling {
         }
 
         @Override
-        public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks, StreamType streamType) {
-            return call(channel -> channel.publish(offerSdp, tracks, streamType));
+        public CompletableFuture<PublishAnswer> publish(String offerSdp, Publication publication) {
+            return call(channel -> channel.publish(offerSdp, publication));
         }
 
         @Override
@@ -197,6 +198,11 @@ public final class SignalingGate implements Signaling {
         @Override
         public CompletableFuture<String> subscribe(String streamId) {
             return call(channel -> channel.subscribe(streamId));
+        }
+
+        @Override
+        public CompletableFuture<String> subscribe(String streamId, RemoteVideoStreamType layer) {
+            return call(channel -> channel.subscribe(streamId, layer));
         }
 
         @Override

@@ -82,14 +82,14 @@ public final class PeerLink implements AutoCloseable {
     }
 
     /**
-     * Caps what the senders of this kind send (RTCRtpSender.setParameters, encodings' maxBitrate);
+     * Caps what the sender of that track sends (RTCRtpSender.setParameters, encodings' maxBitrate);
      * empty lifts the cap. For audio libwebrtc also takes the cap as the Opus encoder's target.
      * Native calls: never call this holding a lock a libwebrtc callback may need.
      */
-    public void setMaxBitrate(MediaKind kind, OptionalInt kbps) {
+    public void setMaxBitrate(String trackId, OptionalInt kbps) {
         for (RTCRtpSender sender : senders) {
             MediaStreamTrack track = sender.getTrack();
-            if (track == null || !track.getKind().equals(kind.wireName())) {
+            if (track == null || !track.getId().equals(trackId)) {
                 continue;
             }
             RTCRtpSendParameters parameters = sender.getParameters();

@@ -14,6 +14,7 @@ import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import java.util.List;
@@ -142,6 +143,36 @@ public final class Client implements AutoCloseable {
 
     public CompletableFuture<Void> unsubscribe(RemoteStream stream) {
         return subscriptions.unsubscribe(stream);
+    }
+
+    /**
+     * enableSmallStream(): the next publish sends a small stream beside the big one (dual stream),
+     * at the small stream profile. INVALID_OPERATION while publishing: v4 takes it before publish().
+     */
+    public CompletableFuture<Void> enableSmallStream() {
+        return uplink.setSmallStream(true);
+    }
+
+    /** disableSmallStream(): the next publish sends the big stream only. INVALID_OPERATION while publishing. */
+    public CompletableFuture<Void> disableSmallStream() {
+        return uplink.setSmallStream(false);
+    }
+
+    /**
+     * setSmallStreamProfile({width, height, frameRate, bitrate}); the default is 160x120 at 15 fps,
+     * 100 kbps. INVALID_PARAMETER for a size or rate the capture cannot make, or a bitrate under 1.
+     */
+    public void setSmallStreamProfile(int width, int height, int frameRate, int bitrateKbps) {
+        uplink.setSmallStreamProfile(SmallStreamProfile.of(width, height, frameRate, bitrateKbps));
+    }
+
+    /**
+     * setRemoteVideoStreamType(stream, 'big' | 'small'): which video layer of that stream this client
+     * receives; a subscribed stream switches (a new downlink, the stream plays on). 'small' of a
+     * stream without one is INVALID_OPERATION.
+     */
+    public CompletableFuture<Void> setRemoteVideoStreamType(RemoteStream stream, RemoteVideoStreamType type) {
+        return subscriptions.setRemoteVideoStreamType(stream, type);
     }
 
     /** getRemoteMutedState(): for each remote user with a stream, what it has and what it muted. */

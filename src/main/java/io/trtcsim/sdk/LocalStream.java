@@ -8,6 +8,7 @@ import io.trtcsim.media.AudioCapture;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
+import io.trtcsim.media.SyntheticVideoSource;
 import io.trtcsim.media.VideoCapture;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.AudioProfilePreset;
@@ -43,6 +44,10 @@ public final class LocalStream extends Stream {
     private volatile OptionalInt videoBitrateKbps = OptionalInt.empty();
     /** Empty until setAudioProfile: then libwebrtc's Opus default (32 kbps) is what is sent. */
     private volatile Optional<AudioProfilePreset> audioProfile = Optional.empty();
+    /** The small stream's capture and track while a dual stream is published; null otherwise. */
+    private volatile SyntheticVideoSource smallSource;
+    private volatile VideoTrack smallTrack;
+    private volatile SmallStreamProfile smallProfile;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
         // Local streams are never rendered from remote tracks; their own video is tapped for play().
@@ -114,7 +119,7 @@ public final class LocalStream extends Stream {
 
     private void startVideo(MediaEngine media) {
         videoSource = Captures.video(getUserId(), config.input(), videoProfile, clock());
-        attachTrack(media.createVideoTrack("video-" + getUserId(),
+        attachTrack(media.createVideoTrack(videoTrackId(),
                 (CustomVideoSource) videoSource.source()));
         videoSource.setPaused(videoMuted);
         videoSource.start();
@@ -125,7 +130,7 @@ public final class LocalStream extends Stream {
         // Not tapped: TRTC plays local streams muted, and a second sink on a custom audio source
         // aborted libwebrtc once the track was also being sent (audio_send_stream.cc race checker),
         // so local audio is only ever sent, never rendered.
-        localAudioTrack = media.createAudioTrack("audio-" + getUserId(),
+        localAudioTrack = media.createAudioTrack(audioTrackId(),
                 (CustomAudioSource) audioSource.source());
         audioSource.setPaused(audioMuted);
         audioSource.start();
@@ -179,7 +184,7 @@ public final class LocalStream extends Stream {
             listener = publisher;
         }
         if (listener != null) {
-            listener.bitrateChanged(MediaKind.VIDEO, OptionalInt.of(bitrateKbps));
+            listener.profilesChanged();
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -207,7 +212,7 @@ public final class LocalStream extends Stream {
             listener = publisher;
         }
         if (listener != null) {
-            listener.bitrateChanged(MediaKind.AUDIO, OptionalInt.of(preset.bitrateKbps()));
+            listener.profilesChanged();
         }
         return CompletableFuture.completedFuture(null);
     }
@@ -221,12 +226,65 @@ public final class LocalStream extends Stream {
         return audioProfile;
     }
 
-    /** What the sender of this kind is capped at: the profile's bitrate, once a profile was set. */
-    OptionalInt bitrateCap(MediaKind kind) {
-        if (kind == MediaKind.VIDEO) {
-            return videoBitrateKbps;
+    /**
+     * Caps the uplink's senders at what the profiles say: the video at setVideoProfile's bitrate,
+     * the audio at setAudioProfile's, the small stream at its profile's. Native calls: called with
+     * no lock held, never under this stream's monitor.
+     */
+    void capSenders(PeerLink uplink) {
+        OptionalInt video = videoBitrateKbps;
+        if (video.isPresent()) {
+            uplink.setMaxBitrate(videoTrackId(), video);
         }
-        return audioProfile.map(preset -> OptionalInt.of(preset.bitrateKbps())).orElse(OptionalInt.empty());
+        audioProfile.ifPresent(preset -> uplink.setMaxBitrate(audioTrackId(), OptionalInt.of(preset.bitrateKbps())));
+        SmallStreamProfile small = smallProfile;
+        if (small != null) {
+            uplink.setMaxBitrate(smallTrackId(), OptionalInt.of(small.bitrateKbps()));
+        }
+    }
+
+    private String videoTrackId() {
+        return "video-" + getUserId();
+    }
+
+    private String audioTrackId() {
+        return "audio-" + getUserId();
+    }
+
+    private String smallTrackId() {
+        return "video-small-" + getUserId();
+    }
+
+    /**
+     * The small stream of a dual stream: a second capture at the small profile (marked as the big
+     * one is), sent as the uplink's second video track. Started by the client's publish when it has
+     * enableSmallStream(); false when there is no video to make it of.
+     */
+    synchronized boolean startSmallVideo(SmallStreamProfile profile) {
+        if (!withVideo || closed || smallSource != null) {
+            return smallSource != null;
+        }
+        MediaEngine media = engine.get();
+        SyntheticVideoSource source = new SyntheticVideoSource(getUserId() + "-small", profile.picture(), clock());
+        smallTrack = media.createVideoTrack(smallTrackId(), source.source());
+        smallSource = source;
+        smallProfile = profile;
+        source.setPaused(videoMuted);
+        source.start();
+        return true;
+    }
+
+    /** Ends the small stream's capture; its track must be off every connection (the uplink closed) first. */
+    synchronized void stopSmallVideo() {
+        if (smallSource != null) {
+            smallSource.close();
+            smallSource = null;
+        }
+        if (smallTrack != null) {
+            smallTrack.dispose();
+            smallTrack = null;
+        }
+        smallProfile = null;
     }
 
     /**
@@ -319,6 +377,10 @@ public final class LocalStream extends Stream {
         if (withAudio && localAudioTrack != null) {
             uplink.addTrack(localAudioTrack, "audio-" + getUserId());
         }
+        // Last, so it is the offer's second video section: what the stack takes as the small stream.
+        if (withVideo && smallTrack != null) {
+            uplink.addTrack(smallTrack, "video-small-" + getUserId());
+        }
     }
 
     /** muteAudio(): capture stops sending sound; remote users get mute-audio. True when there is audio. */
@@ -362,6 +424,9 @@ public final class LocalStream extends Stream {
             if (videoSource != null) {
                 videoSource.setPaused(muted);
             }
+            if (smallSource != null) {
+                smallSource.setPaused(muted);
+            }
         }
         PublishedStreamListener listener = publisher;
         if (listener != null) {
@@ -391,6 +456,7 @@ public final class LocalStream extends Stream {
 
     /** Sources stop first, so no frame is in flight when the taps come off and the tracks go. */
     private void releaseMedia() {
+        stopSmallVideo();
         if (videoSource != null) {
             videoSource.close();
         }

@@ -4,6 +4,7 @@ import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.MediaClock;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.StreamType;
 
 /**
@@ -14,15 +15,18 @@ public final class RemoteStream extends Stream {
 
     private final String streamId;
     private final StreamType type;
+    private volatile boolean hasSmall;
+    private volatile RemoteVideoStreamType videoStreamType = RemoteVideoStreamType.BIG;
     private volatile boolean audio;
     private volatile boolean video;
     private volatile long subscribeStartedMicros = -1;
 
-    RemoteStream(String streamId, String userId, StreamType type, boolean audio, boolean video, MediaClock clock,
-                 Rendering rendering) {
+    RemoteStream(String streamId, String userId, StreamType type, boolean hasSmall, boolean audio, boolean video,
+                 MediaClock clock, Rendering rendering) {
         super(userId, clock, rendering);
         this.streamId = streamId;
         this.type = type;
+        this.hasSmall = hasSmall;
         this.audio = audio;
         this.video = video;
     }
@@ -39,6 +43,24 @@ public final class RemoteStream extends Stream {
 
     public StreamType streamType() {
         return type;
+    }
+
+    /** Whether its publisher sends a small stream beside the big one (dual stream). */
+    public boolean hasSmall() {
+        return hasSmall;
+    }
+
+    void hasSmall(boolean small) {
+        hasSmall = small;
+    }
+
+    /** The video layer this client receives (or will, at its next subscribe): setRemoteVideoStreamType's choice. */
+    public RemoteVideoStreamType videoStreamType() {
+        return videoStreamType;
+    }
+
+    void videoStreamType(RemoteVideoStreamType type) {
+        videoStreamType = type;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.RtcError;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,7 +97,7 @@ final class Subscriptions {
         PeerLink link = media.createPeerLink(config.userId() + " downlink " + stream.getId());
         link.onTrack(transceiver -> stream.attach(transceiver.getReceiver().getTrack()));
         downlinks.put(stream.getId(), link);
-        CompletableFuture<Void> negotiated = channel.subscribe(stream.getId())
+        CompletableFuture<Void> negotiated = channel.subscribe(stream.getId(), stream.videoStreamType())
                 .thenCompose(offer -> link.acceptOffer(offer, choice.refusedKinds()))
                 .thenCompose(answer -> channel.completeSubscription(stream.getId(), answer))
                 .thenCompose(ignored -> link.connected());
@@ -115,6 +116,30 @@ final class Subscriptions {
                 .exceptionally(failure -> {
                     throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "subscribe failed");
                 });
+    }
+
+    /**
+     * setRemoteVideoStreamType: which video layer of the stream this client receives. A stream
+     * subscribed now is subscribed again with that layer (a new downlink; the stream plays on); a
+     * stream not subscribed gets it at its next subscribe. 'small' of a stream without a small
+     * stream is INVALID_OPERATION naming the stream.
+     */
+    CompletableFuture<Void> setRemoteVideoStreamType(RemoteStream stream, RemoteVideoStreamType type) {
+        if (remoteStreams.get(stream.getId()) != stream) {
+            return failed(ErrorCode.REMOTE_STREAM_NOT_EXIST, "stream " + stream.getId() + " is not in the room of " + config.userId());
+        }
+        if (type == RemoteVideoStreamType.SMALL && !stream.hasSmall()) {
+            return failed(ErrorCode.INVALID_OPERATION, "stream " + stream.getId() + " of " + stream.getUserId()
+                    + " has no small stream to switch to (its publisher did not enable one)");
+        }
+        if (stream.videoStreamType() == type) {
+            return CompletableFuture.completedFuture(null);
+        }
+        stream.videoStreamType(type);
+        if (!downlinks.containsKey(stream.getId())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return subscribe(stream, false);
     }
 
     CompletableFuture<Void> unsubscribe(RemoteStream stream) {
@@ -165,7 +190,7 @@ final class Subscriptions {
             stillThere(known, event);
             return;
         }
-        RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.streamType(),
+        RemoteStream stream = new RemoteStream(event.streamId(), event.userId(), event.streamType(), event.hasSmall(),
                 event.carries(MediaKind.AUDIO),
                 event.carries(MediaKind.VIDEO), options.clock(), rendering);
         remoteStreams.put(stream.getId(), stream);
@@ -182,6 +207,7 @@ final class Subscriptions {
         RemoteStream stream = remoteStreams.get(event.streamId());
         if (stream != null) {
             stream.updateTracks(event.carries(MediaKind.AUDIO), event.carries(MediaKind.VIDEO));
+            stream.hasSmall(event.hasSmall());
             remoteMuted.put(event.userId(), mutedState(event));
             // A subscription carries the tracks it was made with: subscribe again for the new set.
             if (downlinks.containsKey(stream.getId())) {
@@ -243,7 +269,7 @@ final class Subscriptions {
 
     private static RemoteMutedState mutedState(RoomEvent event) {
         return new RemoteMutedState(event.userId(), event.carries(MediaKind.AUDIO), event.carries(MediaKind.VIDEO),
-                event.isMuted(MediaKind.AUDIO), event.isMuted(MediaKind.VIDEO));
+                event.isMuted(MediaKind.AUDIO), event.isMuted(MediaKind.VIDEO), event.hasSmall());
     }
 
     /**

@@ -6,14 +6,15 @@ import static io.trtcsim.sdk.SignalingFutures.within;
 
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
+import io.trtcsim.sdk.signaling.Publication;
 import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.StreamType;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,8 @@ final class Uplink {
     /** Every connection made and not yet closed, one being negotiated to replace the current included. */
     private final Set<PeerLink> open = ConcurrentHashMap.newKeySet();
     private volatile PeerLink link;
+    private volatile boolean smallStream;
+    private volatile SmallStreamProfile smallStreamProfile = SmallStreamProfile.DEFAULT;
     private volatile LocalStream published;
     private volatile String streamId;
     private volatile long startedMicros = -1;
@@ -86,9 +89,13 @@ final class Uplink {
         startedMicros = options.clock().nowMicros();
         link = created;
         published = stream;
+        // A dual stream: the small capture starts before the tracks go onto the uplink (main streams only).
+        boolean withSmall = smallStream && stream.streamType() == StreamType.MAIN
+                && stream.startSmallVideo(smallStreamProfile);
         stream.sendOn(created);
+        Publication publication = new Publication(stream.tracks(), stream.streamType(), withSmall);
         CompletableFuture<Void> negotiated = created.createOffer()
-                .thenCompose(offer -> channel.publish(offer, stream.tracks(), stream.streamType()))
+                .thenCompose(offer -> channel.publish(offer, publication))
                 .thenCompose(answer -> {
                     // The stack names the stream (the simulator "alice_main", Janus its feed id).
                     streamId = answer.streamId();
@@ -115,10 +122,10 @@ final class Uplink {
             }
 
             @Override
-            public void bitrateChanged(MediaKind kind, OptionalInt kbps) {
+            public void profilesChanged() {
                 PeerLink current = link;
                 if (current != null) {
-                    current.setMaxBitrate(kind, kbps);
+                    stream.capSenders(current);
                 }
             }
 
@@ -139,15 +146,24 @@ final class Uplink {
 
     /** A new uplink sends at most what the stream's profiles allow. */
     private static void capAsProfiled(LocalStream stream, PeerLink uplink) {
-        if (uplink == null) {
-            return;
+        if (uplink != null) {
+            stream.capSenders(uplink);
         }
-        for (MediaKind kind : MediaKind.values()) {
-            OptionalInt cap = stream.bitrateCap(kind);
-            if (cap.isPresent()) {
-                uplink.setMaxBitrate(kind, cap);
-            }
+    }
+
+    /** enableSmallStream / disableSmallStream: taken before publish(), as v4 documents. */
+    CompletableFuture<Void> setSmallStream(boolean enabled) {
+        if (link != null) {
+            return failed(ErrorCode.INVALID_OPERATION, (enabled ? "enableSmallStream" : "disableSmallStream")
+                    + " must come before publish(); " + userId + " publishes now");
         }
+        smallStream = enabled;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** setSmallStreamProfile: what the next publish's small stream is sent at. */
+    void setSmallStreamProfile(SmallStreamProfile profile) {
+        smallStreamProfile = profile;
     }
 
     /**
@@ -217,15 +233,21 @@ final class Uplink {
     }
 
     private void drop(PeerLink dropped) {
+        LocalStream ended = null;
         if (link == dropped) {
             LocalStream stream = published;
             if (stream != null) {
                 stream.publishedBy(null);
             }
+            ended = stream;
             link = null;
             published = null;
         }
         close(dropped);
+        if (ended != null) {
+            // Its track is off the closed uplink now, so it can go.
+            ended.stopSmallVideo();
+        }
     }
 
     private PeerLink openLink(String name) {

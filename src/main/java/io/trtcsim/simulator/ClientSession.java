@@ -8,6 +8,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.ExtraCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.StreamType;
 import io.trtcsim.trtc.RtcError;
@@ -228,8 +229,10 @@ final class ClientSession {
             requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
         });
         Room joined = room;
+        boolean smallStream = request.path("smallStream").asBoolean(false);
         PublishedStream stream = new PublishedStream(simulator.media(), joined.sdkAppId(),
-                self.userId() + (type == StreamType.AUXILIARY ? "_aux" : "_main"), self.userId(), type, audio, video);
+                self.userId() + (type == StreamType.AUXILIARY ? "_aux" : "_main"), self.userId(), type, audio, video,
+                smallStream);
         published = stream;
         stream.onUplinkLost(reason -> {
             simulator.log().room(joined.key(), "uplink of " + stream.streamId() + " lost: " + reason);
@@ -345,8 +348,13 @@ final class ClientSession {
         Member self = requireJoined("subscribe");
         PublishedStream stream = existingStream(Requests.text(request, "streamId"));
         simulator.log().room(room.key(), self.userId() + " subscribes to " + stream.streamId());
+        // The layer of a dual stream: big unless the subscriber asks for the small one (setRemoteVideoStreamType).
+        RemoteVideoStreamType layer = request.hasNonNull("videoStreamType")
+                ? vocabulary(() -> RemoteVideoStreamType.named(Requests.text(request, "videoStreamType")))
+                : RemoteVideoStreamType.BIG;
+        CompletableFuture<String> downlinkOffer = stream.openDownlink(self.userId(), layer);
         subscriptions.add(stream.streamId());
-        return stream.openDownlink(self.userId())
+        return downlinkOffer
                 .thenApply(offer -> messages().ok(id).put("streamId", stream.streamId()).put("sdp", offer));
     }
 

@@ -42,7 +42,7 @@ final class Messages {
         return userEvent(event, stream.userId()).put("streamId", stream.streamId())
                 .put("audio", stream.hasAudio()).put("video", stream.hasVideo())
                 .put("audioMuted", stream.audioMuted()).put("videoMuted", stream.videoMuted())
-                .put("streamType", stream.type().wireName());
+                .put("streamType", stream.type().wireName()).put("hasSmall", stream.hasSmall());
     }
 
     ObjectNode muteEvent(ClientEvent event, PublishedStream stream) {

@@ -5,7 +5,9 @@ import io.trtcsim.simulator.sfu.SdpException;
 import io.trtcsim.simulator.sfu.SdpMediaType;
 import io.trtcsim.simulator.sfu.StreamForwarder;
 import io.trtcsim.simulator.sfu.netem.ParticipantId;
+import io.trtcsim.simulator.sfu.VideoLayer;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.StreamType;
 import java.util.EnumSet;
 import java.util.Set;
@@ -22,6 +24,7 @@ final class PublishedStream implements AutoCloseable {
     private final String streamId;
     private final String userId;
     private final StreamType type;
+    private final boolean withSmallStream;
     private final StreamForwarder forwarder;
     private volatile boolean audio;
     private volatile boolean video;
@@ -30,9 +33,16 @@ final class PublishedStream implements AutoCloseable {
 
     PublishedStream(MediaPlane plane, long sdkAppId, String streamId, String userId, StreamType type, boolean audio,
                     boolean video) {
+        this(plane, sdkAppId, streamId, userId, type, audio, video, false);
+    }
+
+    /** {@code withSmallStream}: the publisher sends a small stream too (its offer's second video section). */
+    PublishedStream(MediaPlane plane, long sdkAppId, String streamId, String userId, StreamType type, boolean audio,
+                    boolean video, boolean withSmallStream) {
         this.streamId = streamId;
         this.userId = userId;
         this.type = type;
+        this.withSmallStream = withSmallStream;
         this.audio = audio;
         this.video = video;
         // The publisher's network conditions apply to its uplink, its subscribers' to their downlinks.
@@ -98,7 +108,8 @@ final class PublishedStream implements AutoCloseable {
 
     private CompletableFuture<String> answer(String offerSdp, boolean withAudio, boolean withVideo) {
         try {
-            return CompletableFuture.completedFuture(forwarder.acceptUplinkOffer(offerSdp, kinds(withAudio, withVideo)));
+            return CompletableFuture.completedFuture(forwarder.acceptUplinkOffer(offerSdp, kinds(withAudio, withVideo),
+                    withSmallStream));
         } catch (SdpException e) {
             return CompletableFuture.failedFuture(SignalingException.invalidParameter("sdp: " + e.getMessage()));
         }
@@ -116,7 +127,21 @@ final class PublishedStream implements AutoCloseable {
 
     /** Opens a downlink for a subscriber (replacing an earlier one) and returns its offer. */
     CompletableFuture<String> openDownlink(String subscriberId) {
-        return CompletableFuture.completedFuture(forwarder.openDownlink(subscriberId));
+        return openDownlink(subscriberId, RemoteVideoStreamType.BIG);
+    }
+
+    /** A downlink with the chosen video layer; the small one of a stream without it is INVALID_OPERATION. */
+    CompletableFuture<String> openDownlink(String subscriberId, RemoteVideoStreamType layer) {
+        if (layer == RemoteVideoStreamType.SMALL && !forwarder.hasSmallStream()) {
+            throw SignalingException.invalidOperation(streamId + " has no small stream (its publisher did not enable one)");
+        }
+        return CompletableFuture.completedFuture(forwarder.openDownlink(subscriberId,
+                layer == RemoteVideoStreamType.SMALL ? VideoLayer.SMALL : VideoLayer.BIG));
+    }
+
+    /** getRemoteMutedState's hasSmall: the publisher sends a small stream beside the big one. */
+    boolean hasSmall() {
+        return forwarder.hasSmallStream();
     }
 
     CompletableFuture<Void> acceptDownlinkAnswer(String subscriberId, String answerSdp) {

@@ -19,6 +19,8 @@ public enum Capability {
     STREAM_UPDATES("stream-updates", "stream-updated when a published stream adds or removes a track"),
     /** A screen-sharing stream published as the user's auxiliary stream (getType 'auxiliary', callbacks 205/206). */
     AUXILIARY_STREAMS("auxiliary-streams", "screen sharing as the user's auxiliary stream (getType 'auxiliary')"),
+    /** TRTC's dual stream: a publisher's small stream beside the big one, chosen per subscriber. */
+    SMALL_STREAMS("small-streams", "dual streams (enableSmallStream, setRemoteVideoStreamType)"),
     /** The stack's own media plane shapes each participant's packets (loss, delay, jitter, capacity, outages). */
     NETWORK_EMULATION("network-emulation", "network conditions applied per participant by the stack's own media plane"
             + " (delay, jitter, capacity, outages) in user space"),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trtcsim.concurrent.SerialExecutor;
 import io.trtcsim.sdk.signaling.JoinRequest;
+import io.trtcsim.sdk.signaling.Publication;
 import io.trtcsim.sdk.signaling.PublishAnswer;
 import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.RoomEvent;
@@ -13,6 +14,7 @@ import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import io.trtcsim.trtc.StreamType;
@@ -105,12 +107,13 @@ final class SimulatorChannel implements SignalingChannel {
 
     @Override
     public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks) {
-        return publish(offerSdp, tracks, StreamType.MAIN);
+        return publish(offerSdp, new Publication(tracks, StreamType.MAIN, false));
     }
 
     @Override
-    public CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks, StreamType streamType) {
-        ObjectNode message = offerMessage("publish", offerSdp, tracks).put("streamType", streamType.wireName());
+    public CompletableFuture<PublishAnswer> publish(String offerSdp, Publication publication) {
+        ObjectNode message = offerMessage("publish", offerSdp, publication.tracks())
+                .put("streamType", publication.streamType().wireName()).put("smallStream", publication.smallStream());
         return call(message).thenApply(SimulatorChannel::publishAnswer);
     }
 
@@ -140,7 +143,13 @@ final class SimulatorChannel implements SignalingChannel {
 
     @Override
     public CompletableFuture<String> subscribe(String streamId) {
-        return call(json.createObjectNode().put("type", "subscribe").put("streamId", streamId))
+        return subscribe(streamId, RemoteVideoStreamType.BIG);
+    }
+
+    @Override
+    public CompletableFuture<String> subscribe(String streamId, RemoteVideoStreamType layer) {
+        return call(json.createObjectNode().put("type", "subscribe").put("streamId", streamId)
+                .put("videoStreamType", layer.wireName()))
                 .thenApply(reply -> reply.path("sdp").asText());
     }
 
@@ -237,7 +246,8 @@ final class SimulatorChannel implements SignalingChannel {
         }
         listener.onEvent(new RoomEvent(type, message.path("userId").asText(null), message.path("streamId").asText(null),
                 kinds(message, "audio", "video"), kinds(message, "audioMuted", "videoMuted"),
-                message.path("reason").asText(null), message.path("message").asText(null), streamType(message)));
+                message.path("reason").asText(null), message.path("message").asText(null), streamType(message),
+                message.path("hasSmall").asBoolean(false)));
     }
 
     /** A stream event's "streamType"; an event without one (or of a type this SDK does not know) is of the main stream. */

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Looks up one of a set of named profiles as TRTC's API takes them: by its exact name. */
+/** Looks up one of a set of named values (profiles, stream types) as TRTC's API takes them: by its exact name. */
 final class Presets {
 
     private Presets() {

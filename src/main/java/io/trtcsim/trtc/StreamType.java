@@ -1,8 +1,6 @@
 package io.trtcsim.trtc;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * RemoteStream.getType(): a user's 'main' stream (camera and microphone) or its 'auxiliary' stream
@@ -19,9 +17,7 @@ public enum StreamType {
 
     /** Looks up 'main' or 'auxiliary'; anything else is INVALID_PARAMETER naming what was given. */
     public static StreamType named(String name) {
-        return Arrays.stream(values()).filter(type -> type.wireName().equals(name)).findFirst()
-                .orElseThrow(() -> new RtcError(ErrorCode.INVALID_PARAMETER, "stream type '" + name + "' is not one of "
-                        + Arrays.stream(values()).map(StreamType::wireName).collect(Collectors.joining(", "))));
+        return Presets.named(values(), StreamType::wireName, "stream type", name);
     }
 
     @Override

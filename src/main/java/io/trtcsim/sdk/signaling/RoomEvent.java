@@ -9,10 +9,12 @@ import java.util.Set;
  * Something the stack tells a client about its room: the TRTC event, the user it concerns, and for
  * stream events the stream id, which tracks it carries and which of them are muted. {@code reason}
  * explains bans; it is null otherwise. {@code streamType} says whether a stream is the user's main
- * stream or its auxiliary (screen-sharing) one.
+ * stream or its auxiliary (screen-sharing) one; {@code hasSmall} whether its publisher sends a small
+ * stream too.
  */
 public record RoomEvent(ClientEvent type, String userId, String streamId, Set<MediaKind> tracks,
-                        Set<MediaKind> mutedTracks, String reason, String message, StreamType streamType) {
+                        Set<MediaKind> mutedTracks, String reason, String message, StreamType streamType,
+                        boolean hasSmall) {
 
     public RoomEvent {
         tracks = Set.copyOf(tracks);
@@ -25,17 +27,17 @@ public record RoomEvent(ClientEvent type, String userId, String streamId, Set<Me
     /** An event about a user, or about a main stream. */
     public RoomEvent(ClientEvent type, String userId, String streamId, Set<MediaKind> tracks,
                      Set<MediaKind> mutedTracks, String reason, String message) {
-        this(type, userId, streamId, tracks, mutedTracks, reason, message, StreamType.MAIN);
+        this(type, userId, streamId, tracks, mutedTracks, reason, message, StreamType.MAIN, false);
     }
 
     /** An event about a user only (peer-join, mute-audio, ...). */
     public static RoomEvent ofUser(ClientEvent type, String userId) {
-        return new RoomEvent(type, userId, null, Set.of(), Set.of(), null, null, StreamType.MAIN);
+        return new RoomEvent(type, userId, null, Set.of(), Set.of(), null, null, StreamType.MAIN, false);
     }
 
     /** An event about a stream and the tracks it carries, none of them muted. */
     public static RoomEvent ofStream(ClientEvent type, String userId, String streamId, Set<MediaKind> tracks) {
-        return new RoomEvent(type, userId, streamId, tracks, Set.of(), null, null, StreamType.MAIN);
+        return new RoomEvent(type, userId, streamId, tracks, Set.of(), null, null, StreamType.MAIN, false);
     }
 
     public boolean carries(MediaKind kind) {

@@ -2,6 +2,7 @@ package io.trtcsim.sdk.signaling;
 
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
+import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import io.trtcsim.trtc.StreamType;
@@ -39,15 +40,17 @@ public interface SignalingChannel extends AutoCloseable {
     CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks);
 
     /**
-     * As {@link #publish(String, Set)}, for a stream of this type: the main stream, or the user's
-     * auxiliary (screen-sharing) stream. Stacks that know only main streams refuse the auxiliary one.
+     * As {@link #publish(String, Set)}, for a stream of this type (the main stream, or the user's
+     * auxiliary, screen-sharing one), with or without a small stream. Stacks that know only plain
+     * main streams refuse the others with NOT_SUPPORTED.
      */
-    default CompletableFuture<PublishAnswer> publish(String offerSdp, Set<MediaKind> tracks, StreamType streamType) {
-        if (streamType == StreamType.MAIN) {
-            return publish(offerSdp, tracks);
+    default CompletableFuture<PublishAnswer> publish(String offerSdp, Publication publication) {
+        if (publication.isPlain()) {
+            return publish(offerSdp, publication.tracks());
         }
-        return CompletableFuture.failedFuture(new RtcError(ErrorCode.NOT_SUPPORTED,
-                "this stack cannot publish an auxiliary (screen-sharing) stream"));
+        return CompletableFuture.failedFuture(new RtcError(ErrorCode.NOT_SUPPORTED, "this stack cannot publish "
+                + (publication.streamType() == StreamType.AUXILIARY ? "an auxiliary (screen-sharing) stream"
+                : "a small stream beside the big one")));
     }
 
     CompletableFuture<Void> unpublish(String streamId);
@@ -63,6 +66,14 @@ public interface SignalingChannel extends AutoCloseable {
 
     /** Asks for a downlink of a stream; the stack offers, the caller answers with {@link #completeSubscription}. */
     CompletableFuture<String> subscribe(String streamId);
+
+    /** As {@link #subscribe(String)}, receiving the chosen video layer of a dual stream; stacks without small streams refuse 'small'. */
+    default CompletableFuture<String> subscribe(String streamId, RemoteVideoStreamType layer) {
+        if (layer == RemoteVideoStreamType.BIG) {
+            return subscribe(streamId);
+        }
+        return CompletableFuture.failedFuture(new RtcError(ErrorCode.NOT_SUPPORTED, "this stack has no small streams"));
+    }
 
     CompletableFuture<Void> completeSubscription(String streamId, String answerSdp);
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A subscriber's link: forwarded packets go out re-encrypted for it; its feedback is answered
@@ -16,14 +17,24 @@ final class Downlink implements MediaTransport.Receiver {
     private final String subscriberId;
     private final MediaTransport transport;
     private final StreamForwarder forwarder;
+    /** The tracks this downlink offered (one video layer of the stream, its audio): no other SSRC goes out on it. */
+    private final List<ForwardedTrack> offered;
+    private final Set<Long> offeredSsrcs;
     private volatile Set<SdpMediaType> receivedKinds = Set.of();
     private volatile Rtcp.ReportBlock lastReport;
     private volatile long subscriberEstimate = -1;
 
-    Downlink(String subscriberId, MediaTransport transport, StreamForwarder forwarder) {
+    Downlink(String subscriberId, MediaTransport transport, StreamForwarder forwarder, List<ForwardedTrack> offered) {
         this.subscriberId = subscriberId;
         this.transport = transport;
         this.forwarder = forwarder;
+        this.offered = List.copyOf(offered);
+        this.offeredSsrcs = offered.stream().map(ForwardedTrack::ssrc).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** What this downlink's offer carried: its answer is read against these. */
+    List<ForwardedTrack> offered() {
+        return offered;
     }
 
     MediaTransport transport() {
@@ -36,14 +47,14 @@ final class Downlink implements MediaTransport.Receiver {
 
     /** From the uplink's receive thread. */
     void forward(ForwardedTrack track, byte[] packet) {
-        if (!receivedKinds.contains(track.kind()) || !transport.isConnected()) {
+        if (!offeredSsrcs.contains(track.ssrc()) || !receivedKinds.contains(track.kind()) || !transport.isConnected()) {
             return;
         }
         transport.sendRtp(packet, packet.length, track.ssrc());
     }
 
     void forwardRtcp(ForwardedTrack track, byte[] compound) {
-        if (receivedKinds.contains(track.kind()) && transport.isConnected()) {
+        if (offeredSsrcs.contains(track.ssrc()) && receivedKinds.contains(track.kind()) && transport.isConnected()) {
             transport.sendRtcp(compound);
         }
     }
@@ -71,7 +82,7 @@ final class Downlink implements MediaTransport.Receiver {
                 case Rtcp.PSFB -> {
                     if (part.format() == Rtcp.FMT_PLI || part.format() == Rtcp.FMT_FIR) {
                         transport.counters().plisIn.incrementAndGet();
-                        forwarder.requestKeyFrame();
+                        forwarder.requestKeyFrame(this);
                     } else if (part.format() == Rtcp.FMT_AFB) {
                         long bitrate = Rtcp.rembBitrate(part);
                         if (bitrate >= 0) {

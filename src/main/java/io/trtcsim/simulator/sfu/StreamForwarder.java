@@ -26,6 +26,7 @@ public final class StreamForwarder implements AutoCloseable {
     private final ParticipantId publisher;
     private final Map<String, Downlink> downlinks = new ConcurrentHashMap<>();
     private volatile Uplink uplink;
+    private volatile boolean smallStream;
     private volatile Consumer<String> uplinkLost = reason -> { };
     private volatile boolean closed;
 
@@ -50,6 +51,15 @@ public final class StreamForwarder implements AutoCloseable {
      * @throws SdpException when the offer cannot be served; nothing is left open then
      */
     public String acceptUplinkOffer(String offerSdp, Set<SdpMediaType> kinds) {
+        return acceptUplinkOffer(offerSdp, kinds, false);
+    }
+
+    /**
+     * As {@link #acceptUplinkOffer(String, Set)}; with {@code withSmallStream} the offer's second
+     * video section is the publisher's small stream (TRTC's dual stream), which a subscriber may
+     * ask for instead of the first.
+     */
+    public String acceptUplinkOffer(String offerSdp, Set<SdpMediaType> kinds, boolean withSmallStream) {
         MediaTransport transport = new MediaTransport(plane, "uplink-" + streamId, publisher, null);
         Negotiation.UplinkAnswer answer;
         try {
@@ -59,6 +69,7 @@ public final class StreamForwarder implements AutoCloseable {
             throw e;
         }
         Uplink replacement = new Uplink(transport, answer.tracks(), this, ownSsrc());
+        smallStream = withSmallStream && videoTracks(answer.tracks()).size() >= 2;
         Uplink previous = uplink;
         uplink = replacement;
         transport.start(answer.remote(), replacement);
@@ -94,8 +105,23 @@ public final class StreamForwarder implements AutoCloseable {
         uplinkLost = listener;
     }
 
-    /** A new downlink for a subscriber (replacing an earlier one): the plane's offer. */
+    /** Whether the current uplink carries a small stream beside the big one. */
+    public boolean hasSmallStream() {
+        return smallStream;
+    }
+
+    /** A new downlink for a subscriber (replacing an earlier one) carrying the big video: the plane's offer. */
     public String openDownlink(String subscriberId) {
+        return openDownlink(subscriberId, VideoLayer.BIG);
+    }
+
+    /**
+     * A new downlink for a subscriber (replacing an earlier one) with the stream's audio and the
+     * chosen video layer: the plane's offer.
+     *
+     * @throws IllegalArgumentException when the small layer is asked of a stream without one
+     */
+    public String openDownlink(String subscriberId, VideoLayer layer) {
         Uplink current = uplink;
         if (current == null || closed) {
             throw new IllegalStateException(streamId + " is not being published");
@@ -105,9 +131,10 @@ public final class StreamForwarder implements AutoCloseable {
         ParticipantId subscriber = new ParticipantId(publisher.sdkAppId(), subscriberId);
         MediaTransport transport = new MediaTransport(plane, "downlink-" + streamId + "-to-" + subscriberId, subscriber,
                 plane.network().streamLoss(subscriber, streamId));
-        Downlink downlink = new Downlink(subscriberId, transport, this);
+        List<ForwardedTrack> offered = tracksOf(current.tracks(), layer);
+        Downlink downlink = new Downlink(subscriberId, transport, this, offered);
         downlinks.put(subscriberId, downlink);
-        return Negotiation.offerDownlink(current.tracks(), transport.localEndpoint(), streamId);
+        return Negotiation.offerDownlink(offered, transport.localEndpoint(), streamId);
     }
 
     /**
@@ -120,10 +147,30 @@ public final class StreamForwarder implements AutoCloseable {
         if (downlink == null || current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException(subscriberId + " has no pending subscription to " + streamId));
         }
-        Negotiation.DownlinkAnswer answer = Negotiation.readDownlinkAnswer(answerSdp, current.tracks());
+        Negotiation.DownlinkAnswer answer = Negotiation.readDownlinkAnswer(answerSdp, downlink.offered());
         downlink.receivedKinds(answer.receivedKinds());
         downlink.transport().start(answer.remote(), downlink);
-        return downlink.transport().connected().thenRun(this::requestKeyFrame);
+        return downlink.transport().connected().thenRun(() -> requestKeyFrame(downlink));
+    }
+
+    /**
+     * The tracks a downlink of that layer carries: every audio track and one video track, the
+     * first (big) or, with a small stream, the second (small). Without a small stream a stream's
+     * every track goes to every downlink, as before dual streams.
+     */
+    private List<ForwardedTrack> tracksOf(List<ForwardedTrack> tracks, VideoLayer layer) {
+        if (!smallStream) {
+            if (layer == VideoLayer.SMALL) {
+                throw new IllegalArgumentException(streamId + " has no small stream");
+            }
+            return tracks;
+        }
+        ForwardedTrack video = videoTracks(tracks).get(layer == VideoLayer.SMALL ? 1 : 0);
+        return tracks.stream().filter(track -> track.kind() != SdpMediaType.VIDEO || track == video).toList();
+    }
+
+    private static List<ForwardedTrack> videoTracks(List<ForwardedTrack> tracks) {
+        return tracks.stream().filter(track -> track.kind() == SdpMediaType.VIDEO).toList();
     }
 
     public void closeDownlink(String subscriberId) {
@@ -154,6 +201,15 @@ public final class StreamForwarder implements AutoCloseable {
         Uplink current = uplink;
         if (current != null) {
             current.requestKeyFrame();
+        }
+    }
+
+    /** A key frame of the video a downlink carries (its layer of a dual stream). */
+    void requestKeyFrame(Downlink downlink) {
+        Uplink current = uplink;
+        if (current != null) {
+            downlink.offered().stream().filter(track -> track.kind() == SdpMediaType.VIDEO)
+                    .forEach(track -> current.requestKeyFrame(track.ssrc()));
         }
     }
 

@@ -36,8 +36,9 @@ final class Uplink implements MediaTransport.Receiver {
     private final StreamForwarder forwarder;
     private final long ownSsrc;
     private final Map<Long, TrackState> states = new LinkedHashMap<>();
-    private final AtomicLong lastKeyFrameRequest = new AtomicLong();
-    private final AtomicBoolean keyFrameDeferred = new AtomicBoolean();
+    /** Per video SSRC (each layer of a dual stream asks its own encoder): when a PLI last went out, and whether one waits. */
+    private final Map<Long, AtomicLong> lastKeyFrameRequest = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicBoolean> keyFrameDeferred = new ConcurrentHashMap<>();
     private volatile long estimate = MAX_BITRATE;
     /** Whether a packet came after a silence since the last report. */
     private volatile boolean silenceEnded;
@@ -212,21 +213,29 @@ final class Uplink implements MediaTransport.Receiver {
     }
 
     /** Asks the publisher for a key frame of its video (PLI), at most once per interval. */
+    /** A key frame of every video track (after a silence every layer's subscribers need one). */
     void requestKeyFrame() {
-        Optional<ForwardedTrack> video = tracks.stream().filter(track -> track.kind() == SdpMediaType.VIDEO).findFirst();
-        if (video.isEmpty() || !transport.isConnected()) {
+        tracks.stream().filter(track -> track.kind() == SdpMediaType.VIDEO).forEach(track -> requestKeyFrame(track.ssrc()));
+    }
+
+    /** A key frame of that video track: a PLI at most every 250 ms per track, a later one deferred to then. */
+    void requestKeyFrame(long videoSsrc) {
+        if (!transport.isConnected() || tracks.stream().noneMatch(track -> track.ssrc() == videoSsrc
+                && track.kind() == SdpMediaType.VIDEO)) {
             return;
         }
+        AtomicLong lastRequest = lastKeyFrameRequest.computeIfAbsent(videoSsrc, ssrc -> new AtomicLong());
+        AtomicBoolean deferred = keyFrameDeferred.computeIfAbsent(videoSsrc, ssrc -> new AtomicBoolean());
         long now = System.nanoTime();
-        long last = lastKeyFrameRequest.get();
-        if (now - last >= KEY_FRAME_INTERVAL_NANOS && lastKeyFrameRequest.compareAndSet(last, now)) {
-            transport.sendRtcp(Rtcp.pictureLossIndication(ownSsrc, video.get().ssrc()));
+        long last = lastRequest.get();
+        if (now - last >= KEY_FRAME_INTERVAL_NANOS && lastRequest.compareAndSet(last, now)) {
+            transport.sendRtcp(Rtcp.pictureLossIndication(ownSsrc, videoSsrc));
             transport.counters().plisOut.incrementAndGet();
-        } else if (keyFrameDeferred.compareAndSet(false, true)) {
+        } else if (deferred.compareAndSet(false, true)) {
             long wait = Math.max(1, KEY_FRAME_INTERVAL_NANOS - (now - last));
             forwarder.plane().timer().schedule(() -> {
-                keyFrameDeferred.set(false);
-                requestKeyFrame();
+                deferred.set(false);
+                requestKeyFrame(videoSsrc);
             }, wait, TimeUnit.NANOSECONDS);
         }
     }
