@@ -64,6 +64,7 @@ class LoadTestCommandLineTest {
         assertRefused("--min-fps 10 judges streams, and this plan has none to render", "run", "--subscribers", "0",
                 "--min-fps", "10");
         assertRefused("Unknown options: '--rooom', '2'", "run", "--rooom", "2");
+        assertRefused("Janus URL janus+ws://127.0.0.1/ needs a host and a port", "run", "--stack", "janus+ws://127.0.0.1/");
     }
 
     @Test
