@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,7 @@ class JanusShardedLoadTest {
     private final LoadProcesses processes = new LoadProcesses();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private Optional<Process> sharedJanus = Optional.empty();
     private Optional<Long> janusPid = Optional.empty();
 
     @BeforeEach
@@ -51,8 +53,13 @@ class JanusShardedLoadTest {
 
     @AfterEach
     void stopEverythingStarted() {
+        // SIGTERM first, so the shared Janus stops janus and deletes its folder itself...
+        sharedJanus.ifPresent(process -> {
+            process.destroy();
+            process.onExit().completeOnTimeout(process, 10, TimeUnit.SECONDS).join();
+        });
         processes.close();
-        // Killed forcibly, the shared Janus's JVM leaves janus behind: that one goes by its id too.
+        // ...and should it have been killed instead, janus is left behind: that one goes by its id too.
         janusPid.flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
     }
 
@@ -62,6 +69,7 @@ class JanusShardedLoadTest {
         Path janusLog = dir.resolve("shared-janus.log");
         Process sharedJanus = processes.java(SharedJanus.class, janusLog, Map.of(),
                 List.of("--port", Integer.toString(LoopbackPorts.free()), "--http-port", Integer.toString(httpPort)));
+        this.sharedJanus = Optional.of(sharedJanus);
         String stack = awaitReady(sharedJanus, janusLog);
         assertThat(stack).startsWith("janus+ws://127.0.0.1:");
 

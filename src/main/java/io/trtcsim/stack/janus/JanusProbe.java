@@ -3,7 +3,10 @@ package io.trtcsim.stack.janus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trtcsim.stack.StackUnreachableException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +48,7 @@ final class JanusProbe {
             try {
                 connection.connect().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException e) {
-                throw new StackUnreachableException("no Janus answers at " + url + ": " + JanusErrors.describe(e), e);
+                throw new StackUnreachableException("no Janus answers at " + url + ": " + whyNoConnection(e, timeout), e);
             }
             JsonNode info;
             try {
@@ -74,5 +77,18 @@ final class JanusProbe {
         } finally {
             connection.close();
         }
+    }
+
+    /** The JDK's refused connection reads "ClosedChannelException" alone, which says little. */
+    private static String whyNoConnection(Exception failure, Duration timeout) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
+                return "nothing accepts connections there (" + JanusErrors.describe(failure) + ")";
+            }
+            if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+                return "no connection within " + timeout.toMillis() + " ms";
+            }
+        }
+        return JanusErrors.describe(failure);
     }
 }

@@ -71,7 +71,7 @@ class RunningJanusTest {
         long started = System.nanoTime();
         assertThatThrownBy(() -> JanusStack.connect(nowhere, TIMEOUT))
                 .isInstanceOf(StackUnreachableException.class)
-                .hasMessageStartingWith("no Janus answers at janus+ws://127.0.0.1:" + closedPort + "/: ");
+                .hasMessageStartingWith("no Janus answers at janus+ws://127.0.0.1:" + closedPort + "/: nothing accepts connections there");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(ERROR_WITHIN);
     }
 
