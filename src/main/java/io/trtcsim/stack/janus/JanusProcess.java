@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Debian's janus run as a child process with a configuration generated in a temporary folder:
- * signaling (WebSocket and HTTP) on loopback ports chosen at start (or as {@link JanusSignaling} says), media on this machine's own
- * IPv4 address, only the VideoRoom plugin. Its output goes to a log file in that folder. Closing it
+ * signaling (WebSocket and HTTP) on loopback ports chosen at start, or as {@link JanusSignaling}
+ * says, media on this machine's own IPv4 address, only the VideoRoom plugin. Its output goes to a log file in that folder. Closing it
  * stops the process and deletes the folder.
  */
 public final class JanusProcess implements JanusInstance {

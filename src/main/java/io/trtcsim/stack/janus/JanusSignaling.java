@@ -38,8 +38,14 @@ public record JanusSignaling(Reach reach, int webSocketPort, int httpPort) {
         }
     }
 
-    /** Loopback ports free right now, for a Janus only this process uses. */
+    /** Two different loopback ports free right now, for a Janus only this process uses. */
     static JanusSignaling onFreeLoopbackPorts() {
-        return new JanusSignaling(Reach.THIS_MACHINE, LoopbackPorts.free(), LoopbackPorts.free());
+        int webSocket = LoopbackPorts.free();
+        int http = LoopbackPorts.free();
+        // The system may hand out the port it just took back.
+        while (http == webSocket) {
+            http = LoopbackPorts.free();
+        }
+        return new JanusSignaling(Reach.THIS_MACHINE, webSocket, http);
     }
 }
