@@ -7,6 +7,7 @@ import io.trtcsim.stack.Stack;
 import io.trtcsim.stack.StackUnavailableException;
 import io.trtcsim.stack.container.SimulatorContainerStack;
 import io.trtcsim.stack.janus.JanusStack;
+import io.trtcsim.stack.janus.JanusUrl;
 import io.trtcsim.usersig.AppKeyStore;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -56,6 +57,9 @@ public final class Stacks {
             return SimulatorContainerStack.start(config.fixtures().resolve("apps.json"), config.mediaTimeout(), callbacks,
                     config.signalingTimeout(), SimulatorContainerStack.DEFAULT_READY_TIMEOUT);
         }
+        if (JanusUrl.names(choice)) {
+            return JanusStack.connect(JanusUrl.parse(choice), config.signalingTimeout());
+        }
         if (choice.startsWith("ws://") || choice.startsWith("wss://")) {
             try {
                 return new SimulatorStack(new URI(choice), config.signalingTimeout());
@@ -66,6 +70,7 @@ public final class Stacks {
         throw new IllegalArgumentException("harness.stack '" + choice
                 + "' is not known; use 'embedded', 'janus' (Debian's janus, started by the harness), 'janus-container'"
                 + " or 'simulator-container' (images built by scripts/build-images.sh, started through Testcontainers)"
-                + " or the ws:// URL of a running simulator's /signal endpoint");
+                + ", the ws:// URL of a running simulator's /signal endpoint, or janus+ws://host:port/ for a running Janus"
+                + " (its WebSocket transport; scripts/janus.sh starts one)");
     }
 }

@@ -1,6 +1,7 @@
 package io.trtcsim.load;
 
 import io.trtcsim.media.VideoProfile;
+import io.trtcsim.stack.janus.JanusUrl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.Objects;
  * <p>Names and rooms belong to the shard ("s1-pub-3" is shard 1's third publisher), so the shards
  * of one run never share a user or, with the rooms of {@link RoomRange#ofShard}, a room.
  *
- * @param stack any harness.stack value: embedded, janus, janus-container, simulator-container or a ws:// URL
+ * @param stack any harness.stack value: embedded, janus, janus-container, simulator-container, a ws:// URL (a running
+ *              simulator) or a janus+ws:// URL (a running Janus)
  * @param rampPerSecond participants that start joining per second, publishers first
  * @param duration the whole run, from the first join to the end of measuring
  * @param warmUp time after the last join before the figures the thresholds judge begin
@@ -36,8 +38,13 @@ public record LoadPlan(String stack, Shard shard, RoomRange rooms, int publisher
         Objects.requireNonNull(warmUp, "warmUp");
         Objects.requireNonNull(subscriberKind, "subscriberKind");
         if (stack.isBlank()) {
-            throw new IllegalArgumentException("--stack is blank; use embedded, janus, janus-container, simulator-container"
-                    + " or the ws:// URL of a running simulator's /signal endpoint");
+            throw new IllegalArgumentException("--stack is blank; use embedded, janus, janus-container, simulator-container,"
+                    + " the ws:// URL of a running simulator's /signal endpoint or janus+ws://host:port/ for a running Janus");
+        }
+        if (JanusUrl.names(stack)) {
+            // A malformed Janus URL is bad input, refused with the plan; whether a Janus answers there is
+            // learned when the run starts.
+            JanusUrl.parse(stack);
         }
         notNegative("--publishers", publishersPerRoom);
         notNegative("--subscribers", subscribersPerRoom);

@@ -1,6 +1,7 @@
 package io.trtcsim.load;
 
 import io.trtcsim.stack.StackUnavailableException;
+import io.trtcsim.stack.StackUnreachableException;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,9 +47,16 @@ public final class LoadTest implements Runnable {
         });
         commandLine.setExecutionExceptionHandler((failure, failed, parsed) -> {
             String why = Optional.ofNullable(failure.getMessage()).orElse(failure.toString());
-            failed.getErr().println(failure instanceof StackUnavailableException
-                    ? "the stack cannot run on this machine: " + why : "the load run could not be carried out: " + why);
-            if (!(failure instanceof StackUnavailableException || failure instanceof IllegalArgumentException)) {
+            if (failure instanceof StackUnavailableException) {
+                failed.getErr().println("the stack cannot run on this machine: " + why);
+            } else if (failure instanceof StackUnreachableException) {
+                failed.getErr().println("the stack does not answer: " + why);
+            } else {
+                failed.getErr().println("the load run could not be carried out: " + why);
+            }
+            // The message says it all for these: a wrong URL or a missing program is no bug of the harness.
+            if (!(failure instanceof StackUnavailableException || failure instanceof StackUnreachableException
+                    || failure instanceof IllegalArgumentException)) {
                 failure.printStackTrace(failed.getErr());
             }
             failed.getErr().flush();

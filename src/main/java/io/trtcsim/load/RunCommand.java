@@ -35,8 +35,9 @@ final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--stack", paramLabel = "STACK", defaultValue = "embedded",
-            description = "Any harness.stack value: embedded, janus, janus-container, simulator-container, or the ws:// URL"
-                    + " of a running simulator's /signal endpoint (the stack shards share).")
+            description = "Any harness.stack value: embedded, janus, janus-container, simulator-container, the ws:// URL"
+                    + " of a running simulator's /signal endpoint, or janus+ws://host:port/ for a running Janus"
+                    + " (scripts/janus.sh starts one); the URLs are what shards share.")
     private String stack;
 
     @Option(names = "--rooms", paramLabel = "N", defaultValue = "1",

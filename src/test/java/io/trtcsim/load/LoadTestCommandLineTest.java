@@ -2,6 +2,7 @@ package io.trtcsim.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trtcsim.stack.LoopbackPorts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -63,6 +64,7 @@ class LoadTestCommandLineTest {
         assertRefused("--min-fps 10 judges streams, and this plan has none to render", "run", "--subscribers", "0",
                 "--min-fps", "10");
         assertRefused("Unknown options: '--rooom', '2'", "run", "--rooom", "2");
+        assertRefused("Janus URL janus+ws://127.0.0.1/ needs a host and a port", "run", "--stack", "janus+ws://127.0.0.1/");
     }
 
     @Test
@@ -86,5 +88,20 @@ class LoadTestCommandLineTest {
         assertRefused(empty.resolve("load-report.json") + " is not a file", "merge", empty.toString());
         assertRefused("Missing required parameter: 'SHARD'", "merge");
         assertRefused("name a subcommand: run (one load process) or merge (shards' reports)");
+    }
+
+    /** Not refused before the start (the URL is well formed), but one line naming it once the stack is asked, no stack trace. */
+    @Test
+    void aJanusUrlWhereNoJanusAnswersCouldNotRunAndSaysWhere(@TempDir Path dir) {
+        int closedPort = LoopbackPorts.free();
+        String nowhere = "janus+ws://127.0.0.1:" + closedPort + "/";
+
+        int status = run("run", "--stack", nowhere, "--publishers", "1", "--subscribers", "1", "--duration", "5s",
+                "--out", dir.toString());
+
+        assertThat(status).as("exit status; errors:\n%s", err).isEqualTo(ExitStatus.COULD_NOT_RUN.code());
+        assertThat(err.toString()).startsWith("the stack does not answer: no Janus answers at " + nowhere + ": ")
+                .doesNotContain("\tat ");
+        assertThat(out.toString()).as("nothing measured").doesNotContain("time ");
     }
 }

@@ -7,22 +7,16 @@ import static org.awaitility.Awaitility.await;
 import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
 import io.trtcsim.usersig.AppKeyStore;
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Shards as they run beyond one machine: separate load processes (this JVM's java and class
@@ -31,9 +25,7 @@ import picocli.CommandLine;
  */
 class ShardedLoadTest {
 
-    private static final Duration SHARD_ENDS_WITHIN = Duration.ofSeconds(45);
-
-    private final List<Process> started = new ArrayList<>();
+    private final LoadProcesses processes = new LoadProcesses();
     private SimulatorServer shared;
 
     @BeforeEach
@@ -43,10 +35,7 @@ class ShardedLoadTest {
 
     @AfterEach
     void stopEverythingStarted() {
-        started.forEach(Process::destroyForcibly);
-        for (Process process : started) {
-            process.onExit().orTimeout(10, TimeUnit.SECONDS).join();
-        }
+        processes.close();
         shared.close();
     }
 
@@ -56,18 +45,18 @@ class ShardedLoadTest {
         List<String> common = List.of("--stack", stack, "--shard-count", "2", "--first-room", "4200", "--publishers", "1",
                 "--subscribers", "1", "--ramp-rate", "4", "--duration", "8s", "--warm-up", "2s", "--interval", "2s",
                 "--min-fps", "5");
-        Process shard0 = loadProcess(dir.resolve("shard-0.log"), Map.of(),
-                concat(common, "--shard-index", "0", "--out", dir.resolve("shard-0").toString()));
+        Process shard0 = processes.load(dir.resolve("shard-0.log"), Map.of(),
+                LoadProcesses.run(common, "--shard-index", "0", "--out", dir.resolve("shard-0").toString()));
         // The second takes its index as a Kubernetes Indexed Job gives it.
-        Process shard1 = loadProcess(dir.resolve("shard-1.log"), Map.of("JOB_COMPLETION_INDEX", "1"),
-                concat(common, "--out", dir.resolve("shard-1").toString()));
+        Process shard1 = processes.load(dir.resolve("shard-1.log"), Map.of("JOB_COMPLETION_INDEX", "1"),
+                LoadProcesses.run(common, "--out", dir.resolve("shard-1").toString()));
 
-        assertThat(exitOf(shard0, dir.resolve("shard-0.log"))).isEqualTo(ExitStatus.PASSED.code());
-        assertThat(exitOf(shard1, dir.resolve("shard-1.log"))).isEqualTo(ExitStatus.PASSED.code());
+        assertThat(LoadProcesses.exitOf(shard0, dir.resolve("shard-0.log"))).isEqualTo(ExitStatus.PASSED.code());
+        assertThat(LoadProcesses.exitOf(shard1, dir.resolve("shard-1.log"))).isEqualTo(ExitStatus.PASSED.code());
         assertThat(Files.readString(dir.resolve("shard-1.log"))).contains("shard 1 of 2: rooms 4201..4201");
 
         StringWriter console = new StringWriter();
-        int merged = command(console).execute("merge", "--out", dir.resolve("merged").toString(),
+        int merged = LoadProcesses.command(console).execute("merge", "--out", dir.resolve("merged").toString(),
                 dir.resolve("shard-0").toString(), dir.resolve("shard-1").resolve(LoadReportFiles.JSON).toString());
 
         assertThat(merged).as("the merge's exit status; its console:\n%s", console).isEqualTo(ExitStatus.PASSED.code());
@@ -90,7 +79,7 @@ class ShardedLoadTest {
         }
 
         console.getBuffer().setLength(0);
-        int strict = command(console).execute("merge", "--out", dir.resolve("merged-strict").toString(), "--max-p95-ms", "1",
+        int strict = LoadProcesses.command(console).execute("merge", "--out", dir.resolve("merged-strict").toString(), "--max-p95-ms", "1",
                 dir.resolve("shard-0").toString(), dir.resolve("shard-1").toString());
         assertThat(strict).as("a threshold no stream meets; the console:\n%s", console).isEqualTo(ExitStatus.NOT_PASSED.code());
         assertThat(console.toString()).contains("MISSED: --max-p95-ms 1 (worst stream latency p95 ");
@@ -99,7 +88,7 @@ class ShardedLoadTest {
     @Test
     void aShardStoppedBySigtermClosesItsConnectionsAndWritesWhatItMeasured(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("shard.log");
-        Process shard = loadProcess(log, Map.of(), List.of("run", "--stack", shared.signalingUri().toString(),
+        Process shard = processes.load(log, Map.of(), List.of("run", "--stack", shared.signalingUri().toString(),
                 "--first-room", "4300", "--publishers", "1", "--subscribers", "1", "--ramp-rate", "4", "--duration", "60s",
                 "--interval", "1s", "--out", dir.resolve("out").toString()));
         await("the shard's progress table to show its stream rendering").atMost(Duration.ofSeconds(30))
@@ -108,7 +97,7 @@ class ShardedLoadTest {
 
         shard.destroy();
 
-        assertThat(exitOf(shard, log)).as("the exit status of a JVM ended by SIGTERM").isEqualTo(128 + 15);
+        assertThat(LoadProcesses.exitOf(shard, log)).as("the exit status of a JVM ended by SIGTERM").isEqualTo(128 + 15);
         LoadReport report = new LoadJson().read(dir.resolve("out").resolve(LoadReportFiles.JSON));
         assertThat(report.shards().get(0).end()).isEqualTo(RunEnd.INTERRUPTED);
         assertThat(report.samples()).isNotEmpty();
@@ -117,40 +106,5 @@ class ShardedLoadTest {
         await("the simulator to see every participant of the shard gone").atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> shared.describeRooms().startsWith("(no rooms)") && shared.mediaLinks().isEmpty());
-    }
-
-    private Process loadProcess(Path log, Map<String, String> environment, List<String> args) throws IOException {
-        List<String> commandLine = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), LoadTest.class.getName()));
-        commandLine.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(commandLine).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("JOB_COMPLETION_INDEX");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        started.add(process);
-        return process;
-    }
-
-    private static int exitOf(Process process, Path log) throws Exception {
-        try {
-            return process.onExit().get(SHARD_ENDS_WITHIN.toSeconds(), TimeUnit.SECONDS).exitValue();
-        } catch (TimeoutException e) {
-            throw new AssertionError("the load process did not end within " + SHARD_ENDS_WITHIN.toSeconds() + " s; its output:\n"
-                    + Files.readString(log));
-        }
-    }
-
-    private static List<String> concat(List<String> common, String... more) {
-        List<String> args = new ArrayList<>(List.of("run"));
-        args.addAll(common);
-        args.addAll(List.of(more));
-        return args;
-    }
-
-    private static CommandLine command(StringWriter console) {
-        CommandLine command = LoadTest.commandLine();
-        command.setOut(new PrintWriter(console, true));
-        command.setErr(new PrintWriter(console, true));
-        return command;
     }
 }

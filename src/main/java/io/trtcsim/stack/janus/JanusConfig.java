@@ -27,11 +27,11 @@ record JanusConfig(String modulesFolder, List<String> disabledPlugins, String me
     /** How long Janus keeps a session without a request or keep-alive (the client sends one every 25 s). */
     static final int SESSION_TIMEOUT_SECONDS = 60;
 
-    /** For a janus process on this machine: signaling on loopback, every other plugin of the installation disabled. */
-    static JanusConfig forProcess(Path modulesFolder, String mediaAddress, int webSocketPort, int httpPort,
+    /** For a janus process on this machine: signaling as asked, every other plugin of the installation disabled. */
+    static JanusConfig forProcess(Path modulesFolder, String mediaAddress, JanusSignaling signaling,
                                   String rtpPortRange, String adminSecret) {
-        return new JanusConfig(modulesFolder.toString(), otherPlugins(modulesFolder), mediaAddress, "127.0.0.1",
-                webSocketPort, httpPort, rtpPortRange, adminSecret);
+        return new JanusConfig(modulesFolder.toString(), otherPlugins(modulesFolder), mediaAddress,
+                signaling.reach().listenAddress(), signaling.webSocketPort(), signaling.httpPort(), rtpPortRange, adminSecret);
     }
 
     /** The files of the configuration folder, by name, for a folder that Janus sees at {@code folder}. */

@@ -197,7 +197,8 @@ final class JanusConnection implements AutoCloseable {
                     waiting.fail(new JanusException(message.path("error").path("code").asInt(),
                             message.path("error").path("reason").asText("no reason given")));
                 }
-                case "success", "event" -> {
+                // server_info: the answer to 'info', which a check that a URL is a Janus sends.
+                case "success", "event", "server_info" -> {
                     pending.remove(transaction);
                     JsonNode data = message.path("plugindata").path("data");
                     if (data.has("error_code")) {

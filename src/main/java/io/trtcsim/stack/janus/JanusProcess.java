@@ -2,7 +2,6 @@ package io.trtcsim.stack.janus;
 
 import static org.awaitility.Awaitility.await;
 
-import io.trtcsim.stack.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,6 +24,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Debian's janus run as a child process with a configuration generated in a temporary folder:
- * signaling (WebSocket and HTTP) on loopback ports chosen at start, media on this machine's own
- * IPv4 address, only the VideoRoom plugin. Its output goes to a log file in that folder. Closing it
+ * signaling (WebSocket and HTTP) on loopback ports chosen at start, or as {@link JanusSignaling}
+ * says, media on this machine's own IPv4 address, only the VideoRoom plugin. Its output goes to a log file in that folder. Closing it
  * stops the process and deletes the folder.
  */
 public final class JanusProcess implements JanusInstance {
@@ -75,6 +75,17 @@ public final class JanusProcess implements JanusInstance {
      * @throws IllegalStateException when it exits or does not listen within {@code readyTimeout}
      */
     public static JanusProcess start(Duration readyTimeout) {
+        return start(JanusSignaling.onFreeLoopbackPorts(), readyTimeout);
+    }
+
+    /**
+     * Starts janus with its API on the given ports and returns once its WebSocket port accepts
+     * connections on loopback (a Janus reachable from the network listens there too).
+     *
+     * @throws JanusNotInstalledException when the janus executable or its VideoRoom plugin is missing
+     * @throws IllegalStateException when it exits or does not listen within {@code readyTimeout}
+     */
+    public static JanusProcess start(JanusSignaling signaling, Duration readyTimeout) {
         Path binary = requireBinary(System.getenv("PATH"));
         Path modules = requireModulesFolder();
         Path folder;
@@ -85,8 +96,8 @@ public final class JanusProcess implements JanusInstance {
         }
         JanusProcess started = null;
         try {
-            JanusConfig config = JanusConfig.forProcess(modules, ownIpv4Address().getHostAddress(), LoopbackPorts.free(),
-                    LoopbackPorts.free(), RTP_PORT_RANGE, UUID.randomUUID().toString());
+            JanusConfig config = JanusConfig.forProcess(modules, ownIpv4Address().getHostAddress(), signaling,
+                    RTP_PORT_RANGE, UUID.randomUUID().toString());
             config.writeTo(folder);
             Path logFile = folder.resolve("janus.log");
             // The folder is also the working directory: a core file from a crash goes away with it.
@@ -242,6 +253,11 @@ public final class JanusProcess implements JanusInstance {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes when janus has exited, whether stopped by {@link #close()} or by itself. */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
     }
 
     /** The last {@code lines} lines Janus wrote; empty once closed (the folder is gone). */

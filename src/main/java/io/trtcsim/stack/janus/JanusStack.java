@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Janus's VideoRoom as the stack: a janus process this stack starts and stops ({@link #start()}),
  * a Janus container it starts and removes ({@link #startContainer()}), or a Janus already running at
- * a ws:// URL. Each client gets its own
+ * a ws:// URL ({@link #connect}, shared by several harness processes, e.g. load shards). Each client gets its own
  * WebSocket and Janus session ({@link JanusSession}).
  */
 public final class JanusStack implements Stack {
@@ -51,6 +51,20 @@ public final class JanusStack implements Stack {
 
     public JanusStack(URI webSocketUri) {
         this(webSocketUri, DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    /**
+     * A Janus already running at {@code url}, asked first whether it is one, with the VideoRoom;
+     * closing this stack leaves it running. Rooms are shared with whoever else uses that Janus: each
+     * TRTC room is created by its first client and never destroyed by the harness (docs/janus.md).
+     *
+     * @throws io.trtcsim.stack.StackUnreachableException naming the URL when no Janus with a VideoRoom
+     *         answers there within about twice {@code connectTimeout}
+     */
+    public static JanusStack connect(JanusUrl url, Duration connectTimeout) {
+        JanusStack stack = new JanusStack(url.webSocketUri(), connectTimeout);
+        JanusProbe.requireVideoRoom(url, stack.http, stack.json, connectTimeout);
+        return stack;
     }
 
     /**
@@ -88,10 +102,13 @@ public final class JanusStack implements Stack {
         }
     }
 
-    /** "janus" or "janus-container" for the Janus this stack runs; "janus at" its URL for one running elsewhere. */
+    /**
+     * "janus" or "janus-container" for the Janus this stack runs; for one running elsewhere its
+     * harness.stack value, "janus+ws://host:port/".
+     */
     @Override
     public String name() {
-        return started.map(JanusInstance::stackName).orElse("janus at " + webSocketUri);
+        return started.map(JanusInstance::stackName).orElse(JanusUrl.PREFIX + webSocketUri);
     }
 
     public URI webSocketUri() {
