@@ -70,7 +70,7 @@ class ConformanceInventoryTest {
         for (CallbackEvent callback : CallbackEvent.values()) {
             requireRow(rows, "callback", String.valueOf(callback.eventType()), problems);
         }
-        Set<String> testClasses = testClassNames();
+        Set<String> testClasses = ProjectChecks.testClassNames();
         for (Row row : rows) {
             if (!STATUSES.contains(row.status())) {
                 problems.add(row.item() + ": status '" + row.status() + "' is not one of " + STATUSES);
@@ -166,12 +166,5 @@ class ConformanceInventoryTest {
         }
         assertThat(inTable).as("the inventory table (%s) in %s", HEADER, TABLE).isTrue();
         return rows;
-    }
-
-    private static Set<String> testClassNames() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".java"))
-                    .map(name -> name.substring(0, name.length() - ".java".length())).collect(Collectors.toSet());
-        }
     }
 }

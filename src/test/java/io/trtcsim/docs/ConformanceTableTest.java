@@ -35,7 +35,7 @@ class ConformanceTableTest {
         List<Row> rows = behaviourRows();
         Set<String> featureNames = featureFiles().stream().map(path -> path.getFileName().toString().replace(".feature", ""))
                 .collect(Collectors.toSet());
-        Set<String> testClasses = testClassNames();
+        Set<String> testClasses = ProjectChecks.testClassNames();
         List<String> problems = new ArrayList<>();
 
         for (Row row : rows) {
@@ -108,12 +108,5 @@ class ConformanceTableTest {
     private static List<Path> matching(String glob) throws IOException {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         return featureFiles().stream().filter(matcher::matches).toList();
-    }
-
-    private static Set<String> testClassNames() throws IOException {
-        try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
-            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".java"))
-                    .map(name -> name.substring(0, name.length() - ".java".length())).collect(Collectors.toSet());
-        }
     }
 }
