@@ -25,12 +25,15 @@ public record MemoryEstimate(LoadPlan plan, double residentMegabytes, double hea
     static final double PROCESS_MB = 330;
     /** A publisher: its engine, the synthetic camera and microphone, the encoders. */
     static final double PUBLISHER_MB = 14;
-    /** A subscriber: its engine and audio playout. */
-    static final double SUBSCRIBER_MB = 4;
+    /**
+     * A subscriber beyond its streams: its client on the run's shared receive engine (docs/design.md,
+     * "Participant kinds"; CapacityBenchmark measured 1.2–2.1 MB a subscriber, streams included).
+     */
+    static final double SUBSCRIBER_MB = 1;
     /** Each stream a subscriber decodes and renders. */
     static final double STREAM_MB = 2;
-    /** An audience member: a signaling connection and a client, no engine. */
-    static final double AUDIENCE_MB = 0.8;
+    /** An audience member: a signaling connection and a client, no engine (AudienceBenchmark: 0.08 MB of heap, 0.17 MB resident). */
+    static final double AUDIENCE_MB = 0.2;
     /** The heap the harness needs before the statistics and frames kept start to add up. */
     static final double BASE_HEAP_MB = 120;
     /** Statistics and frame records kept per publisher or subscriber, per hour of run (measured 37 MB). */
@@ -53,7 +56,7 @@ public record MemoryEstimate(LoadPlan plan, double residentMegabytes, double hea
 
     /**
      * Refuses a plan that needs more than {@value #SHARE_OF_AVAILABLE} of the memory available now
-     * (MemAvailable of /proc/meminfo), or a heap above the JVM's maximum, naming the estimate, what
+     * (MemAvailable of /proc/meminfo, or a container's or pod's memory limit less its use), or a heap above the JVM's maximum, naming the estimate, what
      * there is and the way out.
      */
     public void requireFits(OptionalLong availableMegabytes, long maxHeapMegabytes) {
@@ -86,9 +89,22 @@ public record MemoryEstimate(LoadPlan plan, double residentMegabytes, double hea
                 heapMegabytes - BASE_HEAP_MB, LoadPlan.seconds(plan.duration()));
     }
 
-    /** MemAvailable from /proc/meminfo, in MB; empty where there is no such file (not Linux). */
+    /**
+     * What this process may still take, in MB: MemAvailable of /proc/meminfo, or less when the
+     * process runs in a cgroup with a memory limit (a Kubernetes pod's, a container's: cgroup v2
+     * memory.max less memory.current), since that limit is what the OOM killer enforces. Empty where
+     * neither can be read (not Linux).
+     */
     public static OptionalLong availableMegabytes() {
-        Path meminfo = Path.of("/proc/meminfo");
+        OptionalLong machine = memAvailable(Path.of("/proc/meminfo"));
+        OptionalLong cgroup = cgroupHeadroom(Path.of("/sys/fs/cgroup"));
+        if (machine.isPresent() && cgroup.isPresent()) {
+            return OptionalLong.of(Math.min(machine.getAsLong(), cgroup.getAsLong()));
+        }
+        return machine.isPresent() ? machine : cgroup;
+    }
+
+    static OptionalLong memAvailable(Path meminfo) {
         if (!Files.isReadable(meminfo)) {
             return OptionalLong.empty();
         }
@@ -98,6 +114,26 @@ public record MemoryEstimate(LoadPlan plan, double residentMegabytes, double hea
                     .findFirst();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + meminfo, e);
+        }
+    }
+
+    /** memory.max less memory.current of a cgroup v2 folder, in MB; empty without a limit ("max") or the files. */
+    static OptionalLong cgroupHeadroom(Path cgroup) {
+        Path max = cgroup.resolve("memory.max");
+        Path current = cgroup.resolve("memory.current");
+        if (!Files.isReadable(max) || !Files.isReadable(current)) {
+            return OptionalLong.empty();
+        }
+        try {
+            String limit = Files.readString(max).trim();
+            if (limit.equals("max")) {
+                return OptionalLong.empty();
+            }
+            long used = Long.parseLong(Files.readString(current).trim());
+            return OptionalLong.of(Math.max(0, Long.parseLong(limit) - used) / (1024 * 1024));
+        } catch (IOException | NumberFormatException e) {
+            // A cgroup file that cannot be read as documented leaves the machine's figure to decide.
+            return OptionalLong.empty();
         }
     }
 

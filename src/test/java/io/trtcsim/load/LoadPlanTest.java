@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trtcsim.media.VideoProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a load plan holds, and each refusal naming the option at fault. */
 class LoadPlanTest {
@@ -107,7 +111,7 @@ class LoadPlanTest {
         assertThatThrownBy(() -> estimate.requireFits(OptionalLong.of(4000), 100_000))
                 .hasMessageStartingWith("this plan needs about ")
                 .hasMessageContaining("but this machine has 4,000 MB available")
-                .hasMessageContaining("4000 subscribers × 4 MB")
+                .hasMessageContaining("4000 subscribers × 1 MB")
                 .hasMessageContaining("--shard-count");
         assertThatThrownBy(() -> MemoryEstimate.of(plan(Shard.ONLY, new RoomRange(1, 10), 1, 20, 0, 100, Duration.ofHours(2)))
                 .requireFits(OptionalLong.of(1_000_000), 1024))
@@ -117,6 +121,16 @@ class LoadPlanTest {
         MemoryEstimate small = MemoryEstimate.of(plan(1, 4, 0));
         small.requireFits(OptionalLong.of(2000), 1024);
         assertThat(small.residentMegabytes()).isBetween(330.0, 500.0);
+    }
+
+    @Test
+    void aContainersMemoryLimitIsWhatRemainsOfItNotTheNodesMemory(@TempDir Path cgroup) throws IOException {
+        Files.writeString(cgroup.resolve("memory.max"), "2147483648\n");
+        Files.writeString(cgroup.resolve("memory.current"), "536870912\n");
+        assertThat(MemoryEstimate.cgroupHeadroom(cgroup)).hasValue(1536);
+        Files.writeString(cgroup.resolve("memory.max"), "max\n");
+        assertThat(MemoryEstimate.cgroupHeadroom(cgroup)).isEmpty();
+        assertThat(MemoryEstimate.cgroupHeadroom(cgroup.resolve("absent"))).isEmpty();
     }
 
     @Test
