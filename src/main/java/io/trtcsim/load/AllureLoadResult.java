@@ -75,7 +75,19 @@ public final class AllureLoadResult {
                 rooms == 1 ? "" : "s", first.publishersPerRoom(), first.publishersPerRoom() == 1 ? "" : "s",
                 first.subscribersPerRoom(), first.subscribersPerRoom() == 1 ? "" : "s", first.audiencePerRoom(),
                 first.video(), LoadPlan.trim(first.durationSeconds()),
-                report.shards().size() == 1 && first.shardCount() == 1 ? "" : ", " + report.shards().size() + " shards");
+                shards(report, first));
+    }
+
+    /**
+     * Which part of the run the result is: nothing for a run of one shard, "shard 2 of 4" for one
+     * shard's own result (so shards writing into one results folder stay apart, not retries of one
+     * test), "4 shards" for their merge.
+     */
+    private static String shards(LoadReport report, ShardRun first) {
+        if (report.shards().size() == 1) {
+            return first.shardCount() == 1 ? "" : ", shard " + (first.shardIndex() + 1) + " of " + first.shardCount();
+        }
+        return ", " + report.shards().size() + " shards";
     }
 
     private static Status status(LoadReport report) {
