@@ -209,9 +209,16 @@ public final class LoadRun {
         }
     }
 
+    /** A plan the chosen stack cannot serve: bad input like any other (exit status 2), found once the stack is known. */
+    public static final class PlanRefusedByStack extends IllegalArgumentException {
+        PlanRefusedByStack(String message) {
+            super(message);
+        }
+    }
+
     private void requireWhatThePlanNeeds(Stack stack) {
         if (plan.audiencePerRoom() > 0 && !stack.capabilities().contains(Capability.LIVE_MODE_ROLES)) {
-            throw new IllegalArgumentException("--audience " + plan.audiencePerRoom() + " needs live mode with an audience"
+            throw new PlanRefusedByStack("--audience " + plan.audiencePerRoom() + " needs live mode with an audience"
                     + " role, which stack " + stack.name() + " does not have; run with --audience 0 there");
         }
     }

@@ -145,7 +145,12 @@ final class RunCommand implements Callable<Integer> {
         }, "load-run-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try (ConsoleLogging logging = ConsoleLogging.at(logLevel)) {
-            LoadReport report = run.run();
+            LoadReport report;
+            try {
+                report = run.run();
+            } catch (LoadRun.PlanRefusedByStack e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
             LoadReportFiles files = LoadReportFiles.write(report, out);
             Path allure = allureResults == null ? out.resolve("allure-results") : allureResults;
             AllureLoadResult.write(report, files, allure);
