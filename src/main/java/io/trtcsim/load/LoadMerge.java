@@ -8,13 +8,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The reports of a run's shards as one: every shard, the k-th interval of each side by side (the
- * shards of a Kubernetes Indexed Job or a CI matrix start within seconds of each other, and each
- * counts its time from its own start), every stream over the steady windows, judged again.
+ * The reports of a run's shards as one: every shard, their intervals side by side on one clock
+ * (each shard counts its time from its own start, and shards of a Kubernetes Indexed Job or a CI
+ * matrix may start seconds or minutes apart), every stream over the steady windows, judged again.
  * Refuses shards that cannot belong to one run: a shard twice, rooms or names in two shards,
  * different stacks, shard counts or intervals.
  */
@@ -109,19 +110,33 @@ public final class LoadMerge {
         }
     }
 
-    /** The k-th interval of every shard that has one, as one interval. */
+    /**
+     * The shards' intervals on one clock: each interval goes to the merged interval whose end is
+     * nearest its own (its shard's start plus its elapsed time, against the earliest shard's start),
+     * so a shard that started a few intervals late is not lined up with the others' first ones; an
+     * interval that would land where its shard already has one goes to the next. The merged
+     * interval's elapsed time counts from the earliest start.
+     */
     private static List<LoadSample> samples(List<Source> sources) {
-        int longest = sources.stream().mapToInt(s -> s.report().samples().size()).max().orElse(0);
-        List<LoadSample> merged = new ArrayList<>();
-        for (int k = 0; k < longest; k++) {
-            List<LoadSample> parts = new ArrayList<>();
-            for (Source source : sources) {
-                if (k < source.report().samples().size()) {
-                    parts.add(source.report().samples().get(k));
-                }
+        long origin = sources.stream().mapToLong(LoadMerge::startedEpochMillis).min().orElseThrow();
+        Map<Integer, List<LoadSample>> byInterval = new TreeMap<>();
+        double interval = 0;
+        for (Source source : sources) {
+            long offsetMillis = startedEpochMillis(source) - origin;
+            int previous = -1;
+            for (LoadSample sample : source.report().samples()) {
+                interval = Math.max(interval, sample.intervalSeconds());
+                double endSeconds = offsetMillis / 1000.0 + sample.elapsedSeconds();
+                int index = Math.max(previous + 1, (int) Math.round(endSeconds / sample.intervalSeconds()) - 1);
+                byInterval.computeIfAbsent(index, k -> new ArrayList<>()).add(sample);
+                previous = index;
             }
+        }
+        List<LoadSample> merged = new ArrayList<>();
+        for (Map.Entry<Integer, List<LoadSample>> entry : byInterval.entrySet()) {
+            List<LoadSample> parts = entry.getValue();
             merged.add(new LoadSample(
-                    parts.stream().mapToDouble(LoadSample::elapsedSeconds).max().orElseThrow(),
+                    (entry.getKey() + 1) * interval,
                     parts.stream().mapToDouble(LoadSample::intervalSeconds).max().orElseThrow(),
                     parts.stream().mapToInt(LoadSample::joined).sum(),
                     parts.stream().mapToInt(LoadSample::failed).sum(),
@@ -131,6 +146,11 @@ public final class LoadMerge {
                     parts.stream().flatMap(p -> p.harness().stream()).toList()));
         }
         return merged;
+    }
+
+    /** When a report's run began: its shard's start, or its earliest shard's for a merged report. */
+    private static long startedEpochMillis(Source source) {
+        return source.report().shards().stream().mapToLong(ShardRun::startedEpochMillis).min().orElseThrow();
     }
 
     private static LoadSummary summary(List<Source> sources) {

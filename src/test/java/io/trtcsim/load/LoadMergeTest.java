@@ -39,6 +39,26 @@ class LoadMergeTest {
     }
 
     @Test
+    void intervalsAreLinedUpByTheTimeTheyEndedNotByTheirNumber() {
+        // Shard 1 starts 1 s after shard 0 (the fixtures' offset), shard 2 two intervals (10 s) later.
+        LoadReport late = ShardReports.shard(2, 3, new RoomRange(1002, 1002), MIN_14);
+        ShardRun run = late.shards().get(0);
+        ShardRun started10sLater = new ShardRun(run.shardIndex(), run.shardCount(), run.stack(), run.rooms(),
+                run.publishersPerRoom(), run.subscribersPerRoom(), run.audiencePerRoom(), run.video(), run.subscriberKind(),
+                run.rampPerSecond(), run.durationSeconds(), run.warmUpSeconds(), run.intervalSeconds(), run.host(),
+                run.startedEpochMillis() - 2000 + 10_000, run.ranSeconds(), run.end(), run.participants());
+        LoadReport merged = LoadMerge.merge(List.of(
+                source("a", ShardReports.shard(0, 3, new RoomRange(1000, 1000), MIN_14)),
+                source("b", ShardReports.shard(1, 3, new RoomRange(1001, 1001), MIN_14)),
+                source("c", LoadReport.judged(List.of(started10sLater), late.samples(), late.summary(), MIN_14, List.of()))),
+                List.of());
+
+        assertThat(merged.samples()).extracting(LoadSample::elapsedSeconds).containsExactly(5.0, 10.0, 15.0, 20.0);
+        assertThat(merged.samples()).extracting(LoadSample::joined).containsExactly(6, 6, 3, 3);
+        assertThat(merged.samples().get(2).harness()).extracting(HarnessFigures::shard).containsExactly(2);
+    }
+
+    @Test
     void thresholdsGivenToTheMergeOverrideTheShards() {
         LoadReport merged = LoadMerge.merge(List.of(
                 source("a", ShardReports.shard(0, 2, new RoomRange(1000, 1000), MIN_14)),
