@@ -1,6 +1,7 @@
 package io.trtcsim.harness;
 
 import io.trtcsim.sdk.BanNotice;
+import io.trtcsim.sdk.DeviceInfo;
 import io.trtcsim.trtc.BanReason;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +16,7 @@ import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
+import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
@@ -194,6 +196,16 @@ public final class Expectations {
         waitFor(what, within, () -> videoSink(receiver, from).map(s -> s.framesArrivedSince(since)).orElse(0L) >= frames,
                 () -> videoSink(receiver, from).map(s -> s.framesArrivedSince(since)).orElse(0L) + " arrived; "
                         + mediaState(receiver, from));
+    }
+
+    /** TRTC.getCameras() / getMicrophones() / getSpeakers() of the participant list a device of that id or label. */
+    public static void listsDevice(Participant participant, DeviceKind kind, String idOrLabel) {
+        List<DeviceInfo> listed = participant.devices(kind);
+        if (listed.stream().noneMatch(device -> device.isNamed(idOrLabel))) {
+            throw new AssertionError("expected " + participant + " to list a " + kind.noun() + " named '" + idOrLabel
+                    + "', but its " + kind.noun() + "s are " + listed.stream()
+                    .map(d -> d.deviceId() + " (" + d.label() + (d.standIn() ? ", stand-in" : "") + ")").toList());
+        }
     }
 
     /** getRemoteMutedState() of the receiver shows that user with a small stream (hasSmall), or without. */

@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.sdk.Client;
 import io.trtcsim.sdk.ClientConfig;
+import io.trtcsim.sdk.DeviceInfo;
 import io.trtcsim.sdk.EventJournal;
 import io.trtcsim.sdk.JoinOptions;
 import io.trtcsim.sdk.LocalStream;
@@ -11,6 +12,7 @@ import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.sdk.StreamConfig;
 import io.trtcsim.sdk.SubscribeOptions;
 import io.trtcsim.sdk.TRTC;
+import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.RemoteVideoStreamType;
@@ -346,6 +348,30 @@ public final class Participant implements AutoCloseable {
     /** createStream({screen: true}): a synthetic desktop at TRTC's default screen profile, published as the auxiliary stream. */
     public void createScreenStream() {
         createLocalStream(StreamConfig.screen(userId));
+    }
+
+    /**
+     * createStream({cameraId}) with video only, or createStream({microphoneId}) with audio only: the
+     * device named by id or label, among the machine's and the stand-ins (initialize() finds it).
+     */
+    public void createStreamFromDevice(DeviceKind kind, String idOrLabel) {
+        boolean camera = kind == DeviceKind.VIDEO_INPUT;
+        if (!camera && kind != DeviceKind.AUDIO_INPUT) {
+            throw new IllegalArgumentException("a stream captures from a camera or a microphone, not a " + kind.noun());
+        }
+        MediaInput.Devices devices = camera ? new MediaInput.Devices(Optional.of(idOrLabel), Optional.empty())
+                : new MediaInput.Devices(Optional.empty(), Optional.of(idOrLabel));
+        createLocalStream(new StreamConfig(userId, !camera, camera, VideoProfile.DEFAULT, devices));
+    }
+
+    /** What TRTC.getCameras() / getMicrophones() / getSpeakers() list for this participant. */
+    public List<DeviceInfo> devices(DeviceKind kind) {
+        CompletableFuture<List<DeviceInfo>> listed = switch (kind) {
+            case VIDEO_INPUT -> trtc.getCameras();
+            case AUDIO_INPUT -> trtc.getMicrophones();
+            case AUDIO_OUTPUT -> trtc.getSpeakers();
+        };
+        return listed.join();
     }
 
     /** The machine's camera and microphone. */

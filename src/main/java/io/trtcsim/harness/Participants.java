@@ -5,9 +5,12 @@ import io.trtcsim.media.SharedMediaEngine;
 import io.trtcsim.sdk.ClientRuntime;
 import io.trtcsim.sdk.Rendering;
 import io.trtcsim.sdk.SdkOptions;
+import io.trtcsim.sdk.StandInDevices;
 import io.trtcsim.sdk.TRTC;
-import java.util.ArrayList;
 import io.trtcsim.stack.Stack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,7 @@ public final class Participants {
 
     private final ScenarioContext scenario;
     private final Map<String, Participant> byName = new LinkedHashMap<>();
+    private StandInDevices standInDevices;
     private final List<ParticipantRange> ranges = new ArrayList<>();
     private ClientRuntime runtime;
     /** The engine the receive-only participants share; made with the first of them. */
@@ -79,6 +83,18 @@ public final class Participants {
         return kind == ParticipantKind.SIGNALING_ONLY ? EngineUse.NONE : EngineUse.SHARED;
     }
 
+    /**
+     * The stand-in devices of the fixtures (devices.json; none without the file), read once per
+     * scenario; their files are relative to the working folder, the project's root.
+     */
+    private synchronized StandInDevices standInDevices() {
+        if (standInDevices == null) {
+            Path file = scenario.config().fixtures().resolve("devices.json");
+            standInDevices = Files.isRegularFile(file) ? StandInDevices.load(file, Path.of("")) : StandInDevices.NONE;
+        }
+        return standInDevices;
+    }
+
     private Participant create(String name, ParticipantKind kind) {
         return create(name, kind, audienceEngine(kind));
     }
@@ -86,7 +102,7 @@ public final class Participants {
     private Participant create(String name, ParticipantKind kind, EngineUse engineUse) {
         HarnessConfig config = scenario.config();
         SdkOptions options = new SdkOptions(config.signalingTimeout(), config.mediaTimeout(), MediaClock.system(),
-                scenario.originNanos());
+                scenario.originNanos()).withStandInDevices(standInDevices());
         // The stack first: the scenario closes what it made in reverse, so the runtime ends before it.
         Stack stack = scenario.stack();
         ClientRuntime shared = runtime();

@@ -24,15 +24,21 @@ final class Captures {
         if (input instanceof MediaInput.Files files) {
             return new FileVideoSource(userId, existing(files.video()), clock);
         }
+        if (input instanceof MediaInput.StandIns standIns && standIns.camera().flatMap(StandInDevice::file).isPresent()) {
+            return new FileVideoSource(userId, existing(standIns.camera().get().file().get()), clock);
+        }
         if (input instanceof MediaInput.Screen) {
             return new SyntheticVideoSource(userId + "-screen", profile, clock);
         }
         return new SyntheticVideoSource(userId, profile, clock);
     }
 
-    static AudioCapture audio(String userId, StreamConfig config, MediaEngine engine, MediaClock clock) {
-        if (config.input() instanceof MediaInput.Files files && files.audio().isPresent()) {
+    static AudioCapture audio(String userId, MediaInput input, MediaEngine engine, MediaClock clock) {
+        if (input instanceof MediaInput.Files files && files.audio().isPresent()) {
             return new FileAudioSource(userId, existing(files.audio().get()), engine, clock);
+        }
+        if (input instanceof MediaInput.StandIns standIns && standIns.microphone().flatMap(StandInDevice::file).isPresent()) {
+            return new FileAudioSource(userId, existing(standIns.microphone().get().file().get()), engine, clock);
         }
         return new SyntheticAudioSource(userId, engine, clock);
     }

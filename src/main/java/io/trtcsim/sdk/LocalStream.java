@@ -30,6 +30,9 @@ public final class LocalStream extends Stream {
 
     private final StreamConfig config;
     private final Supplier<MediaEngine> engine;
+    private final StandInDevices standIns;
+    /** What capture reads: the config's input, or for devices the stand-ins initialize() found. */
+    private volatile MediaInput input;
     private volatile VideoCapture videoSource;
     private volatile AudioCapture audioSource;
     private volatile AudioTrack localAudioTrack;
@@ -50,6 +53,11 @@ public final class LocalStream extends Stream {
     private volatile SmallStreamProfile smallProfile;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
+        this(config, engine, clock, StandInDevices.NONE);
+    }
+
+    /** {@code standIns}: the stand-in devices a stream made from devices may name. */
+    LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock, StandInDevices standIns) {
         // Local streams are never rendered from remote tracks; their own video is tapped for play().
         super(config.userId(), clock, Rendering.FRAMES);
         this.config = config;
@@ -57,6 +65,8 @@ public final class LocalStream extends Stream {
         this.withAudio = config.audio();
         this.withVideo = config.video();
         this.videoProfile = config.videoProfile();
+        this.standIns = standIns;
+        this.input = config.input();
         if (config.input() instanceof MediaInput.Screen) {
             videoBitrateKbps = OptionalInt.of(StreamConfig.SCREEN_BITRATE_KBPS);
         }
@@ -96,10 +106,10 @@ public final class LocalStream extends Stream {
                     "stream of " + getUserId() + " is already initialized"));
         }
         try {
-            MediaEngine media = engine.get();
-            if (config.input() instanceof MediaInput.Devices) {
-                return CompletableFuture.failedFuture(Devices.unavailable(config));
+            if (config.input() instanceof MediaInput.Devices devices) {
+                input = Devices.capture(devices, config, standIns);
             }
+            MediaEngine media = engine.get();
             if (withVideo) {
                 startVideo(media);
             }
@@ -118,7 +128,7 @@ public final class LocalStream extends Stream {
     }
 
     private void startVideo(MediaEngine media) {
-        videoSource = Captures.video(getUserId(), config.input(), videoProfile, clock());
+        videoSource = Captures.video(getUserId(), input, videoProfile, clock());
         attachTrack(media.createVideoTrack(videoTrackId(),
                 (CustomVideoSource) videoSource.source()));
         videoSource.setPaused(videoMuted);
@@ -126,7 +136,7 @@ public final class LocalStream extends Stream {
     }
 
     private void startAudio(MediaEngine media) {
-        audioSource = Captures.audio(getUserId(), config, media, clock());
+        audioSource = Captures.audio(getUserId(), input, media, clock());
         // Not tapped: TRTC plays local streams muted, and a second sink on a custom audio source
         // aborted libwebrtc once the track was also being sent (audio_send_stream.cc race checker),
         // so local audio is only ever sent, never rendered.

@@ -24,8 +24,20 @@ public sealed interface MediaInput {
     record Screen() implements MediaInput {
     }
 
-    /** The machine's camera and microphone, through webrtc-java's device API. */
-    record Devices() implements MediaInput {
+    /**
+     * createStream({cameraId, microphoneId}): devices by id (or label), or the default ones when
+     * none is named. initialize() finds them among the machine's devices and the stand-ins.
+     */
+    record Devices(Optional<String> cameraId, Optional<String> microphoneId) implements MediaInput {
+
+        /** The default camera and microphone. */
+        public Devices() {
+            this(Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** What initialize() found for {@link Devices}: stand-in devices, each a synthetic or file source. */
+    record StandIns(Optional<StandInDevice> camera, Optional<StandInDevice> microphone) implements MediaInput {
     }
 
     static MediaInput synthetic() {

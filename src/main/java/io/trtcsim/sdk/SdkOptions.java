@@ -10,15 +10,28 @@ import java.util.List;
  * journals count from (the scenario's start).
  */
 public record SdkOptions(Duration signalingTimeout, Duration mediaTimeout, MediaClock clock, long originNanos,
-                         Reconnection reconnection) {
+                         Reconnection reconnection, StandInDevices standInDevices) {
 
     public SdkOptions {
         requirePositive(signalingTimeout, "signalingTimeout");
         requirePositive(mediaTimeout, "mediaTimeout");
+        if (standInDevices == null) {
+            standInDevices = StandInDevices.NONE;
+        }
         if (clock == null || reconnection == null) {
             throw new IllegalArgumentException("SdkOptions need a clock and a reconnection policy (got clock " + clock
                     + ", reconnection " + reconnection + ")");
         }
+    }
+
+    public SdkOptions(Duration signalingTimeout, Duration mediaTimeout, MediaClock clock, long originNanos,
+                      Reconnection reconnection) {
+        this(signalingTimeout, mediaTimeout, clock, originNanos, reconnection, StandInDevices.NONE);
+    }
+
+    /** With the stand-in devices TRTC.getDevices() lists and createStream({cameraId, microphoneId}) may name. */
+    public SdkOptions withStandInDevices(StandInDevices devices) {
+        return new SdkOptions(signalingTimeout, mediaTimeout, clock, originNanos, reconnection, devices);
     }
 
     /** With TRTC's reconnection defaults ({@link Reconnection#defaults()}). */
@@ -31,7 +44,7 @@ public record SdkOptions(Duration signalingTimeout, Duration mediaTimeout, Media
     }
 
     public SdkOptions withReconnection(Reconnection policy) {
-        return new SdkOptions(signalingTimeout, mediaTimeout, clock, originNanos, policy);
+        return new SdkOptions(signalingTimeout, mediaTimeout, clock, originNanos, policy, standInDevices);
     }
 
     /**

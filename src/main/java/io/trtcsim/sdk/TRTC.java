@@ -3,9 +3,12 @@ package io.trtcsim.sdk;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.SharedMediaEngine;
 import io.trtcsim.sdk.signaling.Signaling;
+import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.RtcError;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -103,8 +106,32 @@ public final class TRTC implements AutoCloseable {
         return client;
     }
 
+    /** TRTC.getCameras(): the machine's cameras, then the stand-ins. */
+    public CompletableFuture<List<DeviceInfo>> getCameras() {
+        return CompletableFuture.completedFuture(Devices.list(DeviceKind.VIDEO_INPUT, options.standInDevices()));
+    }
+
+    /** TRTC.getMicrophones(): the machine's microphones (where a PulseAudio server answers), then the stand-ins. */
+    public CompletableFuture<List<DeviceInfo>> getMicrophones() {
+        return CompletableFuture.completedFuture(Devices.list(DeviceKind.AUDIO_INPUT, options.standInDevices()));
+    }
+
+    /** TRTC.getSpeakers(): the machine's speakers (where a PulseAudio server answers). */
+    public CompletableFuture<List<DeviceInfo>> getSpeakers() {
+        return CompletableFuture.completedFuture(Devices.list(DeviceKind.AUDIO_OUTPUT, options.standInDevices()));
+    }
+
+    /** TRTC.getDevices(): microphones, cameras and speakers. */
+    public CompletableFuture<List<DeviceInfo>> getDevices() {
+        List<DeviceInfo> all = new ArrayList<>();
+        for (DeviceKind kind : DeviceKind.values()) {
+            all.addAll(Devices.list(kind, options.standInDevices()));
+        }
+        return CompletableFuture.completedFuture(List.copyOf(all));
+    }
+
     public LocalStream createStream(StreamConfig config) {
-        LocalStream stream = new LocalStream(config, this::engine, options.clock());
+        LocalStream stream = new LocalStream(config, this::engine, options.clock(), options.standInDevices());
         streams.add(stream);
         return stream;
     }

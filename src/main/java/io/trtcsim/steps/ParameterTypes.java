@@ -5,19 +5,19 @@ import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.ParticipantRange;
 import io.trtcsim.harness.SignatureFault;
 import io.trtcsim.harness.appserver.AppServerFault;
+import io.trtcsim.network.Direction;
 import io.trtcsim.trtc.CallbackEvent;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
+import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
-import io.trtcsim.network.Direction;
-import io.trtcsim.trtc.ConnectionState;
 import java.time.Duration;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Every parameter type of the step library, in one place. */
@@ -113,6 +113,12 @@ public class ParameterTypes {
     public MuteAction muteAction(String text) {
         String[] words = text.split(" ");
         return new MuteAction(MediaKind.named(words[1]), words[0].equals("mutes"));
+    }
+
+    /** A kind of device as people name it: camera, microphone or speaker. */
+    @ParameterType("camera|microphone|speaker")
+    public DeviceKind deviceKind(String text) {
+        return DeviceKind.named(text);
     }
 
     @ParameterType("audio|video")
