@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import io.trtcsim.harness.appserver.UserSigClient;
 import io.trtcsim.harness.appserver.UserSigUnavailableException;
 import io.trtcsim.stack.ServerApi;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,12 @@ public final class AppServerActions {
         this.signatures = signatures;
     }
 
-    public void removeUser(long roomId, String userId) {
+    public void removeUser(RoomId roomId, String userId) {
         ServerApi api = serverApi();
         api.removeUser(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId, List.of(userId));
     }
 
-    public void dismissRoom(long roomId) {
+    public void dismissRoom(RoomId roomId) {
         ServerApi api = serverApi();
         api.dismissRoom(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId);
     }

@@ -1,6 +1,7 @@
 package io.trtcsim.simulator;
 
 import io.trtcsim.trtc.BanReason;
+import io.trtcsim.trtc.RoomId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -32,7 +33,7 @@ final class AdminApi {
     /** POST /v4/trtc/RemoveUser {"RoomId": 8888, "UserIds": ["alice"]} */
     void removeUser(Context ctx) {
         handle(ctx, (sdkAppId, body) -> {
-            long roomId = roomId(body);
+            RoomId roomId = roomId(body);
             JsonNode userIds = body.get("UserIds");
             if (userIds == null || !userIds.isArray() || userIds.isEmpty()) {
                 throw new AdminError(400, 70400, "UserIds must be a non-empty array of user ids");
@@ -53,7 +54,7 @@ final class AdminApi {
     /** POST /v4/trtc/DismissRoom {"RoomId": 8888} */
     void dismissRoom(Context ctx) {
         handle(ctx, (sdkAppId, body) -> {
-            long roomId = roomId(body);
+            RoomId roomId = roomId(body);
             Room room = room(sdkAppId, roomId);
             for (Member member : room.members()) {
                 member.connection().session().ban(BanReason.ROOM_DISBAND, "room " + roomId + " was dismissed by the app server");
@@ -108,15 +109,16 @@ final class AdminApi {
         return sdkAppId;
     }
 
-    private static long roomId(JsonNode body) {
+    private static RoomId roomId(JsonNode body) {
+        JsonNode given = body.get("RoomId");
         try {
-            return RoomIds.parse(body.get("RoomId"));
+            return RoomIds.parse(given, given != null && given.isTextual());
         } catch (SignalingException e) {
             throw new AdminError(400, 70400, e.getMessage().replace("roomId", "RoomId"));
         }
     }
 
-    private Room room(long sdkAppId, long roomId) {
+    private Room room(long sdkAppId, RoomId roomId) {
         return simulator.rooms().find(new RoomKey(sdkAppId, roomId))
                 .orElseThrow(() -> new AdminError(404, 70404, "room " + roomId + " of app " + sdkAppId + " does not exist"));
     }

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class Room {
         return key;
     }
 
-    long roomId() {
+    RoomId roomId() {
         return key.roomId();
     }
 

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.trtc.RoomId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
@@ -149,8 +150,8 @@ public final class SimulatorServer implements AutoCloseable {
         return media.network();
     }
 
-    /** What the simulator did in a room (all rooms when roomId is negative), oldest first. */
-    public List<String> logLines(long roomId) {
+    /** What the simulator did in a room, oldest first. */
+    public List<String> logLines(RoomId roomId) {
         return context.log().lines(roomId);
     }
 

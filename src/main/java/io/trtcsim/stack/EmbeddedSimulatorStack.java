@@ -1,5 +1,6 @@
 package io.trtcsim.stack;
 
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public final class EmbeddedSimulatorStack extends SimulatorStack {
     }
 
     @Override
-    public List<String> logLines(long roomId) {
+    public List<String> logLines(RoomId roomId) {
         return server.logLines(roomId);
     }
 

@@ -1,5 +1,6 @@
 package io.trtcsim.stack;
 
+import io.trtcsim.trtc.RoomId;
 import java.util.List;
 
 /**
@@ -9,9 +10,9 @@ import java.util.List;
  */
 public interface ServerApi {
 
-    void removeUser(long sdkAppId, String adminUserSig, long roomId, List<String> userIds);
+    void removeUser(long sdkAppId, String adminUserSig, RoomId roomId, List<String> userIds);
 
-    void dismissRoom(long sdkAppId, String adminUserSig, long roomId);
+    void dismissRoom(long sdkAppId, String adminUserSig, RoomId roomId);
 
     /** The administrator account whose UserSig authenticates calls. */
     String administrator();

@@ -1,5 +1,6 @@
 package io.trtcsim.stack;
 
+import io.trtcsim.trtc.RoomId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -32,13 +33,13 @@ final class SimulatorServerApi implements ServerApi {
     }
 
     @Override
-    public void removeUser(long sdkAppId, String adminUserSig, long roomId, List<String> userIds) {
-        post("RemoveUser", sdkAppId, adminUserSig, Map.of("RoomId", roomId, "UserIds", userIds));
+    public void removeUser(long sdkAppId, String adminUserSig, RoomId roomId, List<String> userIds) {
+        post("RemoveUser", sdkAppId, adminUserSig, Map.of("RoomId", roomId.wireValue(), "UserIds", userIds));
     }
 
     @Override
-    public void dismissRoom(long sdkAppId, String adminUserSig, long roomId) {
-        post("DismissRoom", sdkAppId, adminUserSig, Map.of("RoomId", roomId));
+    public void dismissRoom(long sdkAppId, String adminUserSig, RoomId roomId) {
+        post("DismissRoom", sdkAppId, adminUserSig, Map.of("RoomId", roomId.wireValue()));
     }
 
     private void post(String action, long sdkAppId, String adminUserSig, Map<String, Object> body) {

@@ -1,5 +1,6 @@
 package io.trtcsim.stack;
 
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.sdk.signaling.Signaling;
 import java.util.EnumSet;
 import java.util.List;
@@ -38,7 +39,7 @@ public interface Stack extends Signaling, AutoCloseable {
     }
 
     /** The stack's log lines about a room, for the report of a failed scenario, where it keeps them. */
-    default List<String> logLines(long roomId) {
+    default List<String> logLines(RoomId roomId) {
         return List.of();
     }
 

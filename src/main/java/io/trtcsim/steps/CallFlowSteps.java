@@ -11,6 +11,7 @@ import io.trtcsim.harness.Signatures;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -84,12 +85,12 @@ public class CallFlowSteps {
     }
 
     @When("{participant} joins room {room}")
-    public void join(String name, Long roomId) {
+    public void join(String name, RoomId roomId) {
         participants.named(name).join(roomId);
     }
 
     @When("{participant} tries to join room {room}")
-    public void tryToJoin(String name, Long roomId) {
+    public void tryToJoin(String name, RoomId roomId) {
         participants.named(name).tryToJoin(roomId);
     }
 
@@ -194,7 +195,7 @@ public class CallFlowSteps {
     }
 
     @When("another client of {participant} joins room {room}")
-    public void anotherClientJoins(String name, Long roomId) {
+    public void anotherClientJoins(String name, RoomId roomId) {
         participants.named(name).joinWithAnotherClient(roomId, Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(name));
     }
 
@@ -204,7 +205,7 @@ public class CallFlowSteps {
     }
 
     @Given("{participant} and {participant} are in a call in room {room}")
-    public void inACall(String first, String second, Long roomId) {
+    public void inACall(String first, String second, RoomId roomId) {
         Participant[] pair = {participants.namedOrNew(first), participants.namedOrNew(second)};
         for (Participant participant : pair) {
             participant.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(participant.userId()));

@@ -1,5 +1,6 @@
 package io.trtcsim.bench;
 
+import io.trtcsim.trtc.RoomId;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
@@ -120,11 +121,11 @@ public final class CallBenchmark {
         Participant bob = participants.namedOrNew("bob");
         alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
         bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
-        alice.join(ROOM);
+        alice.join(RoomId.numeric(ROOM));
         alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), profile);
         alice.initializeLocalStream();
         alice.publish();
-        bob.join(ROOM);
+        bob.join(RoomId.numeric(ROOM));
         Expectations.receives(bob, ClientEvent.STREAM_ADDED, "alice", 1, Duration.ofSeconds(5));
         long subscribeStartMicros = MediaClock.system().nowMicros();
         bob.subscribeTo("alice");

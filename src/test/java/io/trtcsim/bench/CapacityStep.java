@@ -1,5 +1,6 @@
 package io.trtcsim.bench;
 
+import io.trtcsim.trtc.RoomId;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
@@ -55,7 +56,7 @@ final class CapacityStep {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(room);
+            alice.join(RoomId.numeric(room));
             alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), FanOut.PROFILE);
             alice.initializeLocalStream();
             alice.publish();
@@ -77,7 +78,7 @@ final class CapacityStep {
                 subscriber.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(name));
                 // Before the join: the stream-added of a stream published earlier arrives with it.
                 subscriber.subscribeToAndPlayEveryAddedStream(options.media);
-                subscriber.join(room);
+                subscriber.join(RoomId.numeric(room));
                 subscribers.add(subscriber);
             }
             // Through each kind's own path: frames in its sink, or frames libwebrtc decoded.

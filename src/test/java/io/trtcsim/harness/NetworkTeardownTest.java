@@ -1,5 +1,6 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -45,7 +46,7 @@ class NetworkTeardownTest {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(3400);
+            alice.join(RoomId.numeric(3400));
             networks.change(alice, Direction.UPLINK, link -> link.withDelay(Duration.ofMillis(200)));
             networks.goesDownFor(alice, Duration.ofSeconds(30));
             assertThat(shared.network().inForce()).as("conditions in force during the scenario").hasSize(1);

@@ -1,5 +1,6 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -55,8 +56,8 @@ class NetworkTruthTest {
         alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
         bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
         bob.subscribeToAndPlayEveryAddedStream();
-        alice.join(3300);
-        bob.join(3300);
+        alice.join(RoomId.numeric(3300));
+        bob.join(RoomId.numeric(3300));
         beforePublish.accept(alice);
         alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), profile);
         alice.initializeLocalStream();

@@ -1,5 +1,6 @@
 package io.trtcsim.harness;
 
+import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -86,7 +87,7 @@ class ParticipantKindsTest {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(ROOM);
+            alice.join(RoomId.numeric(ROOM));
             alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
             alice.initializeLocalStream();
             alice.publish();
@@ -101,7 +102,7 @@ class ParticipantKindsTest {
             for (Participant receiver : receivers.values()) {
                 receiver.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(receiver.userId()));
                 receiver.subscribeToAndPlayEveryAddedStream();
-                receiver.join(ROOM);
+                receiver.join(RoomId.numeric(ROOM));
             }
             // Through each kind's own path: sink frames for FULL, libwebrtc's framesDecoded for STATS_ONLY.
             receivers.values().forEach(receiver -> Expectations.rendersVideoFrames(receiver, "alice", 15, WAIT));

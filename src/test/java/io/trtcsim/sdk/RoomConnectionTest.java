@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -185,7 +186,7 @@ class RoomConnectionTest {
         join();
 
         assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(room.roomId()).contains(4242L);
+        assertThat(room.roomId()).contains(RoomId.numeric(4242L));
         assertThat(stay).containsExactly("joined");
         assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED");
     }

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator.callback;
 
+import io.trtcsim.trtc.RoomId;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -281,7 +282,7 @@ class CallbackDispatcherTest {
     }
 
     private static RoomCallback exit(String userId, String reason) {
-        return new RoomCallback(APP, CallbackEvent.EXIT_ROOM, 1234, userId, RoomCallback.ROLE_AUDIENCE, reason,
+        return new RoomCallback(APP, CallbackEvent.EXIT_ROOM, RoomId.numeric(1234), userId, RoomCallback.ROLE_AUDIENCE, reason,
                 EVENT_MILLIS);
     }
 

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator.callback;
 
+import io.trtcsim.trtc.RoomId;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -90,7 +91,7 @@ class CallbackSinkTest {
     }
 
     private static RoomCallback enter(long sdkAppId, String userId) {
-        return new RoomCallback(sdkAppId, CallbackEvent.ENTER_ROOM, 42, userId, RoomCallback.ROLE_ANCHOR, null,
+        return new RoomCallback(sdkAppId, CallbackEvent.ENTER_ROOM, RoomId.numeric(42), userId, RoomCallback.ROLE_ANCHOR, null,
                 System.currentTimeMillis());
     }
 

@@ -1,5 +1,6 @@
 package io.trtcsim.stack.janus;
 
+import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -59,7 +60,7 @@ class JanusCallTest {
     final TestExecutionExceptionHandler printJanusLogOnFailure = (context, failure) -> {
         JanusStack current = janus;
         if (current != null) {
-            System.out.println("the end of Janus's log:\n" + String.join("\n", current.logLines(ROOM)));
+            System.out.println("the end of Janus's log:\n" + String.join("\n", current.logLines(RoomId.numeric(ROOM))));
         }
         throw failure;
     };

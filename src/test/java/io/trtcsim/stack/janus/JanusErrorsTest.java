@@ -1,5 +1,6 @@
 package io.trtcsim.stack.janus;
 
+import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ class JanusErrorsTest {
     }
 
     private static JoinRequest joining(String userId, long roomId) {
-        return new JoinRequest(1400000001L, userId, "unused-by-janus", roomId, Mode.RTC, Role.ANCHOR, "");
+        return new JoinRequest(1400000001L, userId, "unused-by-janus", RoomId.numeric(roomId), false, Mode.RTC, Role.ANCHOR, "");
     }
 
     @Test
