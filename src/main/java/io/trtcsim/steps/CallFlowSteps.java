@@ -34,6 +34,11 @@ public class CallFlowSteps {
         participants.namedOrNew(name).createClient(mode, signatures.sdkAppId(), signatures.userSigFor(name));
     }
 
+    @Given("{participant} has created a client in {mode} mode with string room ids")
+    public void createClientWithStringRoomIds(String name, Mode mode) {
+        participants.namedOrNew(name).createClientWithStringRoomIds(mode, signatures.sdkAppId(), signatures.userSigFor(name));
+    }
+
     @Given("{participant} has created a client in {mode} mode that subscribes by itself")
     public void createAutoSubscribingClient(String name, Mode mode) {
         participants.namedOrNew(name).createAutoSubscribingClient(mode, signatures.sdkAppId(), signatures.userSigFor(name));
@@ -208,7 +213,11 @@ public class CallFlowSteps {
     public void inACall(String first, String second, RoomId roomId) {
         Participant[] pair = {participants.namedOrNew(first), participants.namedOrNew(second)};
         for (Participant participant : pair) {
-            participant.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(participant.userId()));
+            if (roomId.isString()) {
+                participant.createClientWithStringRoomIds(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(participant.userId()));
+            } else {
+                participant.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(participant.userId()));
+            }
             participant.subscribeToAndPlayEveryAddedStream();
         }
         for (Participant participant : pair) {
