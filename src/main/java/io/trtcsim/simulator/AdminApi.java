@@ -1,10 +1,10 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.trtc.BanReason;
-import io.trtcsim.trtc.RoomId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.trtcsim.trtc.BanReason;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.UserSigException;
 import java.util.ArrayList;
 import java.util.List;

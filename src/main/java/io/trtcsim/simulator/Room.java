@@ -1,7 +1,7 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

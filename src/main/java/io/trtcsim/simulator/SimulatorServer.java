@@ -1,6 +1,5 @@
 package io.trtcsim.simulator;
 
-import io.trtcsim.trtc.RoomId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
@@ -8,9 +7,9 @@ import io.trtcsim.simulator.callback.CallbackDispatcher;
 import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.simulator.sfu.netem.NetworkEmulation;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

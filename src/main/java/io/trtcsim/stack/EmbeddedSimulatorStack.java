@@ -1,8 +1,8 @@
 package io.trtcsim.stack;
 
-import io.trtcsim.trtc.RoomId;
 import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

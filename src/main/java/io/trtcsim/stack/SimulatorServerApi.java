@@ -1,7 +1,7 @@
 package io.trtcsim.stack;
 
-import io.trtcsim.trtc.RoomId;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trtcsim.trtc.RoomId;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

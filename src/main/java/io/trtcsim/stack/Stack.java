@@ -1,7 +1,7 @@
 package io.trtcsim.stack;
 
-import io.trtcsim.trtc.RoomId;
 import io.trtcsim.sdk.signaling.Signaling;
+import io.trtcsim.trtc.RoomId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

@@ -5,6 +5,7 @@ import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.ParticipantRange;
 import io.trtcsim.harness.SignatureFault;
 import io.trtcsim.harness.appserver.AppServerFault;
+import io.trtcsim.network.Direction;
 import io.trtcsim.trtc.CallbackEvent;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
@@ -14,11 +15,9 @@ import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
-import io.trtcsim.network.Direction;
-import io.trtcsim.trtc.ConnectionState;
 import java.time.Duration;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Every parameter type of the step library, in one place. */

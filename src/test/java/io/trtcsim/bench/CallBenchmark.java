@@ -1,24 +1,24 @@
 package io.trtcsim.bench;
 
-import io.trtcsim.trtc.RoomId;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
-import io.trtcsim.harness.ParticipantNetworks;
-import io.trtcsim.network.Direction;
 import io.trtcsim.harness.Operation;
 import io.trtcsim.harness.Participant;
+import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.Signatures;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.VideoProfile;
+import io.trtcsim.network.Direction;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.stack.StackUnavailableException;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package io.trtcsim.bench;
 
-import io.trtcsim.trtc.RoomId;
 import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.harness.Expectations;
@@ -18,6 +17,7 @@ import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.sdk.Playback;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;

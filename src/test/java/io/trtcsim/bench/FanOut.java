@@ -1,6 +1,5 @@
 package io.trtcsim.bench;
 
-import io.trtcsim.trtc.RoomId;
 import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.harness.Participant;
@@ -16,6 +15,7 @@ import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package io.trtcsim.harness;
 
-import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +9,7 @@ import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.AppKeyStore;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package io.trtcsim.harness;
 
-import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -15,6 +14,7 @@ import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.sdk.Playback;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

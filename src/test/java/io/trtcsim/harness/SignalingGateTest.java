@@ -1,6 +1,5 @@
 package io.trtcsim.harness;
 
-import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trtcsim.sdk.signaling.JoinRequest;
@@ -13,6 +12,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.trtcsim.harness;
 
-import io.trtcsim.trtc.RoomId;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.Set;
 

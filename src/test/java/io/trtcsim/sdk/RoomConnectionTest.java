@@ -1,12 +1,12 @@
 package io.trtcsim.sdk;
 
-import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.sdk.signaling.JoinRequest;
 import io.trtcsim.sdk.signaling.PublishAnswer;
+import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.Signaling;
@@ -17,9 +17,9 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
-import io.trtcsim.sdk.signaling.Readmission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,9 +1,9 @@
 package io.trtcsim.stack.container;
 
-import io.trtcsim.trtc.RoomId;
 import io.trtcsim.stack.LoopbackPorts;
 import io.trtcsim.stack.SimulatorStack;
 import io.trtcsim.stack.StackUnavailableException;
+import io.trtcsim.trtc.RoomId;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

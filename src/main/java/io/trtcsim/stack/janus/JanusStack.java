@@ -1,11 +1,11 @@
 package io.trtcsim.stack.janus;
 
-import io.trtcsim.trtc.RoomId;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.stack.Capability;
 import io.trtcsim.stack.Stack;
+import io.trtcsim.trtc.RoomId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

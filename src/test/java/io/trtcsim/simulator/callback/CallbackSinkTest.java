@@ -1,6 +1,5 @@
 package io.trtcsim.simulator.callback;
 
-import io.trtcsim.trtc.RoomId;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.RoomId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

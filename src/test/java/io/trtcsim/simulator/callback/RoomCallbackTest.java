@@ -1,11 +1,11 @@
 package io.trtcsim.simulator.callback;
 
-import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.RoomId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +26,14 @@ class RoomCallbackTest {
                         + "\"EventInfo\":{\"RoomId\":1234,\"EventTs\":1700000123,\"EventMsTs\":1700000123456,"
                         + "\"UserId\":\"alice\",\"UniqueId\":77,\"Role\":21,\"TerminalType\":1,\"UserType\":3,"
                         + "\"Reason\":3}}");
+    }
+
+    @Test
+    void aStringRoomsCallbackCarriesItsIdAsAString() {
+        RoomCallback enter = new RoomCallback(APP, CallbackEvent.ENTER_ROOM, RoomId.string("class-7A"), "alice", 20, null,
+                EVENT_MILLIS);
+
+        assertThat(enter.toJson(json, 1_700_000_124_000L, 77)).contains("\"EventInfo\":{\"RoomId\":\"class-7A\",");
     }
 
     @Test

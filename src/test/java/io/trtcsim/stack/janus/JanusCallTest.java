@@ -1,6 +1,5 @@
 package io.trtcsim.stack.janus;
 
-import io.trtcsim.trtc.RoomId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,6 +21,7 @@ import io.trtcsim.sdk.StreamConfig;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
