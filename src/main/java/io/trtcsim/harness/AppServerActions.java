@@ -27,13 +27,11 @@ public final class AppServerActions {
     }
 
     public void removeUser(RoomId roomId, String userId) {
-        ServerApi api = serverApi();
-        api.removeUser(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId, List.of(userId));
+        serverApi().removeUser(signatures.cloudApiKey(), signatures.sdkAppId(), roomId, List.of(userId));
     }
 
     public void dismissRoom(RoomId roomId) {
-        ServerApi api = serverApi();
-        api.dismissRoom(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId);
+        serverApi().dismissRoom(signatures.cloudApiKey(), signatures.sdkAppId(), roomId);
     }
 
     private ServerApi serverApi() {

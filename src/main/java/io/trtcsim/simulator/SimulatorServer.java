@@ -69,7 +69,7 @@ public final class SimulatorServer implements AutoCloseable {
                 new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
                 new CallbackReporter(callbackSink, config.clock()),
                 new SimulatorLog(config.clock()), sending);
-        AdminApi admin = new AdminApi(context);
+        CloudApi cloudApi = new CloudApi(context, config.clock());
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jetty.threadPool = jettyThreads();
@@ -82,8 +82,8 @@ public final class SimulatorServer implements AutoCloseable {
                 factory.setInputBufferSize(INPUT_BUFFER_BYTES);
             });
         });
-        app.post("/v4/trtc/RemoveUser", admin::removeUser);
-        app.post("/v4/trtc/DismissRoom", admin::dismissRoom);
+        // TRTC's server API as Tencent Cloud API 3.0 serves it: every action is a POST to "/".
+        app.post("/", cloudApi::handle);
         NetworkAdminApi networkAdmin = new NetworkAdminApi(json, config.appKeys(), media.network());
         app.get("/network", networkAdmin::list);
         app.delete("/network", networkAdmin::deleteAll);
