@@ -72,3 +72,17 @@ Feature: String room ids
     When "alice" leaves the room
     Then the app server receives the "exit room" callback for "alice" in room "class-7A" within 3 seconds
     And the app server receives the "dismiss room" callback for room "class-7A" within 3 seconds
+
+  @requires-string-room-ids @requires-server-api
+  Scenario: The app server removes a user from a string room (RemoveUserByStrRoomId)
+    Given "alice" and "bob" are in a call in room "class-7A"
+    When the app server removes "alice" from room "class-7A"
+    Then "alice" receives "client-banned" with reason "banned" within 3 seconds
+    And "bob" receives "peer-leave" from "alice" within 3 seconds
+
+  @requires-string-room-ids @requires-server-api
+  Scenario: The app server dismisses a string room (DismissRoomByStrRoomId)
+    Given "alice" and "bob" are in a call in room "class-7A"
+    When the app server dismisses room "class-7A"
+    Then "alice" receives "client-banned" with reason "room-disband" within 3 seconds
+    And "bob" receives "client-banned" with reason "room-disband" within 3 seconds
