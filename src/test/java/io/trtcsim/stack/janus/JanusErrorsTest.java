@@ -112,6 +112,18 @@ class JanusErrorsTest {
     }
 
     @Test
+    void aStringRoomIsNotSupportedAndSaysWhyBeforeReachingJanus() {
+        JanusStack stack = closeLater(new JanusStack(URI.create("ws://127.0.0.1:9/")));
+        SignalingChannel session = closeLater(stack.open(IGNORING));
+
+        RtcError error = failureOf(session.join(new JoinRequest(1400000001L, "alice", "unused-by-janus",
+                RoomId.string("class-7A"), true, Mode.RTC, Role.ANCHOR, "")));
+
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
+        assertThat(error.getMessage()).contains("\"class-7A\"").contains("string_ids");
+    }
+
+    @Test
     void theStackDeclaresNoneOfTheOptionalTrtcBehaviours() {
         JanusStack stack = closeLater(new JanusStack(URI.create("ws://127.0.0.1:9/")));
 
