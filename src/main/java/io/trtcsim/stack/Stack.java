@@ -23,6 +23,11 @@ public interface Stack extends Signaling, AutoCloseable {
         return EnumSet.allOf(Capability.class);
     }
 
+    /** Why this stack lacks a capability, for the 'not supported' report: by default, that it has none. */
+    default String whyNot(Capability missing) {
+        return "it has no " + missing.description();
+    }
+
     /** The app server's API of this stack (RemoveUser, DismissRoom), where it has one. */
     default Optional<ServerApi> serverApi() {
         return Optional.empty();

@@ -132,6 +132,11 @@ public final class JanusStack implements Stack {
                 ? EnumSet.of(Capability.PACKET_LOSS) : EnumSet.noneOf(Capability.class);
     }
 
+    @Override
+    public String whyNot(Capability missing) {
+        return missing == Capability.STRING_ROOM_IDS ? NO_STRING_ROOM_IDS : Stack.super.whyNot(missing);
+    }
+
     /**
      * Janus's log names handles and sessions rather than rooms, so a failed scenario gets the end of
      * the whole log; empty for a Janus this stack did not start.
