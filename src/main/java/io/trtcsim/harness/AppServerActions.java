@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import io.trtcsim.harness.appserver.UserSigClient;
 import io.trtcsim.harness.appserver.UserSigUnavailableException;
 import io.trtcsim.stack.ServerApi;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +26,12 @@ public final class AppServerActions {
         this.signatures = signatures;
     }
 
-    public void removeUser(long roomId, String userId) {
-        ServerApi api = serverApi();
-        api.removeUser(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId, List.of(userId));
+    public void removeUser(RoomId roomId, String userId) {
+        serverApi().removeUser(signatures.cloudApiKey(), signatures.sdkAppId(), roomId, List.of(userId));
     }
 
-    public void dismissRoom(long roomId) {
-        ServerApi api = serverApi();
-        api.dismissRoom(signatures.sdkAppId(), signatures.administratorUserSig(api.administrator()), roomId);
+    public void dismissRoom(RoomId roomId) {
+        serverApi().dismissRoom(signatures.cloudApiKey(), signatures.sdkAppId(), roomId);
     }
 
     private ServerApi serverApi() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.trtcsim.harness.appserver.AppServer;
 import io.trtcsim.harness.appserver.ReceivedCallback;
 import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,7 +28,7 @@ public final class AppServerExpectations {
      * The app server received that callback (for that user, or for the room when {@code userId} is
      * null) with a Sign header made with the app's callback key.
      */
-    public void receivedCallback(CallbackEvent event, String userId, long roomId,
+    public void receivedCallback(CallbackEvent event, String userId, RoomId roomId,
                                         Duration within) {
         if (!scenario.stackSendsCallbacksToAppServer()) {
             throw new IllegalStateException("stack " + scenario.config().stack() + " sends no callbacks to the scenario's"
@@ -51,7 +52,7 @@ public final class AppServerExpectations {
     }
 
     /** The app server received that callback exactly {@code times} times in all (e.g. after a retry). */
-    public void receivedCallbackAttempts(CallbackEvent event, String userId, long roomId,
+    public void receivedCallbackAttempts(CallbackEvent event, String userId, RoomId roomId,
                                                 int times, Duration within) {
         AppServer appServer = scenario.appServer();
         String what = "the app server receives the '" + event.phrase() + "' callback"
@@ -81,9 +82,9 @@ public final class AppServerExpectations {
     }
 
     private static List<ReceivedCallback> matching(List<ReceivedCallback> callbacks, CallbackEvent event, String userId,
-                                                    long roomId) {
+                                                    RoomId roomId) {
         return callbacks.stream()
-                .filter(c -> c.eventType() == event.eventType() && c.roomId() == roomId
+                .filter(c -> c.eventType() == event.eventType() && c.roomId().filter(roomId::equals).isPresent()
                         && (userId == null || userId.equals(c.userId())))
                 .toList();
     }
@@ -93,7 +94,7 @@ public final class AppServerExpectations {
             return "  (none)";
         }
         return callbacks.stream()
-                .map(c -> "  " + c.eventType() + " " + CallbackEventNames.of(c.eventType()) + " room " + c.roomId()
+                .map(c -> "  " + c.eventType() + " " + CallbackEventNames.of(c.eventType()) + " room " + c.roomId().map(RoomId::toString).orElse("(none)")
                         + (c.userId() == null ? "" : " user " + c.userId()))
                 .collect(Collectors.joining("\n"));
     }

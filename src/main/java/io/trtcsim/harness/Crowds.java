@@ -2,6 +2,7 @@ package io.trtcsim.harness;
 
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public final class Crowds {
      * receive-only members on the scenario's shared engine, {@link ParticipantKind#FULL} (rendering
      * into sinks) or {@link ParticipantKind#STATS_ONLY} (measured from getStats()).
      */
-    public List<Participant> joinAndPlay(ParticipantRange range, ParticipantKind kind, long roomId, Mode mode,
+    public List<Participant> joinAndPlay(ParticipantRange range, ParticipantKind kind, RoomId roomId, Mode mode,
                                          Optional<Role> role) {
         if (kind == ParticipantKind.SIGNALING_ONLY) {
             throw new IllegalArgumentException("participants " + range + " cannot play streams as " + kind
@@ -44,7 +45,7 @@ public final class Crowds {
      * Clients that only join and record their events: no handler subscribes, so no peer connection
      * and no media engine is ever made. Joined at harness.join-rate.signaling.
      */
-    public List<Participant> joinWithoutMedia(ParticipantRange range, long roomId, Mode mode, Optional<Role> role) {
+    public List<Participant> joinWithoutMedia(ParticipantRange range, RoomId roomId, Mode mode, Optional<Role> role) {
         MemoryBudget.ofThisProcess().require(0, range.size(), "participants " + range);
         List<Participant> members = created(range, ParticipantKind.SIGNALING_ONLY, mode, role);
         new JoinRamp(scenario.config().signalingJoinRate(), scenario.config().callTimeout()).join(members, roomId);

@@ -2,6 +2,7 @@ package io.trtcsim.harness;
 
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class JoinRamp {
      *
      * @throws AssertionError naming the participants that did not join, and why
      */
-    public Duration join(List<Participant> participants, long roomId) {
+    public Duration join(List<Participant> participants, RoomId roomId) {
         if (participants.isEmpty()) {
             throw new IllegalArgumentException("a join ramp to room " + roomId + " needs participants, got none");
         }
@@ -130,7 +131,7 @@ public final class JoinRamp {
         }
     }
 
-    private static String describe(Map<String, List<String>> notJoined, int total, long roomId) {
+    private static String describe(Map<String, List<String>> notJoined, int total, RoomId roomId) {
         int failed = notJoined.values().stream().mapToInt(List::size).sum();
         StringBuilder text = new StringBuilder(failed + " of " + total + " participants did not join room " + roomId + ":");
         notJoined.forEach((why, names) -> {

@@ -17,6 +17,7 @@ import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,7 +52,7 @@ public final class Participant implements AutoCloseable {
     private final Map<Operation, Throwable> lastFailures = new ConcurrentHashMap<>();
     private final List<String> handlerFailures = new CopyOnWriteArrayList<>();
     private final List<Client> otherClients = new CopyOnWriteArrayList<>();
-    private final Set<Long> roomsTried = ConcurrentHashMap.newKeySet();
+    private final Set<RoomId> roomsTried = ConcurrentHashMap.newKeySet();
     private volatile Client client;
     private volatile LocalStream localStream;
     private volatile Role role = Role.ANCHOR;
@@ -111,6 +112,11 @@ public final class Participant implements AutoCloseable {
         createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
     }
 
+    /** A client created with useStringRoomId: its room ids are strings ("class-7A"). */
+    public void createClientWithStringRoomIds(Mode mode, long sdkAppId, String userSig) {
+        createClient(new ClientConfig(mode, sdkAppId, userId, userSig).withStringRoomIds(true));
+    }
+
     /** A client that subscribes by itself to every stream added (autoSubscribe). */
     public void createAutoSubscribingClient(Mode mode, long sdkAppId, String userSig) {
         requireMedia("subscribe by itself to every stream added (autoSubscribe)");
@@ -150,21 +156,21 @@ public final class Participant implements AutoCloseable {
         return client().journal();
     }
 
-    public void join(long roomId) {
+    public void join(RoomId roomId) {
         call(Operation.JOIN, client().join(joinOptions(roomId)));
     }
 
     /** Joins, keeping a refusal for a later 'fails to join' check instead of failing now. */
-    public void tryToJoin(long roomId) {
+    public void tryToJoin(RoomId roomId) {
         attempt(Operation.JOIN, client().join(joinOptions(roomId)));
     }
 
     /** The rooms this participant tried to enter, for reports. */
-    public Set<Long> roomsTried() {
+    public Set<RoomId> roomsTried() {
         return Set.copyOf(roomsTried);
     }
 
-    private JoinOptions joinOptions(long roomId) {
+    private JoinOptions joinOptions(RoomId roomId) {
         roomsTried.add(roomId);
         return JoinOptions.room(roomId).withRole(role).withPrivateMapKey(privateMapKey);
     }
@@ -173,15 +179,16 @@ public final class Participant implements AutoCloseable {
      * Starts a join without waiting for its answer, for a ramp of many ({@link JoinRamp}); its
      * duration is kept as a join's.
      */
-    CompletableFuture<Void> startJoining(long roomId) {
+    CompletableFuture<Void> startJoining(RoomId roomId) {
         long started = System.nanoTime();
         return client().join(joinOptions(roomId)).whenComplete((ok, failure) ->
                 lastCallDurations.put(Operation.JOIN, Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /** A second client with the same userId joins: TRTC removes the first with client-banned. */
-    public void joinWithAnotherClient(long roomId, Mode mode, long sdkAppId, String userSig) {
-        Client other = trtc.createClient(new ClientConfig(mode, sdkAppId, userId, userSig));
+    public void joinWithAnotherClient(RoomId roomId, Mode mode, long sdkAppId, String userSig) {
+        Client other = trtc.createClient(new ClientConfig(mode, sdkAppId, userId, userSig)
+                .withStringRoomIds(roomId.isString()));
         otherClients.add(other);
         Throwable failure = await(Operation.JOIN, other.join(JoinOptions.room(roomId).withRole(role)));
         if (failure != null) {

@@ -93,7 +93,7 @@ public final class ScenarioContext implements AutoCloseable {
             }
             Capability needed = Capability.ofTag(tag);
             if (!stack().capabilities().contains(needed)) {
-                return Optional.of("not supported by stack " + stack().name() + ": it has no " + needed.description()
+                return Optional.of("not supported by stack " + stack().name() + ": " + stack().whyNot(needed)
                         + " (" + tag + ")");
             }
         }

@@ -4,19 +4,20 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trtcsim.media.metrics.VideoAnalyzer;
 import io.trtcsim.report.Charts;
-import io.trtcsim.report.ShadedInterval;
 import io.trtcsim.report.FramePictures;
+import io.trtcsim.report.ShadedInterval;
 import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.Playback;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.trtc.ClientEvent;
+import io.trtcsim.trtc.RoomId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What every scenario's report carries so it explains itself without the console: each
@@ -41,7 +42,7 @@ public final class ScenarioReport {
      */
     public static void attachTo(AttachmentSink result, boolean failed, ScenarioContext scenario, Participants participants,
                                 NetworkTimeline network) {
-        Set<Long> rooms = new TreeSet<>();
+        Set<RoomId> rooms = new LinkedHashSet<>();
         // Members of a range are summarised a range at a time (RangeReport), not one by one.
         List<Participant> individuals = participants.all().stream()
                 .filter(p -> participants.rangeOf(p.userId()).isEmpty()).toList();
@@ -78,7 +79,7 @@ public final class ScenarioReport {
         }
         scenario.stack().describeRooms().ifPresent(view -> text(result, "rooms as the stack sees them", view));
         if (failed) {
-            for (long room : rooms) {
+            for (RoomId room : rooms) {
                 var lines = scenario.stack().logLines(room);
                 if (!lines.isEmpty()) {
                     text(result, "stack log of room " + room, String.join("\n", lines));

@@ -2,6 +2,7 @@ package io.trtcsim.harness;
 
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.CloudApiKey;
 import io.trtcsim.usersig.PermissionControl;
 import io.trtcsim.usersig.UserSigGenerator;
 import java.time.Duration;
@@ -45,9 +46,10 @@ public final class Signatures {
         return new UserSigGenerator(app()).genPrivateMapKey(userId, validity(), roomId, privilegeMap);
     }
 
-    /** A UserSig of the application's administrator account, for server API calls. */
-    public String administratorUserSig(String administrator) {
-        return new UserSigGenerator(app()).genUserSig(administrator, validity());
+    /** The application's Cloud API key (SecretId/SecretKey), which signs server API calls. */
+    public CloudApiKey cloudApiKey() {
+        return app().optionalCloudApiKey().orElseThrow(() -> new IllegalStateException("application " + sdkAppId()
+                + " has no cloudApiSecretId/cloudApiSecretKey in " + appsJson() + ": the server API needs them"));
     }
 
     /**

@@ -15,6 +15,7 @@ import io.trtcsim.stack.Stack;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -178,7 +179,7 @@ public final class LoadRun {
             switch (next.role()) {
                 case PUBLISHER -> {
                     participant.createClient(Mode.RTC, signatures.sdkAppId(), userSig);
-                    participant.join(next.room());
+                    participant.join(RoomId.numeric(next.room()));
                     participant.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), plan.video());
                     participant.initializeLocalStream();
                     participant.publish();
@@ -187,12 +188,12 @@ public final class LoadRun {
                     participant.createClient(Mode.RTC, signatures.sdkAppId(), userSig);
                     // Before the join: the stream-added of a stream published earlier arrives with the join.
                     participant.subscribeToAndPlayEveryAddedStream();
-                    participant.join(next.room());
+                    participant.join(RoomId.numeric(next.room()));
                 }
                 case AUDIENCE -> {
                     participant.createClient(Mode.LIVE, signatures.sdkAppId(), userSig);
                     participant.joinAs(Role.AUDIENCE);
-                    participant.join(next.room());
+                    participant.join(RoomId.numeric(next.room()));
                 }
             }
             joined.put(next.name(), participant);

@@ -16,6 +16,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public final class Client implements AutoCloseable {
         return room.state();
     }
 
-    public Optional<Long> roomId() {
+    public Optional<RoomId> roomId() {
         return room.roomId();
     }
 

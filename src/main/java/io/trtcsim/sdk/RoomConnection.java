@@ -16,6 +16,7 @@ import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -80,7 +81,7 @@ final class RoomConnection {
     /** The stay in progress, from join until it ends; written under this object's monitor. */
     private volatile Visit visit;
     private volatile ConnectionState state = ConnectionState.DISCONNECTED;
-    private volatile Long roomId;
+    private volatile RoomId roomId;
     private volatile boolean closed;
 
     RoomConnection(ClientConfig config, Signaling signaling, SdkOptions options, EventDelivery events, Stay stay,
@@ -109,7 +110,7 @@ final class RoomConnection {
         return state;
     }
 
-    Optional<Long> roomId() {
+    Optional<RoomId> roomId() {
         return Optional.ofNullable(roomId);
     }
 
@@ -121,10 +122,17 @@ final class RoomConnection {
         if (visit != null) {
             return failed(ErrorCode.INVALID_OPERATION, userId + " is already in room " + roomId);
         }
-        if (joinOptions.roomId() < 1 || joinOptions.roomId() > 4_294_967_294L) {
-            return failed(ErrorCode.INVALID_PARAMETER, "roomId " + joinOptions.roomId() + " is outside [1, 4294967294]");
+        // A number out of range is the SDK's own parameter check; whether a room id fits the
+        // client's useStringRoomId (and a string id's length and characters) the server decides:
+        // JOIN_ROOM_FAILED with extra code -10012.
+        RoomId asked = joinOptions.roomId();
+        if (!asked.isString() && !config.useStringRoomId()) {
+            Optional<String> outOfRange = asked.problem(false);
+            if (outOfRange.isPresent()) {
+                return failed(ErrorCode.INVALID_PARAMETER, outOfRange.get());
+            }
         }
-        Visit joining = new Visit(new JoinRequest(config.sdkAppId(), userId, config.userSig(), joinOptions.roomId(),
+        Visit joining = new Visit(new JoinRequest(config.sdkAppId(), userId, config.userSig(), joinOptions.roomId(), config.useStringRoomId(),
                 config.mode(), joinOptions.role(), joinOptions.privateMapKey()));
         SignalingChannel opened = open(joining);
         synchronized (this) {

@@ -10,8 +10,9 @@ import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.RemoteVideoStreamType;
 import io.trtcsim.trtc.Role;
-import io.trtcsim.trtc.StreamType;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
+import io.trtcsim.trtc.StreamType;
 import io.trtcsim.usersig.PrivateMapKey;
 import io.trtcsim.usersig.Privilege;
 import io.trtcsim.usersig.UserSigException;
@@ -62,7 +63,7 @@ final class ClientSession {
         if (member != null) {
             throw SignalingException.invalidOperation("already in a room (" + describe() + "); leave first");
         }
-        long roomId = roomIdToEnter(request.get("roomId"));
+        RoomId roomId = roomIdToEnter(request.get("roomId"), request.path("useStringRoomId").asBoolean(false));
         String userId = Requests.text(request, "userId");
         long sdkAppId = request.path("sdkAppId").asLong(0);
         Mode mode = mode(request.path("mode").asText(Mode.RTC.wireName()));
@@ -112,17 +113,17 @@ final class ClientSession {
     }
 
     /** A room id the server refuses is a room-entry error, as TRTC documents it: JOIN_ROOM_FAILED, extra code -10012. */
-    private static long roomIdToEnter(JsonNode value) {
+    private static RoomId roomIdToEnter(JsonNode value, boolean useStringRoomId) {
         try {
-            return RoomIds.parse(value);
+            return RoomIds.parse(value, useStringRoomId);
         } catch (SignalingException invalid) {
             throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.ROOM_ID_INVALID, invalid.getMessage());
         }
     }
 
     /** The join's reply, then the visible members and the streams found, to the joiner only (queued, in that order). */
-    private void welcome(long id, long roomId, boolean resumed, List<Member> others, List<PublishedStream> streams) {
-        connection.send(messages().ok(id).put("roomId", roomId).put("resumed", resumed));
+    private void welcome(long id, RoomId roomId, boolean resumed, List<Member> others, List<PublishedStream> streams) {
+        connection.send(RoomIds.put(messages().ok(id), "roomId", roomId).put("resumed", resumed));
         for (Member other : others) {
             if (other.visible()) {
                 connection.send(messages().userEvent(ClientEvent.PEER_JOIN, other.userId()));
@@ -179,7 +180,7 @@ final class ClientSession {
     }
 
     /** A privateMapKey, when given, must be valid for this user and room and grant entering it. */
-    private Optional<PrivateMapKey> verifyPrivateMapKey(String privateMapKey, long sdkAppId, String userId, long roomId) {
+    private Optional<PrivateMapKey> verifyPrivateMapKey(String privateMapKey, long sdkAppId, String userId, RoomId roomId) {
         if (privateMapKey.isEmpty()) {
             if (simulator.requiresPrivateMapKey(sdkAppId)) {
                 throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.PRIVATE_MAP_KEY_MISSING,
@@ -197,10 +198,12 @@ final class ClientSession {
         }
         PrivateMapKey key = verified.privateMapKey().orElseThrow(() -> new SignalingException(ErrorCode.JOIN_ROOM_FAILED,
                 ExtraCode.PRIVATE_MAP_KEY_INSUFFICIENT, "privateMapKey refused: it carries no privilege map (TLS.userbuf)"));
-        if (key.roomId() != 0 && key.roomId() != roomId) {
+        // A key for room 0 (and no string room) is good for every room of the app.
+        RoomId keyRoom = key.strRoomId().map(RoomId::string).orElse(RoomId.numeric(key.roomId()));
+        boolean anyRoom = key.strRoomId().isEmpty() && key.roomId() == 0;
+        if (!anyRoom && !keyRoom.equals(roomId)) {
             throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.PRIVATE_MAP_KEY_INSUFFICIENT,
-                    "privateMapKey refused: it is for room "
-                    + key.roomId() + ", not " + roomId);
+                    "privateMapKey refused: it is for room " + keyRoom + ", not " + roomId);
         }
         if (!key.allows(Privilege.ENTER_ROOM)) {
             throw new SignalingException(ErrorCode.JOIN_ROOM_FAILED, ExtraCode.PRIVATE_MAP_KEY_INSUFFICIENT,

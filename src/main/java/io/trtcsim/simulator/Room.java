@@ -1,6 +1,7 @@
 package io.trtcsim.simulator;
 
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,7 @@ final class Room {
         return key;
     }
 
-    long roomId() {
+    RoomId roomId() {
         return key.roomId();
     }
 

@@ -1,28 +1,45 @@
 package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trtcsim.trtc.RoomId;
 
-/** TRTC's numeric room ids: integers in [1, 4294967294]. */
+/**
+ * Room ids on the wire: a JSON number for a numeric room, a JSON string for a string room
+ * (see docs/simulator-protocol.md). Which one a client may use is its {@code useStringRoomId}.
+ */
 final class RoomIds {
-
-    static final long MIN = 1;
-    static final long MAX = 4_294_967_294L;
 
     private RoomIds() {
     }
 
-    /** The room id in a join message, or a {@link SignalingException} with INVALID_PARAMETER naming what is wrong. */
-    static long parse(JsonNode value) {
+    /**
+     * The room id in a message, valid for a client whose {@code useStringRoomId} is as given, or a
+     * {@link SignalingException} with INVALID_PARAMETER naming what is wrong.
+     */
+    static RoomId parse(JsonNode value, boolean useStringRoomId) {
+        RoomId roomId = read(value);
+        roomId.problem(useStringRoomId).ifPresent(problem -> {
+            throw SignalingException.invalidParameter(problem);
+        });
+        return roomId;
+    }
+
+    private static RoomId read(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             throw SignalingException.invalidParameter("roomId is missing");
         }
+        if (value.isTextual()) {
+            return RoomId.string(value.textValue());
+        }
         if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw SignalingException.invalidParameter("roomId " + value + " is not an integer");
+            throw SignalingException.invalidParameter("roomId " + value + " is neither an integer nor a string");
         }
-        long roomId = value.asLong();
-        if (roomId < MIN || roomId > MAX) {
-            throw SignalingException.invalidParameter("roomId " + roomId + " is outside [" + MIN + ", " + MAX + "]");
-        }
-        return roomId;
+        return RoomId.numeric(value.asLong());
+    }
+
+    /** Puts the room id in a message as its kind is written on the wire. */
+    static ObjectNode put(ObjectNode message, String field, RoomId roomId) {
+        return message.putPOJO(field, roomId.wireValue());
     }
 }

@@ -1,5 +1,6 @@
 package io.trtcsim.simulator;
 
+import io.trtcsim.trtc.RoomId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +37,8 @@ final class SimulatorLog {
         }
     }
 
-    List<String> lines(long roomId) {
-        return lines.stream().filter(line -> roomId < 0 || line.room().roomId() == roomId)
+    List<String> lines(RoomId roomId) {
+        return lines.stream().filter(line -> line.room().roomId().equals(roomId))
                 .map(Line::toString).collect(Collectors.toList());
     }
 

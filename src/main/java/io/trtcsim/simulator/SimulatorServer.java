@@ -7,9 +7,9 @@ import io.trtcsim.simulator.callback.CallbackDispatcher;
 import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.simulator.sfu.MediaPlane;
 import io.trtcsim.simulator.sfu.netem.NetworkEmulation;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.UserSigVerifier;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +19,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +69,7 @@ public final class SimulatorServer implements AutoCloseable {
                 new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
                 new CallbackReporter(callbackSink, config.clock()),
                 new SimulatorLog(config.clock()), sending);
-        AdminApi admin = new AdminApi(context);
+        CloudApi cloudApi = new CloudApi(context, config.clock());
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jetty.threadPool = jettyThreads();
@@ -81,8 +82,8 @@ public final class SimulatorServer implements AutoCloseable {
                 factory.setInputBufferSize(INPUT_BUFFER_BYTES);
             });
         });
-        app.post("/v4/trtc/RemoveUser", admin::removeUser);
-        app.post("/v4/trtc/DismissRoom", admin::dismissRoom);
+        // TRTC's server API as Tencent Cloud API 3.0 serves it: every action is a POST to "/".
+        app.post("/", cloudApi::handle);
         NetworkAdminApi networkAdmin = new NetworkAdminApi(json, config.appKeys(), media.network());
         app.get("/network", networkAdmin::list);
         app.delete("/network", networkAdmin::deleteAll);
@@ -149,8 +150,8 @@ public final class SimulatorServer implements AutoCloseable {
         return media.network();
     }
 
-    /** What the simulator did in a room (all rooms when roomId is negative), oldest first. */
-    public List<String> logLines(long roomId) {
+    /** What the simulator did in a room, oldest first. */
+    public List<String> logLines(RoomId roomId) {
         return context.log().lines(roomId);
     }
 

@@ -2,6 +2,7 @@ package io.trtcsim.stack;
 
 import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +36,7 @@ public final class EmbeddedSimulatorStack extends SimulatorStack {
     }
 
     @Override
-    public List<String> logLines(long roomId) {
+    public List<String> logLines(RoomId roomId) {
         return server.logLines(roomId);
     }
 

@@ -3,15 +3,15 @@ package io.trtcsim.stack;
 /** A server API call the stack refused or could not be reached for. */
 public class ServerApiException extends RuntimeException {
 
-    private final int status;
+    private final String code;
 
-    public ServerApiException(int status, String message) {
-        super(message);
-        this.status = status;
+    public ServerApiException(String code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
     }
 
-    /** The HTTP status, or -1 when no answer came. */
-    public int status() {
-        return status;
+    /** Tencent Cloud API's error code (AuthFailure.SignatureFailure, ...), or the SDK's when no answer came. */
+    public String code() {
+        return code;
     }
 }

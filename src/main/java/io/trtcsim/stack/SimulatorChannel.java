@@ -95,7 +95,8 @@ final class SimulatorChannel implements SignalingChannel {
     private ObjectNode joinMessage(JoinRequest request) {
         return json.createObjectNode().put("type", "join")
                 .put("sdkAppId", request.sdkAppId()).put("userId", request.userId())
-                .put("userSig", request.userSig()).put("roomId", request.roomId())
+                .put("userSig", request.userSig()).putPOJO("roomId", request.roomId().wireValue())
+                .put("useStringRoomId", request.useStringRoomId())
                 .put("mode", request.mode().wireName()).put("role", request.role().wireName())
                 .put("privateMapKey", request.privateMapKey());
     }

@@ -1,6 +1,7 @@
 package io.trtcsim.stack;
 
 import io.trtcsim.sdk.signaling.Signaling;
+import io.trtcsim.trtc.RoomId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,11 @@ public interface Stack extends Signaling, AutoCloseable {
         return EnumSet.allOf(Capability.class);
     }
 
+    /** Why this stack lacks a capability, for the 'not supported' report: by default, that it has none. */
+    default String whyNot(Capability missing) {
+        return "it has no " + missing.description();
+    }
+
     /** The app server's API of this stack (RemoveUser, DismissRoom), where it has one. */
     default Optional<ServerApi> serverApi() {
         return Optional.empty();
@@ -38,7 +44,7 @@ public interface Stack extends Signaling, AutoCloseable {
     }
 
     /** The stack's log lines about a room, for the report of a failed scenario, where it keeps them. */
-    default List<String> logLines(long roomId) {
+    default List<String> logLines(RoomId roomId) {
         return List.of();
     }
 

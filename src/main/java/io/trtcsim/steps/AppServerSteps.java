@@ -11,6 +11,7 @@ import io.trtcsim.harness.Signatures;
 import io.trtcsim.harness.appserver.AppServerFault;
 import io.trtcsim.trtc.CallbackEvent;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 
 /** The application's server: server API calls, callbacks received, UserSigs handed out. */
@@ -31,32 +32,32 @@ public class AppServerSteps {
     }
 
     @When("the app server removes {participant} from room {room}")
-    public void removeUser(String name, Long roomId) {
+    public void removeUser(String name, RoomId roomId) {
         appServer.removeUser(roomId, name);
     }
 
     @When("the app server dismisses room {room}")
-    public void dismissRoom(Long roomId) {
+    public void dismissRoom(RoomId roomId) {
         appServer.dismissRoom(roomId);
     }
 
     @Then("the app server receives the {callback} callback for {participant} in room {room} within {duration}")
-    public void receivesCallback(CallbackEvent event, String name, Long roomId, Duration within) {
+    public void receivesCallback(CallbackEvent event, String name, RoomId roomId, Duration within) {
         callbacks.receivedCallback(event, name, roomId, within);
     }
 
     @Then("the app server receives the {callback} callback for room {room} within {duration}")
-    public void receivesRoomCallback(CallbackEvent event, Long roomId, Duration within) {
+    public void receivesRoomCallback(CallbackEvent event, RoomId roomId, Duration within) {
         callbacks.receivedCallback(event, null, roomId, within);
     }
 
     @Then("the app server receives the {callback} callback for {participant} in room {room} {int} times within {duration}")
-    public void receivesCallbackTimes(CallbackEvent event, String name, Long roomId, int times, Duration within) {
+    public void receivesCallbackTimes(CallbackEvent event, String name, RoomId roomId, int times, Duration within) {
         callbacks.receivedCallbackAttempts(event, name, roomId, times, within);
     }
 
     @Then("the app server receives the {callback} callback for room {room} {int} times within {duration}")
-    public void receivesRoomCallbackTimes(CallbackEvent event, Long roomId, int times, Duration within) {
+    public void receivesRoomCallbackTimes(CallbackEvent event, RoomId roomId, int times, Duration within) {
         callbacks.receivedCallbackAttempts(event, null, roomId, times, within);
     }
 

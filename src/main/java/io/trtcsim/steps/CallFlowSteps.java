@@ -11,6 +11,7 @@ import io.trtcsim.harness.Signatures;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,11 @@ public class CallFlowSteps {
     @Given("{participant} has created a client in {mode} mode")
     public void createClient(String name, Mode mode) {
         participants.namedOrNew(name).createClient(mode, signatures.sdkAppId(), signatures.userSigFor(name));
+    }
+
+    @Given("{participant} has created a client in {mode} mode with string room ids")
+    public void createClientWithStringRoomIds(String name, Mode mode) {
+        participants.namedOrNew(name).createClientWithStringRoomIds(mode, signatures.sdkAppId(), signatures.userSigFor(name));
     }
 
     @Given("{participant} has created a client in {mode} mode that subscribes by itself")
@@ -84,12 +90,12 @@ public class CallFlowSteps {
     }
 
     @When("{participant} joins room {room}")
-    public void join(String name, Long roomId) {
+    public void join(String name, RoomId roomId) {
         participants.named(name).join(roomId);
     }
 
     @When("{participant} tries to join room {room}")
-    public void tryToJoin(String name, Long roomId) {
+    public void tryToJoin(String name, RoomId roomId) {
         participants.named(name).tryToJoin(roomId);
     }
 
@@ -194,7 +200,7 @@ public class CallFlowSteps {
     }
 
     @When("another client of {participant} joins room {room}")
-    public void anotherClientJoins(String name, Long roomId) {
+    public void anotherClientJoins(String name, RoomId roomId) {
         participants.named(name).joinWithAnotherClient(roomId, Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(name));
     }
 
@@ -204,10 +210,14 @@ public class CallFlowSteps {
     }
 
     @Given("{participant} and {participant} are in a call in room {room}")
-    public void inACall(String first, String second, Long roomId) {
+    public void inACall(String first, String second, RoomId roomId) {
         Participant[] pair = {participants.namedOrNew(first), participants.namedOrNew(second)};
         for (Participant participant : pair) {
-            participant.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(participant.userId()));
+            if (roomId.isString()) {
+                participant.createClientWithStringRoomIds(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(participant.userId()));
+            } else {
+                participant.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(participant.userId()));
+            }
             participant.subscribeToAndPlayEveryAddedStream();
         }
         for (Participant participant : pair) {

@@ -25,6 +25,12 @@ public class ErrorSteps {
         Expectations.failedWith(participants.named(name), Operation.JOIN, code, extraCode);
     }
 
+    @Then("{participant} fails to join with error {errorCode} and extra code {int} mentioning {string}")
+    public void failsToJoinWithExtraCodeMentioning(String name, ErrorCode code, int extraCode, String mentioning) {
+        Expectations.failedWith(participants.named(name), Operation.JOIN, code, extraCode);
+        Expectations.failedWith(participants.named(name), Operation.JOIN, code, mentioning);
+    }
+
     @Then("{participant} fails to join with error {errorCode} mentioning {string}")
     public void failsToJoinMentioning(String name, ErrorCode code, String mentioning) {
         Expectations.failedWith(participants.named(name), Operation.JOIN, code, mentioning);

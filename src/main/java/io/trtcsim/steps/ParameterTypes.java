@@ -14,6 +14,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.Arrays;
@@ -54,11 +55,17 @@ public class ParameterTypes {
         }
     }
 
-    /** A room id as written: 8888. Range checks are the SDK's and the stack's (INVALID_PARAMETER). */
-    @ParameterType("[^\\s\"]+")
-    public Long room(String text) {
+    /**
+     * A room id as written: 8888 is a numeric room, "class-7A" (quoted) a string room. Whether the id
+     * is valid is for the SDK and the stack to say (INVALID_PARAMETER, or JOIN_ROOM_FAILED with -10012).
+     */
+    @ParameterType("\"[^\"]*\"|[^\\s\"]+")
+    public RoomId room(String text) {
+        if (text.startsWith("\"")) {
+            return RoomId.string(text.substring(1, text.length() - 1));
+        }
         try {
-            return Long.parseLong(text);
+            return RoomId.numeric(Long.parseLong(text));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("room id '" + text + "' is not a number; TRTC room ids are integers in [1, 4294967294]");
         }

@@ -11,6 +11,7 @@ import io.trtcsim.harness.RangeFigures;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -30,32 +31,32 @@ public class RangeSteps {
     }
 
     @Given("{int} participants {range} join room {room} and play every stream")
-    public void joinAndPlay(int count, ParticipantRange range, Long roomId) {
+    public void joinAndPlay(int count, ParticipantRange range, RoomId roomId) {
         crowds.joinAndPlay(range.counted(count), ParticipantKind.FULL, roomId, Mode.RTC, Optional.empty());
     }
 
     @Given("{int} participants {range} join room {room} in {mode} mode as {role} and play every stream")
-    public void joinAsAndPlay(int count, ParticipantRange range, Long roomId, Mode mode, Role role) {
+    public void joinAsAndPlay(int count, ParticipantRange range, RoomId roomId, Mode mode, Role role) {
         crowds.joinAndPlay(range.counted(count), ParticipantKind.FULL, roomId, mode, Optional.of(role));
     }
 
     @Given("{int} participants {range} join room {room} and play every stream, measured from statistics only")
-    public void joinAndPlayStatsOnly(int count, ParticipantRange range, Long roomId) {
+    public void joinAndPlayStatsOnly(int count, ParticipantRange range, RoomId roomId) {
         crowds.joinAndPlay(range.counted(count), ParticipantKind.STATS_ONLY, roomId, Mode.RTC, Optional.empty());
     }
 
     @Given("{int} participants {range} join room {room} in {mode} mode as {role} and play every stream, measured from statistics only")
-    public void joinAsAndPlayStatsOnly(int count, ParticipantRange range, Long roomId, Mode mode, Role role) {
+    public void joinAsAndPlayStatsOnly(int count, ParticipantRange range, RoomId roomId, Mode mode, Role role) {
         crowds.joinAndPlay(range.counted(count), ParticipantKind.STATS_ONLY, roomId, mode, Optional.of(role));
     }
 
     @Given("{int} participants {range} join room {room} without media")
-    public void joinWithoutMedia(int count, ParticipantRange range, Long roomId) {
+    public void joinWithoutMedia(int count, ParticipantRange range, RoomId roomId) {
         crowds.joinWithoutMedia(range.counted(count), roomId, Mode.RTC, Optional.empty());
     }
 
     @Given("{int} participants {range} join room {room} in {mode} mode as {role} without media")
-    public void joinAsWithoutMedia(int count, ParticipantRange range, Long roomId, Mode mode, Role role) {
+    public void joinAsWithoutMedia(int count, ParticipantRange range, RoomId roomId, Mode mode, Role role) {
         crowds.joinWithoutMedia(range.counted(count), roomId, mode, Optional.of(role));
     }
 

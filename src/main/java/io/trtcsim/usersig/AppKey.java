@@ -9,8 +9,15 @@ import java.util.Optional;
  * @param secretKey   the key that signs UserSigs (TLS-SigAPIv2 HMAC key)
  * @param callbackKey the key that signs server event callbacks; {@code null} when the app has none
  * @param permissionControl whether joins need a privateMapKey ({@link PermissionControl#ADVANCED})
+ * @param cloudApiKey the SecretId/SecretKey that sign the app server's Cloud API 3.0 calls for this
+ *                    application; {@code null} when it has none
  */
-public record AppKey(long sdkAppId, String secretKey, String callbackKey, PermissionControl permissionControl) {
+public record AppKey(long sdkAppId, String secretKey, String callbackKey, PermissionControl permissionControl,
+                     CloudApiKey cloudApiKey) {
+
+    public AppKey(long sdkAppId, String secretKey, String callbackKey, PermissionControl permissionControl) {
+        this(sdkAppId, secretKey, callbackKey, permissionControl, null);
+    }
 
     public AppKey {
         if (sdkAppId <= 0) {
@@ -38,6 +45,10 @@ public record AppKey(long sdkAppId, String secretKey, String callbackKey, Permis
         this(sdkAppId, secretKey, null);
     }
 
+    public Optional<CloudApiKey> optionalCloudApiKey() {
+        return Optional.ofNullable(cloudApiKey);
+    }
+
     public Optional<String> optionalCallbackKey() {
         return Optional.ofNullable(callbackKey);
     }
@@ -46,6 +57,7 @@ public record AppKey(long sdkAppId, String secretKey, String callbackKey, Permis
     @Override
     public String toString() {
         return "AppKey[sdkAppId=" + sdkAppId + ", secretKey=***, callbackKey="
-                + (callbackKey == null ? "none" : "***") + ", permissionControl=" + permissionControl + "]";
+                + (callbackKey == null ? "none" : "***") + ", permissionControl=" + permissionControl
+                + ", cloudApiKey=" + (cloudApiKey == null ? "none" : cloudApiKey) + "]";
     }
 }

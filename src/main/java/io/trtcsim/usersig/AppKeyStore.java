@@ -25,7 +25,8 @@ import java.util.Set;
  */
 public final class AppKeyStore {
 
-    private static final Set<String> APP_FIELDS = Set.of("sdkAppId", "secretKey", "callbackKey", "permissionControl");
+    private static final Set<String> APP_FIELDS = Set.of("sdkAppId", "secretKey", "callbackKey", "permissionControl",
+            "cloudApiSecretId", "cloudApiSecretKey");
 
     private final Map<Long, AppKey> apps;
 
@@ -93,7 +94,7 @@ public final class AppKeyStore {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!APP_FIELDS.contains(name)) {
-                throw bad(file, where + " has unknown field \"" + name + "\" (known: sdkAppId, secretKey, callbackKey, permissionControl)");
+                throw bad(file, where + " has unknown field \"" + name + "\" (known: sdkAppId, secretKey, callbackKey, permissionControl, cloudApiSecretId, cloudApiSecretKey)");
             }
         }
         JsonNode id = node.get("sdkAppId");
@@ -109,7 +110,13 @@ public final class AppKeyStore {
                     .filter(value -> value.fileName().equals(control)).findFirst()
                     .orElseThrow(() -> bad(file, where + ".permissionControl is \"" + control + "\"; use \"basic\" or \"advanced\""));
         }
-        return new AppKey(id.longValue(), secretKey, callbackKey, permissionControl);
+        String secretId = text(file, where + ".cloudApiSecretId", node.get("cloudApiSecretId"), false);
+        String cloudSecretKey = text(file, where + ".cloudApiSecretKey", node.get("cloudApiSecretKey"), false);
+        if ((secretId == null) != (cloudSecretKey == null)) {
+            throw bad(file, where + " must have both cloudApiSecretId and cloudApiSecretKey, or neither");
+        }
+        CloudApiKey cloudApiKey = secretId == null ? null : new CloudApiKey(secretId, cloudSecretKey);
+        return new AppKey(id.longValue(), secretKey, callbackKey, permissionControl, cloudApiKey);
     }
 
     private static String text(Path file, String where, JsonNode node, boolean required) {

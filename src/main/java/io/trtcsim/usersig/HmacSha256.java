@@ -14,9 +14,14 @@ public final class HmacSha256 {
     }
 
     public static byte[] of(String key, String content) {
+        return of(key.getBytes(StandardCharsets.UTF_8), content);
+    }
+
+    /** Under a key of raw bytes: TC3-HMAC-SHA256 derives each key from the HMAC before it. */
+    public static byte[] of(byte[] key, String content) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            mac.init(new SecretKeySpec(key, ALGORITHM));
             return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             // Every Java platform must provide HmacSHA256: this is a broken runtime, not bad input.

@@ -19,6 +19,7 @@ import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -137,7 +138,7 @@ public final class AudienceBenchmark {
             warmUp(options, participants, signatures, alice, config, patience);
             results.warmUpMillis = millisSince(warming);
 
-            alice.join(ROOM);
+            alice.join(RoomId.numeric(ROOM));
             probe.phase("callbacks draining");
             awaitCallbacksQuiet(scenario, patience);
             probe.phase(FORCED_GC);
@@ -149,7 +150,7 @@ public final class AudienceBenchmark {
             results.createMillis = millisSince(creating);
 
             probe.phase("joining");
-            results.joinTook = new JoinRamp(options.joinRate, config.callTimeout()).join(members, ROOM);
+            results.joinTook = new JoinRamp(options.joinRate, config.callTimeout()).join(members, RoomId.numeric(ROOM));
             System.out.printf(Locale.ROOT, "%d members joined in %.1f s%n", members.size(), results.joinTook.toMillis() / 1e3);
 
             // The app server hears of every join (ENTER_ROOM), one callback after another: the backlog
@@ -226,10 +227,10 @@ public final class AudienceBenchmark {
      */
     private static void warmUp(AudienceOptions options, Participants participants, Signatures signatures,
                                Participant alice, HarnessConfig config, Duration patience) throws Exception {
-        alice.join(WARM_UP_ROOM);
+        alice.join(RoomId.numeric(WARM_UP_ROOM));
         List<Participant> warm = createMembers(participants, signatures, "warm-", options.warmUpMembers);
         if (!warm.isEmpty()) {
-            new JoinRamp(options.joinRate, config.callTimeout()).join(warm, WARM_UP_ROOM);
+            new JoinRamp(options.joinRate, config.callTimeout()).join(warm, RoomId.numeric(WARM_UP_ROOM));
         }
         for (int round = 1; round <= Math.max(1, warm.isEmpty() ? 1 : options.warmUpRounds); round++) {
             alice.publish();
@@ -337,7 +338,7 @@ public final class AudienceBenchmark {
 
     /** When the simulator began announcing alice's stream for the {@code round}-th time (its log line). */
     private static Instant announcement(Stack stack, int round) {
-        List<String> lines = stack.logLines(ROOM).stream().filter(line -> line.contains(": stream alice_main published")).toList();
+        List<String> lines = stack.logLines(RoomId.numeric(ROOM)).stream().filter(line -> line.contains(": stream alice_main published")).toList();
         if (lines.size() < round) {
             throw new IllegalStateException("the simulator logged " + lines.size() + " announcements of alice_main, expected "
                     + round + ": " + lines);

@@ -17,6 +17,7 @@ import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.sdk.Playback;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ final class CapacityStep {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(room);
+            alice.join(RoomId.numeric(room));
             alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), FanOut.PROFILE);
             alice.initializeLocalStream();
             alice.publish();
@@ -77,7 +78,7 @@ final class CapacityStep {
                 subscriber.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(name));
                 // Before the join: the stream-added of a stream published earlier arrives with it.
                 subscriber.subscribeToAndPlayEveryAddedStream(options.media);
-                subscriber.join(room);
+                subscriber.join(RoomId.numeric(room));
                 subscribers.add(subscriber);
             }
             // Through each kind's own path: frames in its sink, or frames libwebrtc decoded.

@@ -15,6 +15,7 @@ import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ final class FanOut {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(room);
+            alice.join(RoomId.numeric(room));
             alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), PROFILE);
             alice.initializeLocalStream();
             alice.publish();
@@ -71,14 +72,14 @@ final class FanOut {
                 Participant subscriber = participants.namedOrNew(String.format(Locale.ROOT, "sub%02d", i));
                 subscriber.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(subscriber.userId()));
                 if (videoOnly) {
-                    subscriber.join(room);
+                    subscriber.join(RoomId.numeric(room));
                     Expectations.receives(subscriber, ClientEvent.STREAM_ADDED, "alice", 1, FIRST_FRAME_WAIT);
                     subscriber.subscribeTo("alice", MediaKind.VIDEO);
                     subscriber.playStreamOf("alice", "remote_stream-alice_main");
                 } else {
                     // Before the join: the stream-added of a stream published earlier arrives with the join.
                     subscriber.subscribeToAndPlayEveryAddedStream();
-                    subscriber.join(room);
+                    subscriber.join(RoomId.numeric(room));
                 }
                 Expectations.rendersVideoFrames(subscriber, "alice", 1, FIRST_FRAME_WAIT);
                 subscribers.add(subscriber);

@@ -8,6 +8,7 @@ import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,9 @@ class CrowdsTest {
     @Test
     void aSignalingOnlyAudienceJoinsAndIsReportedAsOneRange() {
         ParticipantRange fans = ParticipantRange.between("fan-1", "fan-30");
-        List<Participant> members = crowds.joinWithoutMedia(fans, 7100, Mode.LIVE, Optional.of(Role.AUDIENCE));
+        List<Participant> members = crowds.joinWithoutMedia(fans, RoomId.numeric(7100), Mode.LIVE, Optional.of(Role.AUDIENCE));
 
-        assertThat(members).hasSize(30).allSatisfy(member -> assertThat(member.client().roomId()).contains(7100L));
+        assertThat(members).hasSize(30).allSatisfy(member -> assertThat(member.client().roomId()).contains(RoomId.numeric(7100L)));
         RangeChecks.eachReceives(members, fans, ClientEvent.CONNECTION_STATE_CHANGED, null, Duration.ofSeconds(2));
 
         List<String> attached = new ArrayList<>();
@@ -43,18 +44,18 @@ class CrowdsTest {
 
     @Test
     void aRangeThatClashesWithParticipantsAlreadyMadeIsRefusedNamingThem() {
-        crowds.joinWithoutMedia(ParticipantRange.between("fan-1", "fan-3"), 7200, Mode.RTC, Optional.empty());
+        crowds.joinWithoutMedia(ParticipantRange.between("fan-1", "fan-3"), RoomId.numeric(7200), Mode.RTC, Optional.empty());
 
-        assertThatThrownBy(() -> crowds.joinWithoutMedia(ParticipantRange.between("fan-3", "fan-5"), 7200, Mode.RTC,
+        assertThatThrownBy(() -> crowds.joinWithoutMedia(ParticipantRange.between("fan-3", "fan-5"), RoomId.numeric(7200), Mode.RTC,
                 Optional.empty())).hasMessageContaining("clash with 1 already in this scenario: fan-3");
-        assertThatThrownBy(() -> crowds.joinWithoutMedia(ParticipantRange.between("viewer-1", "viewer-2"), 7200, Mode.RTC,
+        assertThatThrownBy(() -> crowds.joinWithoutMedia(ParticipantRange.between("viewer-1", "viewer-2"), RoomId.numeric(7200), Mode.RTC,
                 Optional.of(Role.AUDIENCE))).hasMessageContaining("roles belong to \"live\" mode");
     }
 
     @Test
     void anEachOfCheckNamesEveryMemberThatFellShort() {
         ParticipantRange fans = ParticipantRange.between("fan-1", "fan-4");
-        List<Participant> members = crowds.joinWithoutMedia(fans, 7300, Mode.RTC, Optional.empty());
+        List<Participant> members = crowds.joinWithoutMedia(fans, RoomId.numeric(7300), Mode.RTC, Optional.empty());
 
         assertThatThrownBy(() -> RangeChecks.eachReceives(members, fans, ClientEvent.STREAM_ADDED, "nobody",
                 Duration.ofMillis(300)))
@@ -67,13 +68,13 @@ class CrowdsTest {
         Signatures signatures = new Signatures(scenario);
         Participant alice = participants.namedOrNew("alice");
         alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-        alice.join(7400);
+        alice.join(RoomId.numeric(7400));
         alice.createLocalStream(Set.of(MediaKind.VIDEO), new VideoProfile(320, 180, 15));
         alice.initializeLocalStream();
         alice.publish();
         ParticipantRange watchers = ParticipantRange.between("watcher-1", "watcher-3");
 
-        List<Participant> members = crowds.joinAndPlay(watchers, ParticipantKind.STATS_ONLY, 7400, Mode.RTC, Optional.empty());
+        List<Participant> members = crowds.joinAndPlay(watchers, ParticipantKind.STATS_ONLY, RoomId.numeric(7400), Mode.RTC, Optional.empty());
         RangeChecks.eachRendersVideoFrames(members, watchers, "alice", 20, Duration.ofSeconds(10));
         RangeFigures figures = RangeChecks.measure(members, watchers, "alice", Duration.ofSeconds(2));
 
@@ -91,6 +92,6 @@ class CrowdsTest {
                 .hasMessageContaining("3 of 3 participants \"watcher-1\" to \"watcher-3\" had a video latency above 150")
                 .hasMessageContaining("watcher-2: no latency: a stats-only participant reads no frame marker");
         assertThatThrownBy(() -> crowds.joinAndPlay(ParticipantRange.between("x-1", "x-2"), ParticipantKind.SIGNALING_ONLY,
-                7400, Mode.RTC, Optional.empty())).hasMessageContaining("cannot play streams as SIGNALING_ONLY");
+                RoomId.numeric(7400), Mode.RTC, Optional.empty())).hasMessageContaining("cannot play streams as SIGNALING_ONLY");
     }
 }

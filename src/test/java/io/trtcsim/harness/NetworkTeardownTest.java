@@ -9,6 +9,7 @@ import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.AppKeyStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class NetworkTeardownTest {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(3400);
+            alice.join(RoomId.numeric(3400));
             networks.change(alice, Direction.UPLINK, link -> link.withDelay(Duration.ofMillis(200)));
             networks.goesDownFor(alice, Duration.ofSeconds(30));
             assertThat(shared.network().inForce()).as("conditions in force during the scenario").hasSize(1);

@@ -19,6 +19,7 @@ import io.trtcsim.stack.NetworkEmulation;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -55,8 +56,8 @@ class NetworkTruthTest {
         alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
         bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
         bob.subscribeToAndPlayEveryAddedStream();
-        alice.join(3300);
-        bob.join(3300);
+        alice.join(RoomId.numeric(3300));
+        bob.join(RoomId.numeric(3300));
         beforePublish.accept(alice);
         alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO), profile);
         alice.initializeLocalStream();

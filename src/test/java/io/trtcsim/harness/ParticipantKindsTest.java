@@ -14,6 +14,7 @@ import io.trtcsim.media.metrics.VideoMetrics;
 import io.trtcsim.sdk.Playback;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ class ParticipantKindsTest {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(ROOM);
+            alice.join(RoomId.numeric(ROOM));
             alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
             alice.initializeLocalStream();
             alice.publish();
@@ -101,7 +102,7 @@ class ParticipantKindsTest {
             for (Participant receiver : receivers.values()) {
                 receiver.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(receiver.userId()));
                 receiver.subscribeToAndPlayEveryAddedStream();
-                receiver.join(ROOM);
+                receiver.join(RoomId.numeric(ROOM));
             }
             // Through each kind's own path: sink frames for FULL, libwebrtc's framesDecoded for STATS_ONLY.
             receivers.values().forEach(receiver -> Expectations.rendersVideoFrames(receiver, "alice", 15, WAIT));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -34,14 +35,14 @@ class ScenarioTeardownTest {
             Signatures signatures = new Signatures(scenario);
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
-            alice.join(3131);
+            alice.join(RoomId.numeric(3131));
             alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
             alice.initializeLocalStream();
             alice.publish();
             Participant bob = participants.namedOrNew("bob");
             bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
             bob.subscribeToAndPlayEveryAddedStream();
-            bob.join(3131);
+            bob.join(RoomId.numeric(3131));
             Expectations.rendersVideoFrames(bob, "alice", 5, Duration.ofSeconds(10));
             // A check that fails half way through the scenario:
             assertThatThrownBy(() -> Expectations.receives(bob, io.trtcsim.trtc.ClientEvent.CLIENT_BANNED, "alice", 1,

@@ -12,6 +12,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SignalingGateTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);
-    private static final JoinRequest JOIN = new JoinRequest(1400000001L, "alice", "sig", 4242, Mode.RTC, Role.ANCHOR, "");
+    private static final JoinRequest JOIN = new JoinRequest(1400000001L, "alice", "sig", RoomId.numeric(4242), false, Mode.RTC, Role.ANCHOR, "");
 
     /** What reached the stack, channel by channel ("#1 join", "#2 heartbeat", "#1 close"). */
     private final List<String> stackSaw = new CopyOnWriteArrayList<>();

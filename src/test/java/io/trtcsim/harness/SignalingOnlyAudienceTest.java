@@ -9,6 +9,7 @@ import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class SignalingOnlyAudienceTest {
             Participant alice = participants.namedOrNew("alice");
             alice.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor("alice"));
             alice.joinAs(Role.ANCHOR);
-            alice.join(ROOM);
+            alice.join(RoomId.numeric(ROOM));
             Set<String> threadsBefore = threadNames();
 
             List<Participant> fans = new ArrayList<>();
@@ -69,7 +70,7 @@ class SignalingOnlyAudienceTest {
                 fan.joinAs(Role.AUDIENCE);
                 fans.add(fan);
             }
-            new JoinRamp(MEMBERS, WITHIN).join(fans, ROOM);
+            new JoinRamp(MEMBERS, WITHIN).join(fans, RoomId.numeric(ROOM));
 
             assertThat(fans).allSatisfy(fan -> assertThat(fan.client().connectionState()).isEqualTo(ConnectionState.CONNECTED));
             assertThat(threadsNaming("fan-")).as("threads named after an audience member").isEmpty();
@@ -117,7 +118,7 @@ class SignalingOnlyAudienceTest {
             Participant fan = participants.namedOrNew("fan-1", ParticipantKind.SIGNALING_ONLY);
             fan.createClient(Mode.LIVE, signatures.sdkAppId(), signatures.userSigFor("fan-1"));
             fan.joinAs(Role.AUDIENCE);
-            fan.join(ROOM);
+            fan.join(RoomId.numeric(ROOM));
 
             assertThatThrownBy(() -> fan.createSyntheticStream(320, 180, 15)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("fan-1 cannot create a local stream").hasMessageContaining("created without media");
@@ -143,7 +144,7 @@ class SignalingOnlyAudienceTest {
                 return fan;
             }).toList();
 
-            assertThatThrownBy(() -> new JoinRamp(100, WITHIN).join(fans, ROOM))
+            assertThatThrownBy(() -> new JoinRamp(100, WITHIN).join(fans, RoomId.numeric(ROOM)))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("2 of 4 participants did not join room 8888")
                     .hasMessageContaining("JOIN_ROOM_FAILED (16388, extra code 70013): userSig refused: IDENTIFIER_MISMATCH")

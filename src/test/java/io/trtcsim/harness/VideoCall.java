@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.Set;
 
@@ -32,8 +33,8 @@ final class VideoCall implements AutoCloseable {
         alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
         bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
         bob.subscribeToAndPlayEveryAddedStream();
-        alice.join(roomId);
-        bob.join(roomId);
+        alice.join(RoomId.numeric(roomId));
+        bob.join(RoomId.numeric(roomId));
         alice.createLocalStream(Set.of(MediaKind.VIDEO), profile);
         alice.initializeLocalStream();
         alice.publish();

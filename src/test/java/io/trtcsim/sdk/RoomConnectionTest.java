@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.sdk.signaling.JoinRequest;
 import io.trtcsim.sdk.signaling.PublishAnswer;
+import io.trtcsim.sdk.signaling.Readmission;
 import io.trtcsim.sdk.signaling.RoomEvent;
 import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.Signaling;
@@ -16,9 +17,9 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.time.Duration;
-import io.trtcsim.sdk.signaling.Readmission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -185,7 +186,7 @@ class RoomConnectionTest {
         join();
 
         assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(room.roomId()).contains(4242L);
+        assertThat(room.roomId()).contains(RoomId.numeric(4242L));
         assertThat(stay).containsExactly("joined");
         assertThat(delivered()).containsExactly("CONNECTING", "CONNECTED");
     }

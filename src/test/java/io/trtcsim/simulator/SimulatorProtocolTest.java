@@ -58,6 +58,38 @@ class SimulatorProtocolTest {
         }
     }
 
+    /** With useStringRoomId the id is a JSON string; a number, an over-long or ill-charactered string is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"8888", "\"\"", "\"class/7A\"", "\"a12345678901234567890123456789012345678901234567890123456789012345\""})
+    void stringRoomIdsTheServerRefusesAreRoomEntryErrorsNamingThem(String roomId) {
+        try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {
+            client.send(join(1, "alice", roomId + ",\"useStringRoomId\":true", sig("alice")));
+            JsonNode response = client.response(1);
+            assertThat(response.path("error").asText()).isEqualTo("JOIN_ROOM_FAILED");
+            assertThat(response.path("extraCode").asInt()).as("room-entry error: roomId invalid").isEqualTo(-10012);
+            assertThat(response.path("message").asText()).contains("roomId " + roomId);
+        }
+    }
+
+    @Test
+    void aStringRoomIdTravelsAsAJsonStringAndIsAnotherRoomThanTheNumber() {
+        try (RawSignalingClient numeric = new RawSignalingClient(server.signalingUri());
+             RawSignalingClient string = new RawSignalingClient(server.signalingUri())) {
+            numeric.send(join(1, "bob", "7777", sig("bob")));
+            assertThat(numeric.response(1).path("roomId").isIntegralNumber()).isTrue();
+            string.send(join(1, "alice", "\"7777\",\"useStringRoomId\":true", sig("alice")));
+            JsonNode response = string.response(1);
+            assertThat(response.path("ok").asBoolean()).isTrue();
+            assertThat(response.path("roomId").isTextual()).as("the reply's roomId is the string").isTrue();
+            assertThat(response.path("roomId").asText()).isEqualTo("7777");
+            // bob is in numeric room 7777, not in "7777": alice is told of nobody there. Messages on a
+            // connection arrive in order, so a peer-join would come before the heartbeat's reply.
+            string.send("{\"type\":\"heartbeat\",\"id\":2}");
+            string.response(2);
+            assertThat(string.received()).noneMatch(m -> "peer-join".equals(m.path("name").asText()));
+        }
+    }
+
     @Test
     void theHighestRoomIdIsAccepted() {
         try (RawSignalingClient client = new RawSignalingClient(server.signalingUri())) {

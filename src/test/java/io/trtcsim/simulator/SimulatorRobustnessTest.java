@@ -1,12 +1,23 @@
 package io.trtcsim.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.common.profile.ClientProfile;
+import com.tencentcloudapi.common.profile.HttpProfile;
+import com.tencentcloudapi.trtc.v20190722.TrtcClient;
+import com.tencentcloudapi.trtc.v20190722.models.RemoveUserByStrRoomIdRequest;
+import com.tencentcloudapi.trtc.v20190722.models.RemoveUserRequest;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.usersig.AppKey;
 import io.trtcsim.usersig.AppKeyStore;
+import io.trtcsim.usersig.CloudApiKey;
+import io.trtcsim.usersig.PermissionControl;
 import io.trtcsim.usersig.UserSigGenerator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +37,10 @@ import org.junit.jupiter.api.Test;
  */
 class SimulatorRobustnessTest {
 
-    private static final AppKey APP = new AppKey(1400000001L, "5f2a8c1e9b7d4f6a0c3e8b1d2f4a6c8e0b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a");
+    private final ObjectMapper json = new ObjectMapper();
+    private static final CloudApiKey CLOUD_KEY = new CloudApiKey("AKIDrobustness", "0b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a");
+    private static final AppKey APP = new AppKey(1400000001L, "5f2a8c1e9b7d4f6a0c3e8b1d2f4a6c8e0b2d4f6a8c1e3b5d7f9a0c2e4b6d8f1a",
+            null, PermissionControl.BASIC, CLOUD_KEY);
     private SimulatorServer server;
 
     @BeforeEach
@@ -134,27 +148,39 @@ class SimulatorRobustnessTest {
     }
 
     @Test
-    void serverApiCallsWithoutAValidAdministratorSignatureAreRefusedAndChangeNothing() throws Exception {
+    void serverApiCallsWithoutAValidSignatureAreRefusedAndChangeNothing() throws Exception {
         RawSignalingClient[] room = bystanders(9905);
         HttpClient http = HttpClient.newHttpClient();
-        String body = "{\"RoomId\":9905,\"UserIds\":[\"carol\"]}";
-        List<String> badQueries = List.of(
-                "",
-                "?sdkappid=" + APP.sdkAppId() + "&identifier=administrator&usersig=garbage",
-                "?sdkappid=" + APP.sdkAppId() + "&identifier=carol&usersig=" + sig("carol"),
-                "?sdkappid=notanumber&identifier=administrator&usersig=" + sig("administrator"));
-        for (String query : badQueries) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(server.httpUri() + "/v4/trtc/RemoveUser" + query))
+        String body = "{\"SdkAppId\":" + APP.sdkAppId() + ",\"RoomId\":9905,\"UserIds\":[\"carol\"]}";
+        List<String> badAuthorizations = List.of("", "garbage",
+                "TC3-HMAC-SHA256 Credential=" + CLOUD_KEY.secretId() + "/2020-01-01/trtc/tc3_request,"
+                        + " SignedHeaders=content-type;host, Signature=" + "0".repeat(64));
+        for (String authorization : badAuthorizations) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.httpUri() + "/"))
+                    .header("Content-Type", "application/json; charset=utf-8").header("X-TC-Action", "RemoveUser")
+                    .header("X-TC-Version", "2019-07-22").header("X-TC-Region", "ap-guangzhou")
+                    .header("X-TC-Timestamp", Long.toString(System.currentTimeMillis() / 1000))
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("RemoveUser%s", query).isEqualTo(401);
-            assertThat(response.body()).contains("ErrorInfo");
+            assertThat(response.statusCode()).as("Authorization '%s'", authorization).isEqualTo(200);
+            assertThat(json.readTree(response.body()).path("Response").path("Error").path("Code").asText())
+                    .as("Authorization '%s'", authorization).startsWith("AuthFailure.");
+            assertThat(json.readTree(response.body()).path("Response").path("RequestId").asText()).isNotEmpty();
         }
-        HttpResponse<String> authorized = http.send(HttpRequest.newBuilder(URI.create(server.httpUri()
-                        + "/v4/trtc/RemoveUser?sdkappid=" + APP.sdkAppId() + "&identifier=administrator&usersig="
-                        + sig("administrator")))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"RoomId\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(authorized.statusCode()).isEqualTo(400);
+        // Tencent's own SDK with the wrong SecretKey: refused as Tencent refuses it.
+        RemoveUserRequest request = removeUser(9905, "carol");
+        assertThatThrownBy(() -> trtc(new CloudApiKey(CLOUD_KEY.secretId(), "not-the-key")).RemoveUser(request))
+                .isInstanceOfSatisfying(TencentCloudSDKException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("AuthFailure.SignatureFailure"));
+        // Signed right, but a string where RemoveUser takes an integer.
+        RemoveUserByStrRoomIdRequest wrongKind = new RemoveUserByStrRoomIdRequest();
+        wrongKind.setSdkAppId(APP.sdkAppId());
+        wrongKind.setRoomId("9905");
+        wrongKind.setUserIds(new String[] {"carol"});
+        assertThatThrownBy(() -> trtc(CLOUD_KEY).RemoveUserByStrRoomId(wrongKind))
+                .isInstanceOfSatisfying(TencentCloudSDKException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("FailedOperation.RoomNotExist"))
+                .hasMessageContaining("\"9905\"");
         // Nothing changed: carol was not removed, and the room still works.
         assertThat(room[0].received()).noneMatch(m -> "client-banned".equals(m.path("name").asText()));
         room[1].send("{\"type\":\"leave\",\"id\":2}");
@@ -165,21 +191,31 @@ class SimulatorRobustnessTest {
     }
 
     @Test
-    void theServerApiRemovesAUserWhenAskedProperly() throws Exception {
+    void theServerApiRemovesAUserWhenAskedThroughTencentsSdk() throws Exception {
         RawSignalingClient[] room = bystanders(9906);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.httpUri()
-                        + "/v4/trtc/RemoveUser?sdkappid=" + APP.sdkAppId() + "&identifier=administrator&usersig="
-                        + sig("administrator")))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"RoomId\":9906,\"UserIds\":[\"dave\"]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"ErrorCode\":0");
+        trtc(CLOUD_KEY).RemoveUser(removeUser(9906, "dave"));
         assertThat(room[1].event("client-banned", "dave").path("reason").asText()).isEqualTo("banned");
         assertThat(room[1].event("client-banned", "dave").path("message").asText()).contains("app server");
         room[0].event("peer-leave", "dave");
         for (RawSignalingClient client : room) {
             client.close();
         }
+    }
+
+    private RemoveUserRequest removeUser(long roomId, String userId) {
+        RemoveUserRequest request = new RemoveUserRequest();
+        request.setSdkAppId(APP.sdkAppId());
+        request.setRoomId(roomId);
+        request.setUserIds(new String[] {userId});
+        return request;
+    }
+
+    private TrtcClient trtc(CloudApiKey key) {
+        HttpProfile http = new HttpProfile();
+        http.setEndpoint(server.httpUri().getAuthority());
+        http.setProtocol("http://");
+        return new TrtcClient(new Credential(key.secretId(), key.secretKey()), "ap-guangzhou",
+                new ClientProfile(ClientProfile.SIGN_TC3_256, http));
     }
 
     /**

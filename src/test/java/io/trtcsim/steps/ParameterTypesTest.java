@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,10 @@ class ParameterTypesTest {
     }
 
     @Test
-    void roomIdsMustBeNumbers() {
-        assertThat(types.room("8888")).isEqualTo(8888L);
+    void roomIdsAreNumbersOrQuotedStrings() {
+        assertThat(types.room("8888")).isEqualTo(RoomId.numeric(8888));
+        assertThat(types.room("\"8888\"")).isEqualTo(RoomId.string("8888"));
+        assertThat(types.room("\"class-7A\"")).isEqualTo(RoomId.string("class-7A"));
         assertThatThrownBy(() -> types.room("eight"))
                 .hasMessageContaining("room id 'eight' is not a number");
     }

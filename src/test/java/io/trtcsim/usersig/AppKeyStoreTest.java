@@ -32,6 +32,8 @@ class AppKeyStoreTest {
             assertThat(app.secretKey()).matches("[0-9a-f]{64}");
             assertThat(app.optionalCallbackKey()).hasValueSatisfying(k -> assertThat(k).matches("[0-9a-f]{64}"));
             assertThat(app.permissionControl()).isEqualTo(PermissionControl.BASIC);
+            assertThat(app.optionalCloudApiKey()).hasValueSatisfying(k -> assertThat(k.secretId()).startsWith("AKID"));
+            assertThat(app.toString()).doesNotContain(app.cloudApiKey().secretKey());
         });
         assertThat(store.find(1400000003L)).get().extracting(AppKey::permissionControl).isEqualTo(PermissionControl.ADVANCED);
         assertThat(store.find(1400000004L)).isEmpty();
@@ -57,6 +59,8 @@ class AppKeyStoreTest {
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\" \"}]}", "apps[0].secretKey must be a non-blank string"),
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\"s\",\"callbackKey\":3}]}", "apps[0].callbackKey"),
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretkey\":\"s\"}]}", "unknown field \"secretkey\""),
+                arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\"s\",\"cloudApiSecretId\":\"AKID\"}]}",
+                        "apps[0] must have both cloudApiSecretId and cloudApiSecretKey, or neither"),
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\"s\",\"permissionControl\":\"strict\"}]}",
                         "apps[0].permissionControl is \"strict\"; use \"basic\" or \"advanced\""),
                 arguments("{\"apps\":[{\"sdkAppId\":1,\"secretKey\":\"a\"},{\"sdkAppId\":1,\"secretKey\":\"b\"}]}",

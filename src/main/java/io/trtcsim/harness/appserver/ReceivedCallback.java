@@ -3,26 +3,28 @@ package io.trtcsim.harness.appserver;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.HmacSha256;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One request that reached the app server's callback path, as received.
  *
  * <p>Parsing never fails: a body that is not TRTC's callback JSON still yields a record, with
  * {@link #UNKNOWN} for what could not be read, so that a test can show what arrived instead.
- * String room ids are not numbers; they appear as {@link #UNKNOWN} here and unchanged in {@link #rawBody()}.
+ * A string room's id arrives as a JSON string, a numeric room's as a number: they are different rooms.
  *
  * @param rawBody   the body exactly as received (UTF-8)
  * @param sign      the {@code Sign} header, or {@code null}
  * @param sdkAppId  the {@code SdkAppId} header, or {@code null}
  * @param eventType {@code EventType} (103 enter room, 201 start video, ...), or {@link #UNKNOWN}
- * @param roomId    {@code EventInfo.RoomId}, or {@link #UNKNOWN}
+ * @param roomId    {@code EventInfo.RoomId}: a number, or a string for a string room; empty when missing
  * @param userId    {@code EventInfo.UserId}, or {@code null} (room events have none)
  */
-public record ReceivedCallback(String rawBody, String sign, String sdkAppId, int eventType, long roomId,
+public record ReceivedCallback(String rawBody, String sign, String sdkAppId, int eventType, Optional<RoomId> roomId,
                                String userId) {
 
     public static final int UNKNOWN = -1;
@@ -74,18 +76,11 @@ public record ReceivedCallback(String rawBody, String sign, String sdkAppId, int
         return node.isIntegralNumber() && node.canConvertToInt() ? node.intValue() : UNKNOWN;
     }
 
-    private static long roomId(JsonNode node) {
+    private static Optional<RoomId> roomId(JsonNode node) {
         if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
+            return Optional.of(RoomId.numeric(node.longValue()));
         }
-        if (node.isTextual()) {
-            try {
-                return Long.parseLong(node.textValue());
-            } catch (NumberFormatException stringRoomId) {
-                return UNKNOWN;
-            }
-        }
-        return UNKNOWN;
+        return node.isTextual() ? Optional.of(RoomId.string(node.textValue())) : Optional.empty();
     }
 
 }

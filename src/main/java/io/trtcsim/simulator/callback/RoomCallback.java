@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.RoomId;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ import java.util.Objects;
  * {@code TerminalType} is always 1 and {@code UserType} always 3: the simulator does not model
  * terminals or user kinds, so it sends one fixed pair.
  */
-public record RoomCallback(long sdkAppId, CallbackEvent event, long roomId, String userId, int role, String reason,
+public record RoomCallback(long sdkAppId, CallbackEvent event, RoomId roomId, String userId, int role, String reason,
                            long eventMillis) {
 
     public static final int ROLE_NOT_APPLICABLE = 0;
@@ -51,9 +52,10 @@ public record RoomCallback(long sdkAppId, CallbackEvent event, long roomId, Stri
         if (sdkAppId <= 0) {
             throw new IllegalArgumentException("sdkAppId must be positive, was " + sdkAppId);
         }
-        if (roomId <= 0) {
-            throw new IllegalArgumentException("roomId must be positive, was " + roomId);
-        }
+        Objects.requireNonNull(roomId, "roomId");
+        roomId.problem(roomId.isString()).ifPresent(problem -> {
+            throw new IllegalArgumentException("a callback needs a valid room: " + problem);
+        });
         if (event.concernsUser() && (userId == null || userId.isEmpty())) {
             throw new IllegalArgumentException(event.phrase() + " concerns one user, but no userId was given");
         }
@@ -95,7 +97,8 @@ public record RoomCallback(long sdkAppId, CallbackEvent event, long roomId, Stri
         body.put("EventType", event.eventType());
         body.put("CallbackTs", callbackTs);
         ObjectNode info = body.putObject("EventInfo");
-        info.put("RoomId", roomId);
+        // A string room's callbacks carry its id as a JSON string, a numeric room's as a number.
+        info.putPOJO("RoomId", roomId.wireValue());
         info.put("EventTs", Math.floorDiv(eventMillis, 1000L));
         info.put("EventMsTs", eventMillis);
         if (userId != null) {

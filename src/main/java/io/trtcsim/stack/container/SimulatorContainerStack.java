@@ -3,6 +3,7 @@ package io.trtcsim.stack.container;
 import io.trtcsim.stack.LoopbackPorts;
 import io.trtcsim.stack.SimulatorStack;
 import io.trtcsim.stack.StackUnavailableException;
+import io.trtcsim.trtc.RoomId;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class SimulatorContainerStack extends SimulatorStack {
 
     /** The container's log lines about the room (the simulator logs them as "room <id>: ..."); its last lines when none. */
     @Override
-    public List<String> logLines(long roomId) {
+    public List<String> logLines(RoomId roomId) {
         List<String> all = container.logLines();
         String room = "room " + roomId + ":";
         List<String> aboutRoom = all.stream().filter(line -> line.contains(room)).toList();

@@ -12,6 +12,7 @@ import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,8 +86,11 @@ final class JanusSession implements SignalingChannel {
         if (sessionId != 0) {
             return failed(ErrorCode.INVALID_OPERATION, "this Janus session has already joined room " + roomId);
         }
+        if (!(request.roomId() instanceof RoomId.Numeric numeric)) {
+            return failed(ErrorCode.NOT_SUPPORTED, "room " + request.roomId() + ": " + JanusStack.NO_STRING_ROOM_IDS);
+        }
         userId = request.userId();
-        roomId = request.roomId();
+        roomId = numeric.value();
         return connection.connect()
                 .thenCompose(ws -> connection.request(core("create"), reply -> {
                     sessionId = reply.path("data").path("id").asLong();

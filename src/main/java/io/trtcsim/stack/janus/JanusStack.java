@@ -5,6 +5,7 @@ import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.stack.Capability;
 import io.trtcsim.stack.Stack;
+import io.trtcsim.trtc.RoomId;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -126,7 +127,18 @@ public final class JanusStack implements Stack {
     }
 
     /**
-     * None of the optional TRTC behaviours: no UserSig or PrivateMapKey checks, no ban of a duplicate
+     * Why a Janus stack has no string room ids. Janus's VideoRoom has them only as {@code string_ids}
+     * in the general section of janus.plugin.videoroom.jcfg: a switch for the whole plugin that makes
+     * every room id a string and refuses numbers. TRTC keeps numeric and string rooms side by side
+     * (8888 and "8888" are two rooms), so neither setting serves both; mapping both kinds onto
+     * Janus strings would change every room of every existing Janus scenario for one feature.
+     */
+    public static final String NO_STRING_ROOM_IDS = "Janus's VideoRoom has string room ids only as the plugin-wide"
+            + " string_ids setting, which makes every room a string room; TRTC's numeric and string rooms cannot"
+            + " live side by side on it, so string room ids are not supported on Janus stacks";
+
+    /**
+     * None of the optional TRTC behaviours: no string room ids ({@link #NO_STRING_ROOM_IDS}), no UserSig or PrivateMapKey checks, no ban of a duplicate
      * userId, no server API or callbacks, no live-mode roles, no mute events (docs/janus.md). Packet
      * loss only for the process on this machine: media to a container or a Janus elsewhere does not
      * arrive through this machine's INPUT chain.
@@ -137,12 +149,17 @@ public final class JanusStack implements Stack {
                 ? EnumSet.of(Capability.PACKET_LOSS) : EnumSet.noneOf(Capability.class);
     }
 
+    @Override
+    public String whyNot(Capability missing) {
+        return missing == Capability.STRING_ROOM_IDS ? NO_STRING_ROOM_IDS : Stack.super.whyNot(missing);
+    }
+
     /**
      * Janus's log names handles and sessions rather than rooms, so a failed scenario gets the end of
      * the whole log; empty for a Janus this stack did not start.
      */
     @Override
-    public List<String> logLines(long roomId) {
+    public List<String> logLines(RoomId roomId) {
         return started.map(janus -> janus.logTail(LOG_LINES)).orElse(List.of());
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.AppKeyStore;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -62,7 +63,7 @@ class AppServerTest {
         assertThat(answer.body()).isEqualTo("{\"code\":0}");
         assertThat(appServer.callbacks()).singleElement().satisfies(callback -> {
             assertThat(callback.eventType()).isEqualTo(103);
-            assertThat(callback.roomId()).isEqualTo(1234L);
+            assertThat(callback.roomId()).contains(RoomId.numeric(1234));
             assertThat(callback.userId()).isEqualTo("alice");
             assertThat(callback.sign()).isEqualTo(ENTER_ROOM_SIGN_APP_1);
             assertThat(callback.sdkAppId()).isEqualTo("1400000001");

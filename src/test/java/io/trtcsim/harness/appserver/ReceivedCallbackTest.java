@@ -3,6 +3,7 @@ package io.trtcsim.harness.appserver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trtcsim.trtc.RoomId;
 import org.junit.jupiter.api.Test;
 
 class ReceivedCallbackTest {
@@ -20,7 +21,7 @@ class ReceivedCallbackTest {
         ReceivedCallback callback = ReceivedCallback.parse(ENTER_ROOM, ENTER_ROOM_SIGN_APP_1, "1400000001");
 
         assertThat(callback.eventType()).isEqualTo(103);
-        assertThat(callback.roomId()).isEqualTo(1234L);
+        assertThat(callback.roomId()).contains(RoomId.numeric(1234));
         assertThat(callback.userId()).isEqualTo("alice");
         assertThat(callback.sign()).isEqualTo(ENTER_ROOM_SIGN_APP_1);
         assertThat(callback.sdkAppId()).isEqualTo("1400000001");
@@ -33,7 +34,8 @@ class ReceivedCallbackTest {
                 "{\"EventGroupId\":1,\"EventType\":101,\"CallbackTs\":1,\"EventInfo\":{\"RoomId\":\"42\"}}", null, null);
 
         assertThat(callback.eventType()).isEqualTo(101);
-        assertThat(callback.roomId()).isEqualTo(42L);
+        // "42" in quotes is a string room, not room 42: TRTC keeps the two apart.
+        assertThat(callback.roomId()).contains(RoomId.string("42"));
         assertThat(callback.userId()).isNull();
     }
 
@@ -42,7 +44,7 @@ class ReceivedCallbackTest {
         assertThat(ReceivedCallback.parse("hello", null, null))
                 .satisfies(c -> {
                     assertThat(c.eventType()).isEqualTo(ReceivedCallback.UNKNOWN);
-                    assertThat(c.roomId()).isEqualTo(ReceivedCallback.UNKNOWN);
+                    assertThat(c.roomId()).isEmpty();
                     assertThat(c.userId()).isNull();
                     assertThat(c.rawBody()).isEqualTo("hello");
                 });
@@ -51,7 +53,7 @@ class ReceivedCallbackTest {
         assertThat(ReceivedCallback.parse("{\"EventType\":\"103\",\"EventInfo\":{\"RoomId\":\"room-a\"}}", null, null))
                 .satisfies(c -> {
                     assertThat(c.eventType()).isEqualTo(ReceivedCallback.UNKNOWN);
-                    assertThat(c.roomId()).isEqualTo(ReceivedCallback.UNKNOWN);
+                    assertThat(c.roomId()).contains(RoomId.string("room-a"));
                 });
     }
 
@@ -83,5 +85,13 @@ class ReceivedCallbackTest {
         ReceivedCallback callback = ReceivedCallback.parse(ENTER_ROOM, ENTER_ROOM_SIGN_APP_1, null);
 
         assertThatThrownBy(() -> callback.signedWith(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStringRoomIdIsAStringRoomNotANumber() {
+        ReceivedCallback callback = ReceivedCallback.parse(
+                "{\"EventType\":103,\"EventInfo\":{\"RoomId\":\"8888\",\"UserId\":\"alice\"}}", null, null);
+
+        assertThat(callback.roomId()).contains(RoomId.string("8888"));
     }
 }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.RoomId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -281,7 +282,7 @@ class CallbackDispatcherTest {
     }
 
     private static RoomCallback exit(String userId, String reason) {
-        return new RoomCallback(APP, CallbackEvent.EXIT_ROOM, 1234, userId, RoomCallback.ROLE_AUDIENCE, reason,
+        return new RoomCallback(APP, CallbackEvent.EXIT_ROOM, RoomId.numeric(1234), userId, RoomCallback.ROLE_AUDIENCE, reason,
                 EVENT_MILLIS);
     }
 

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.trtcsim.trtc.CallbackEvent;
+import io.trtcsim.trtc.RoomId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +91,7 @@ class CallbackSinkTest {
     }
 
     private static RoomCallback enter(long sdkAppId, String userId) {
-        return new RoomCallback(sdkAppId, CallbackEvent.ENTER_ROOM, 42, userId, RoomCallback.ROLE_ANCHOR, null,
+        return new RoomCallback(sdkAppId, CallbackEvent.ENTER_ROOM, RoomId.numeric(42), userId, RoomCallback.ROLE_ANCHOR, null,
                 System.currentTimeMillis());
     }
 

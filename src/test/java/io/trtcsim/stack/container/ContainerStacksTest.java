@@ -19,6 +19,7 @@ import io.trtcsim.stack.janus.JanusStack;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -45,7 +46,7 @@ class ContainerStacksTest {
             assertThat(stack.capabilities()).isEmpty();
             containerId = runningContainerOf(LocalImage.JANUS);
             await("Janus in the container logs its WebSocket server").atMost(Duration.ofSeconds(5))
-                    .until(() -> stack.logLines(1).stream().anyMatch(line -> line.contains("Websockets server started")));
+                    .until(() -> stack.logLines(RoomId.numeric(1)).stream().anyMatch(line -> line.contains("Websockets server started")));
         }
         assertRemoved(containerId);
     }
@@ -109,11 +110,11 @@ class ContainerStacksTest {
             Participant bob = participants.namedOrNew("bob");
             alice.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("alice"));
             bob.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor("bob"));
-            alice.join(4321);
+            alice.join(RoomId.numeric(4321));
             alice.createLocalStream(Set.of(MediaKind.AUDIO, MediaKind.VIDEO));
             alice.initializeLocalStream();
             alice.publish();
-            bob.join(4321);
+            bob.join(RoomId.numeric(4321));
             Expectations.receives(bob, ClientEvent.STREAM_ADDED, "alice", 1, Duration.ofSeconds(5));
             bob.subscribeTo("alice");
             bob.playStreamOf("alice", "remote_stream-alice");

@@ -21,6 +21,7 @@ import io.trtcsim.sdk.StreamConfig;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.Mode;
+import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -59,7 +60,7 @@ class JanusCallTest {
     final TestExecutionExceptionHandler printJanusLogOnFailure = (context, failure) -> {
         JanusStack current = janus;
         if (current != null) {
-            System.out.println("the end of Janus's log:\n" + String.join("\n", current.logLines(ROOM)));
+            System.out.println("the end of Janus's log:\n" + String.join("\n", current.logLines(RoomId.numeric(ROOM))));
         }
         throw failure;
     };

@@ -19,6 +19,7 @@ import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.trtc.RtcError;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -75,7 +76,7 @@ class JanusErrorsTest {
     }
 
     private static JoinRequest joining(String userId, long roomId) {
-        return new JoinRequest(1400000001L, userId, "unused-by-janus", roomId, Mode.RTC, Role.ANCHOR, "");
+        return new JoinRequest(1400000001L, userId, "unused-by-janus", RoomId.numeric(roomId), false, Mode.RTC, Role.ANCHOR, "");
     }
 
     @Test
@@ -108,6 +109,18 @@ class JanusErrorsTest {
         assertThat(mute.getMessage()).contains("Janus VideoRoom has no mute signalling");
         assertThat(switchRole.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
         assertThat(switchRole.getMessage()).contains("Janus VideoRoom has no roles");
+    }
+
+    @Test
+    void aStringRoomIsNotSupportedAndSaysWhyBeforeReachingJanus() {
+        JanusStack stack = closeLater(new JanusStack(URI.create("ws://127.0.0.1:9/")));
+        SignalingChannel session = closeLater(stack.open(IGNORING));
+
+        RtcError error = failureOf(session.join(new JoinRequest(1400000001L, "alice", "unused-by-janus",
+                RoomId.string("class-7A"), true, Mode.RTC, Role.ANCHOR, "")));
+
+        assertThat(error.errorCode()).isEqualTo(ErrorCode.NOT_SUPPORTED);
+        assertThat(error.getMessage()).contains("\"class-7A\"").contains("string_ids");
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.trtcsim.stack.Stack;
 import io.trtcsim.stack.StackUnreachableException;
 import io.trtcsim.trtc.Mode;
 import io.trtcsim.trtc.Role;
+import io.trtcsim.trtc.RoomId;
 import io.trtcsim.usersig.AppKeyStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -53,8 +54,9 @@ class RunningJanusTest {
                  SignalingChannel alice = stack.open(IGNORING)) {
                 assertThat(stack).isInstanceOf(JanusStack.class);
                 assertThat(stack.name()).isEqualTo(value);
-                assertThat(stack.logLines(4646)).as("no log of a Janus this stack did not start").isEmpty();
-                alice.join(new JoinRequest(1400000001L, "alice", "unused-by-janus", 4646, Mode.RTC, Role.ANCHOR, ""))
+                assertThat(stack.logLines(RoomId.numeric(4646))).as("no log of a Janus this stack did not start").isEmpty();
+                alice.join(new JoinRequest(1400000001L, "alice", "unused-by-janus", RoomId.numeric(4646), false, Mode.RTC,
+                        Role.ANCHOR, ""))
                         .get(10, TimeUnit.SECONDS);
                 alice.leave().get(10, TimeUnit.SECONDS);
             }
