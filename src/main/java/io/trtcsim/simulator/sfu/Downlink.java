@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A subscriber's link: forwarded packets go out re-encrypted for it; its feedback is answered
@@ -19,7 +18,6 @@ final class Downlink implements MediaTransport.Receiver {
     private final StreamForwarder forwarder;
     /** The tracks this downlink offered (one video layer of the stream, its audio): no other SSRC goes out on it. */
     private final List<ForwardedTrack> offered;
-    private final Set<Long> offeredSsrcs;
     private volatile Set<SdpMediaType> receivedKinds = Set.of();
     private volatile Rtcp.ReportBlock lastReport;
     private volatile long subscriberEstimate = -1;
@@ -29,7 +27,6 @@ final class Downlink implements MediaTransport.Receiver {
         this.transport = transport;
         this.forwarder = forwarder;
         this.offered = List.copyOf(offered);
-        this.offeredSsrcs = offered.stream().map(ForwardedTrack::ssrc).collect(Collectors.toUnmodifiableSet());
     }
 
     /** What this downlink's offer carried: its answer is read against these. */
@@ -45,16 +42,29 @@ final class Downlink implements MediaTransport.Receiver {
         receivedKinds = kinds;
     }
 
+    /**
+     * Whether this downlink offered that track. Per packet on the uplink's receive thread: a walk
+     * over its two or three tracks, no boxing of the SSRC into a set lookup.
+     */
+    private boolean carries(ForwardedTrack track) {
+        for (ForwardedTrack mine : offered) {
+            if (mine.ssrc() == track.ssrc()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** From the uplink's receive thread. */
     void forward(ForwardedTrack track, byte[] packet) {
-        if (!offeredSsrcs.contains(track.ssrc()) || !receivedKinds.contains(track.kind()) || !transport.isConnected()) {
+        if (!carries(track) || !receivedKinds.contains(track.kind()) || !transport.isConnected()) {
             return;
         }
         transport.sendRtp(packet, packet.length, track.ssrc());
     }
 
     void forwardRtcp(ForwardedTrack track, byte[] compound) {
-        if (offeredSsrcs.contains(track.ssrc()) && receivedKinds.contains(track.kind()) && transport.isConnected()) {
+        if (carries(track) && receivedKinds.contains(track.kind()) && transport.isConnected()) {
             transport.sendRtcp(compound);
         }
     }

@@ -26,7 +26,6 @@ public final class StreamForwarder implements AutoCloseable {
     private final ParticipantId publisher;
     private final Map<String, Downlink> downlinks = new ConcurrentHashMap<>();
     private volatile Uplink uplink;
-    private volatile boolean smallStream;
     private volatile Consumer<String> uplinkLost = reason -> { };
     private volatile boolean closed;
 
@@ -68,8 +67,7 @@ public final class StreamForwarder implements AutoCloseable {
             transport.close();
             throw e;
         }
-        Uplink replacement = new Uplink(transport, answer.tracks(), this, ownSsrc());
-        smallStream = withSmallStream && videoTracks(answer.tracks()).size() >= 2;
+        Uplink replacement = new Uplink(transport, answer.tracks(), withSmallStream, this, ownSsrc());
         Uplink previous = uplink;
         uplink = replacement;
         transport.start(answer.remote(), replacement);
@@ -107,7 +105,8 @@ public final class StreamForwarder implements AutoCloseable {
 
     /** Whether the current uplink carries a small stream beside the big one. */
     public boolean hasSmallStream() {
-        return smallStream;
+        Uplink current = uplink;
+        return current != null && current.hasSmallStream();
     }
 
     /** A new downlink for a subscriber (replacing an earlier one) carrying the big video: the plane's offer. */
@@ -131,7 +130,7 @@ public final class StreamForwarder implements AutoCloseable {
         ParticipantId subscriber = new ParticipantId(publisher.sdkAppId(), subscriberId);
         MediaTransport transport = new MediaTransport(plane, "downlink-" + streamId + "-to-" + subscriberId, subscriber,
                 plane.network().streamLoss(subscriber, streamId));
-        List<ForwardedTrack> offered = tracksOf(current.tracks(), layer);
+        List<ForwardedTrack> offered = current.tracksFor(layer);
         Downlink downlink = new Downlink(subscriberId, transport, this, offered);
         downlinks.put(subscriberId, downlink);
         return Negotiation.offerDownlink(offered, transport.localEndpoint(), streamId);
@@ -151,26 +150,6 @@ public final class StreamForwarder implements AutoCloseable {
         downlink.receivedKinds(answer.receivedKinds());
         downlink.transport().start(answer.remote(), downlink);
         return downlink.transport().connected().thenRun(() -> requestKeyFrame(downlink));
-    }
-
-    /**
-     * The tracks a downlink of that layer carries: every audio track and one video track, the
-     * first (big) or, with a small stream, the second (small). Without a small stream a stream's
-     * every track goes to every downlink, as before dual streams.
-     */
-    private List<ForwardedTrack> tracksOf(List<ForwardedTrack> tracks, VideoLayer layer) {
-        if (!smallStream) {
-            if (layer == VideoLayer.SMALL) {
-                throw new IllegalArgumentException(streamId + " has no small stream");
-            }
-            return tracks;
-        }
-        ForwardedTrack video = videoTracks(tracks).get(layer == VideoLayer.SMALL ? 1 : 0);
-        return tracks.stream().filter(track -> track.kind() != SdpMediaType.VIDEO || track == video).toList();
-    }
-
-    private static List<ForwardedTrack> videoTracks(List<ForwardedTrack> tracks) {
-        return tracks.stream().filter(track -> track.kind() == SdpMediaType.VIDEO).toList();
     }
 
     public void closeDownlink(String subscriberId) {

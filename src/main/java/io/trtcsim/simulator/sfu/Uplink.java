@@ -33,6 +33,8 @@ final class Uplink implements MediaTransport.Receiver {
 
     private final MediaTransport transport;
     private final List<ForwardedTrack> tracks;
+    /** The offer's second video section is the publisher's small stream (TRTC's dual stream). */
+    private final boolean smallStream;
     private final StreamForwarder forwarder;
     private final long ownSsrc;
     private final Map<Long, TrackState> states = new LinkedHashMap<>();
@@ -63,9 +65,12 @@ final class Uplink implements MediaTransport.Receiver {
         }
     }
 
-    Uplink(MediaTransport transport, List<ForwardedTrack> tracks, StreamForwarder forwarder, long ownSsrc) {
+    /** {@code withSmallStream}: the publisher announced a small stream; it is one when the offer has a second video section. */
+    Uplink(MediaTransport transport, List<ForwardedTrack> tracks, boolean withSmallStream, StreamForwarder forwarder,
+           long ownSsrc) {
         this.transport = transport;
         this.tracks = tracks;
+        this.smallStream = withSmallStream && videoTracks().size() >= 2;
         this.forwarder = forwarder;
         this.ownSsrc = ownSsrc;
         for (ForwardedTrack track : tracks) {
@@ -81,6 +86,32 @@ final class Uplink implements MediaTransport.Receiver {
 
     List<ForwardedTrack> tracks() {
         return tracks;
+    }
+
+    boolean hasSmallStream() {
+        return smallStream;
+    }
+
+    /**
+     * The tracks a downlink of that layer carries: every audio track and one video track, the
+     * first (big) or, with a small stream, the second (small). Without a small stream a stream's
+     * every track goes to every downlink, as before dual streams.
+     *
+     * @throws IllegalArgumentException for the small layer of an uplink without one
+     */
+    List<ForwardedTrack> tracksFor(VideoLayer layer) {
+        if (!smallStream) {
+            if (layer == VideoLayer.SMALL) {
+                throw new IllegalArgumentException("the uplink " + transport.name() + " has no small stream");
+            }
+            return tracks;
+        }
+        ForwardedTrack video = videoTracks().get(layer == VideoLayer.SMALL ? 1 : 0);
+        return tracks.stream().filter(track -> track.kind() != SdpMediaType.VIDEO || track == video).toList();
+    }
+
+    private List<ForwardedTrack> videoTracks() {
+        return tracks.stream().filter(track -> track.kind() == SdpMediaType.VIDEO).toList();
     }
 
     Optional<ForwardedTrack> track(long ssrc) {
@@ -215,7 +246,7 @@ final class Uplink implements MediaTransport.Receiver {
     /** Asks the publisher for a key frame of its video (PLI), at most once per interval. */
     /** A key frame of every video track (after a silence every layer's subscribers need one). */
     void requestKeyFrame() {
-        tracks.stream().filter(track -> track.kind() == SdpMediaType.VIDEO).forEach(track -> requestKeyFrame(track.ssrc()));
+        videoTracks().forEach(track -> requestKeyFrame(track.ssrc()));
     }
 
     /** A key frame of that video track: a PLI at most every 250 ms per track, a later one deferred to then. */
