@@ -14,6 +14,7 @@ import io.trtcsim.sdk.ErrorNotice;
 import io.trtcsim.sdk.JournalEntry;
 import io.trtcsim.sdk.NetworkQuality;
 import io.trtcsim.sdk.RemoteStream;
+import io.trtcsim.sdk.SystemRequirements;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ConnectionState;
 import io.trtcsim.trtc.DeviceKind;
@@ -205,6 +206,26 @@ public final class Expectations {
             throw new AssertionError("expected " + participant + " to list a " + kind.noun() + " named '" + idOrLabel
                     + "', but its " + kind.noun() + "s are " + listed.stream()
                     .map(d -> d.deviceId() + " (" + d.label() + (d.standIn() ? ", stand-in" : "") + ")").toList());
+        }
+    }
+
+    /** TRTC.checkSystemRequirements() answers result true for the participant; a failure prints the whole detail. */
+    public static void findsSystemRequirementsMet(Participant participant) {
+        SystemRequirements answer = participant.systemRequirements();
+        if (!answer.result()) {
+            throw new AssertionError("expected " + participant + " to find the system requirements met, but"
+                    + " checkSystemRequirements() answers result false with the detail " + answer.detail().fields());
+        }
+    }
+
+    /** The detail field of that TRTC name (e.g. isVp8EncodeSupported) of TRTC.checkSystemRequirements() is as expected. */
+    public static void findsSystemRequirement(Participant participant, String field, boolean expected) {
+        SystemRequirements.Detail detail = participant.systemRequirements().detail();
+        boolean found = detail.field(field).orElseThrow(() -> new AssertionError("checkSystemRequirements() has no"
+                + " detail field '" + field + "'; its fields are " + detail.fields().keySet()));
+        if (found != expected) {
+            throw new AssertionError("expected " + participant + " to find " + field + " " + expected
+                    + " in the system requirements, but it is " + found + "; the detail is " + detail.fields());
         }
     }
 

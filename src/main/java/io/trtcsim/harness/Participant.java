@@ -11,6 +11,7 @@ import io.trtcsim.sdk.MediaInput;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.sdk.StreamConfig;
 import io.trtcsim.sdk.SubscribeOptions;
+import io.trtcsim.sdk.SystemRequirements;
 import io.trtcsim.sdk.TRTC;
 import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.MediaKind;
@@ -379,6 +380,11 @@ public final class Participant implements AutoCloseable {
             case AUDIO_OUTPUT -> trtc.getSpeakers();
         };
         return listed.join();
+    }
+
+    /** What TRTC.checkSystemRequirements() answers for this participant's browser (the harness). */
+    public SystemRequirements systemRequirements() {
+        return TRTC.checkSystemRequirements().join();
     }
 
     /** The machine's camera and microphone. */

@@ -130,6 +130,15 @@ public final class TRTC implements AutoCloseable {
         return CompletableFuture.completedFuture(List.copyOf(all));
     }
 
+    /**
+     * TRTC.checkSystemRequirements() (v4.9.0+), answered for this environment, where the harness is the
+     * browser: {@code result} is WebRTC supported and a video codec both encoded and decoded
+     * ({@link SystemRequirements}); how each field is found is {@link SystemCheck}'s.
+     */
+    public static CompletableFuture<SystemRequirements> checkSystemRequirements() {
+        return CompletableFuture.completedFuture(SystemCheck.run());
+    }
+
     public LocalStream createStream(StreamConfig config) {
         LocalStream stream = new LocalStream(config, this::engine, options.clock(), options.standInDevices());
         streams.add(stream);

@@ -6,7 +6,10 @@ import io.trtcsim.harness.Expectations;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.trtc.DeviceKind;
 
-/** Cameras, microphones and speakers: TRTC.getCameras() and friends, and streams captured from a named device. */
+/**
+ * Cameras, microphones and speakers: TRTC.getCameras() and friends, streams captured from a named device,
+ * and TRTC.checkSystemRequirements().
+ */
 public class DeviceSteps {
 
     private final Participants participants;
@@ -18,6 +21,16 @@ public class DeviceSteps {
     @Then("{participant} lists a {deviceKind} named {string}")
     public void listsDevice(String name, DeviceKind kind, String idOrLabel) {
         Expectations.listsDevice(participants.named(name), kind, idOrLabel);
+    }
+
+    @Then("{participant} finds the system requirements met")
+    public void findsSystemRequirementsMet(String name) {
+        Expectations.findsSystemRequirementsMet(participants.named(name));
+    }
+
+    @Then("{participant} finds {string} {truth} in the system requirements")
+    public void findsSystemRequirement(String name, String field, boolean expected) {
+        Expectations.findsSystemRequirement(participants.named(name), field, expected);
     }
 
     @When("{participant} creates a local stream from the {deviceKind} {string}")

@@ -128,6 +128,12 @@ public class ParameterTypes {
         return DeviceKind.named(text);
     }
 
+    /** true or false, as a step states a boolean TRTC answers (e.g. a detail field of checkSystemRequirements()). */
+    @ParameterType("true|false")
+    public boolean truth(String text) {
+        return Boolean.parseBoolean(text);
+    }
+
     @ParameterType("audio|video")
     public MediaKind mediaKind(String text) {
         return MediaKind.named(text);
