@@ -5,6 +5,9 @@
 #   libpulse0  - webrtc-java's native library links libpulse.so.0; without it loading fails
 #                with UnsatisfiedLinkError.
 #   iptables   - for the packet-loss steps (real packet loss; needs root).
+#   pulseaudio - for the scenarios that capture microphones of this machine: the harness starts
+#                its own PulseAudio server with pipe-source microphones it feeds (skipped, with
+#                the reason printed, without it).
 #   a JDK 17+ and Maven, when missing.
 #   with --with-browser: Debian's chromium and chromium-driver, for the test that opens the HTML
 #                report in a real browser (skipped, with the reason printed, without them).
@@ -27,6 +30,9 @@ command -v javac >/dev/null 2>&1 || needed+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || needed+=(maven)
 # iptables: the packet-loss steps drop packets with it (skipped, with the reason, without it).
 installed iptables || needed+=(iptables)
+# pulseaudio (and its pactl): the harness's own PulseAudio server for machine-microphone scenarios.
+installed pulseaudio || needed+=(pulseaudio)
+command -v pactl >/dev/null 2>&1 || needed+=(pulseaudio-utils)
 for option in "$@"; do
   case "$option" in
     --with-browser)

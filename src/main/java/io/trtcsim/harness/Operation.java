@@ -18,7 +18,9 @@ public enum Operation {
     SET_VIDEO_PROFILE("setVideoProfile"),
     SET_AUDIO_PROFILE("setAudioProfile"),
     ENABLE_SMALL_STREAM("enableSmallStream"),
-    SET_REMOTE_VIDEO_STREAM_TYPE("setRemoteVideoStreamType");
+    SET_REMOTE_VIDEO_STREAM_TYPE("setRemoteVideoStreamType"),
+    SWITCH_DEVICE("switchDevice"),
+    REPLACE_TRACK("replaceTrack");
 
     private final String apiName;
 

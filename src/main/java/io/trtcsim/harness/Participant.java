@@ -7,6 +7,7 @@ import io.trtcsim.sdk.DeviceInfo;
 import io.trtcsim.sdk.EventJournal;
 import io.trtcsim.sdk.JoinOptions;
 import io.trtcsim.sdk.LocalStream;
+import io.trtcsim.sdk.LocalTrack;
 import io.trtcsim.sdk.MediaInput;
 import io.trtcsim.sdk.RemoteStream;
 import io.trtcsim.sdk.StreamConfig;
@@ -370,6 +371,45 @@ public final class Participant implements AutoCloseable {
         MediaInput.Devices devices = camera ? new MediaInput.Devices(Optional.of(idOrLabel), Optional.empty())
                 : new MediaInput.Devices(Optional.empty(), Optional.of(idOrLabel));
         createLocalStream(new StreamConfig(userId, !camera, camera, VideoProfile.DEFAULT, devices));
+    }
+
+    /** createStream({video: true}) from the machine's first camera (none named: the default one). */
+    public void createStreamFromDefaultCamera() {
+        createLocalStream(new StreamConfig(userId, false, true, VideoProfile.DEFAULT, new MediaInput.Devices()));
+    }
+
+    /** LocalStream.switchDevice('video' | 'audio', id or label) on the local stream, during a call or before. */
+    public void switchDevice(DeviceKind kind, String idOrLabel) {
+        call(Operation.SWITCH_DEVICE, localStream().switchDevice(capturedKind(kind), idOrLabel));
+    }
+
+    public void tryToSwitchDevice(DeviceKind kind, String idOrLabel) {
+        attempt(Operation.SWITCH_DEVICE, localStream().switchDevice(capturedKind(kind), idOrLabel));
+    }
+
+    /**
+     * replaceTrack as v4's guide does it: a second stream of this participant captures from the
+     * device (initialized, never published), and its track of that kind replaces the local stream's.
+     */
+    public void replaceTrackFrom(DeviceKind kind, String idOrLabel) {
+        MediaKind media = capturedKind(kind);
+        boolean camera = media == MediaKind.VIDEO;
+        MediaInput.Devices devices = camera ? new MediaInput.Devices(Optional.of(idOrLabel), Optional.empty())
+                : new MediaInput.Devices(Optional.empty(), Optional.of(idOrLabel));
+        LocalStream donor = trtc.createStream(new StreamConfig(userId, !camera, camera, VideoProfile.DEFAULT, devices));
+        call(Operation.INITIALIZE, donor.initialize());
+        LocalTrack track = (camera ? donor.getVideoTrack() : donor.getAudioTrack()).orElseThrow(() ->
+                new IllegalStateException(userId + ": the stream from " + idOrLabel + " has no " + media + " track"));
+        call(Operation.REPLACE_TRACK, localStream().replaceTrack(track));
+    }
+
+    private static MediaKind capturedKind(DeviceKind kind) {
+        return switch (kind) {
+            case VIDEO_INPUT -> MediaKind.VIDEO;
+            case AUDIO_INPUT -> MediaKind.AUDIO;
+            case AUDIO_OUTPUT -> throw new IllegalArgumentException("a speaker plays; a stream captures from a camera"
+                    + " or a microphone");
+        };
     }
 
     /** What TRTC.getCameras() / getMicrophones() / getSpeakers() list for this participant. */

@@ -141,6 +141,14 @@ public final class ScenarioContext implements AutoCloseable {
         teardown.push(new Owned(what, resource));
     }
 
+    /**
+     * Something made for the scenario that must outlive everything else of it, whenever it was made:
+     * released after all the rest (a device server whose clients must be gone first).
+     */
+    public synchronized void closeLast(String what, AutoCloseable resource) {
+        teardown.addLast(new Owned(what, resource));
+    }
+
     /** Something made for the scenario, with the name its teardown failure is reported under. */
     private record Owned(String what, AutoCloseable resource) {
     }

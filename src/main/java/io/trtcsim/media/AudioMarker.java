@@ -19,6 +19,22 @@ public final class AudioMarker {
         return Math.floorMod(captureMicros, PERIOD_MICROS) < BURST_MILLIS * 1000;
     }
 
+    /**
+     * The next 10 ms a marked microphone gives: the tone, louder inside a burst; or silence (muted,
+     * as a disabled browser track sends: stopping instead would make the receiver conceal the gap
+     * with a fading copy of the tone).
+     */
+    static byte[] nextChunk(AudioTone tone, long captureMicros, boolean silent) {
+        if (silent) {
+            return new byte[AudioTone.BYTES_PER_CHUNK];
+        }
+        byte[] chunk = tone.nextChunk();
+        if (inBurst(captureMicros)) {
+            amplify(chunk);
+        }
+        return chunk;
+    }
+
     /** Scales 16-bit little-endian PCM in place by {@link #GAIN}, clipping at full scale. */
     public static void amplify(byte[] pcm16le) {
         for (int i = 0; i + 1 < pcm16le.length; i += 2) {

@@ -1,11 +1,19 @@
 package io.trtcsim.media;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioDevice;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioLayer;
+import dev.onvoid.webrtc.media.audio.AudioOptions;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import dev.onvoid.webrtc.media.video.CustomVideoSource;
+import dev.onvoid.webrtc.media.video.VideoTrackSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,13 +24,21 @@ import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
 /**
- * One libwebrtc world: a headless audio device and the peer-connection factory built on it.
+ * One libwebrtc world: an audio device module and the peer-connection factory built on it.
  * Each simulated participant and the simulator own one, as each browser tab and each server
  * would. Closing it disposes the factory; an undisposed factory keeps the JVM alive.
+ * <p>
+ * Audio comes in one of two ways, fixed when the engine is made: pushed into custom sources (the
+ * synthetic and file microphones; a headless audio module) or recorded from a microphone of the
+ * machine ({@link #recordingFrom}: libwebrtc's PulseAudio module). Not both: libwebrtc delivers
+ * what the audio module records into every audio send stream, so a recording engine's pushes would
+ * mix with, and race, the recorded audio.
  */
 public final class MediaEngine implements AutoCloseable {
 
-    private final HeadlessAudioDeviceModule audioDevice;
+    private final AudioDeviceModuleBase audioDevice;
+    /** The machine microphone a recording engine records from; empty for an engine of pushed audio. */
+    private volatile Optional<AudioDevice> microphone;
     private final PeerConnectionFactory factory;
     private final String name;
     private final StampedLock audioGate = new StampedLock();
@@ -30,14 +46,39 @@ public final class MediaEngine implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private boolean closed;
 
+    /** An engine whose audio is pushed into custom sources (a headless audio module). */
     public MediaEngine(String name) {
-        this.name = name;
         // The default audio module aborts the JVM on machines without a sound card, and a headless
-        // module that is not "playing out" delivers remote audio at twice the real rate. Playout must
-        // start after the factory exists: started before, remote audio is received but never pulled
-        // from the jitter buffer (measured: packetsReceived grows, totalSamplesReceived stays 0).
-        this.audioDevice = new HeadlessAudioDeviceModule();
+        // module that is not "playing out" delivers remote audio at twice the real rate.
+        this(name, new HeadlessAudioDeviceModule(), Optional.empty());
+    }
+
+    /**
+     * An engine that records from a microphone of the machine through libwebrtc's PulseAudio module
+     * (a PulseAudio server must answer), and plays out to the server's default sink. The microphone
+     * is made the server's default source first: see {@link PulseAudioSources} for why.
+     *
+     * @throws IllegalArgumentException when the audio module does not list that microphone
+     */
+    public static MediaEngine recordingFrom(String name, AudioDevice microphone) {
+        PulseAudioSources.makeDefault(microphone.getName());
+        AudioDeviceModule module = new AudioDeviceModule(AudioLayer.kLinuxPulseAudio);
+        try {
+            module.setRecordingDevice(listed(module, microphone));
+        } catch (RuntimeException e) {
+            module.dispose();
+            throw e;
+        }
+        return new MediaEngine(name, module, Optional.of(microphone));
+    }
+
+    private MediaEngine(String name, AudioDeviceModuleBase audioDevice, Optional<AudioDevice> microphone) {
+        this.name = name;
+        this.audioDevice = audioDevice;
+        this.microphone = microphone;
         this.factory = new PeerConnectionFactory(audioDevice);
+        // Playout must start after the factory exists: started before, remote audio is received but
+        // never pulled from the jitter buffer (measured: packetsReceived grows, totalSamplesReceived stays 0).
         audioDevice.initPlayout();
         audioDevice.startPlayout();
         this.gatekeeper = Executors.newSingleThreadExecutor(r -> {
@@ -58,6 +99,10 @@ public final class MediaEngine implements AutoCloseable {
      */
     public void pushAudio(CustomAudioSource source, byte[] pcm, int bitsPerSample, int sampleRate, int channels,
                           int frames) {
+        if (microphone.isPresent()) {
+            throw new IllegalStateException("engine " + name + " records from the microphone '"
+                    + microphone.get().getName() + "'; audio pushed into it would race the recorded audio");
+        }
         long stamp = audioGate.readLock();
         try {
             source.pushAudio(pcm, bitsPerSample, sampleRate, channels, frames);
@@ -80,6 +125,10 @@ public final class MediaEngine implements AutoCloseable {
      * taken on a thread of its own: setup completes on libwebrtc's threads, which must never wait.
      */
     public <T> CompletableFuture<T> withAudioHeld(Supplier<CompletableFuture<T>> setup) {
+        if (microphone.isPresent()) {
+            // Recording is this engine's audio input: nothing is pushed, and recording goes on.
+            return setup.get();
+        }
         return CompletableFuture.supplyAsync(audioGate::writeLock, gatekeeper)
                 .thenCompose(stamp -> {
                     CompletableFuture<T> result;
@@ -96,6 +145,21 @@ public final class MediaEngine implements AutoCloseable {
                         }
                     });
                 });
+    }
+
+    /**
+     * Runs {@code change} while no audio is being pushed into any custom source of this engine: a
+     * sender's audio track can then be replaced without the old and the new source delivering into
+     * one send stream at once (libwebrtc's race checker aborts the JVM on that). Called from a
+     * thread of the harness, never from a libwebrtc thread (it waits for pushes in progress).
+     */
+    public void holdingAudio(Runnable change) {
+        long stamp = audioGate.writeLock();
+        try {
+            change.run();
+        } finally {
+            audioGate.unlockWrite(stamp);
+        }
     }
 
     /** Runs a task every {@code periodMillis} on the engine's timer until the returned future is cancelled. */
@@ -115,12 +179,84 @@ public final class MediaEngine implements AutoCloseable {
         return new PeerLink(this, linkName);
     }
 
-    public VideoTrack createVideoTrack(String id, CustomVideoSource source) {
+    public VideoTrack createVideoTrack(String id, VideoTrackSource source) {
         return factory.createVideoTrack(id, source);
     }
 
-    public AudioTrack createAudioTrack(String id, CustomAudioSource source) {
+    public AudioTrack createAudioTrack(String id, AudioTrackSource source) {
         return factory.createAudioTrack(id, source);
+    }
+
+    /** The microphone this engine records from; empty for an engine of pushed audio. */
+    public Optional<AudioDevice> microphone() {
+        return microphone;
+    }
+
+    /**
+     * The source of what this engine records: the microphone as it is, with libwebrtc's echo
+     * cancellation, gain control, noise suppression and high-pass filter off (gain control would
+     * flatten the marker's bursts).
+     *
+     * @throws IllegalStateException for an engine of pushed audio
+     */
+    public AudioTrackSource createMicrophoneSource() {
+        if (microphone.isEmpty()) {
+            throw new IllegalStateException("engine " + name + " pushes its audio; it records from no microphone");
+        }
+        AudioOptions asRecorded = new AudioOptions();
+        asRecorded.echoCancellation = false;
+        asRecorded.autoGainControl = false;
+        asRecorded.noiseSuppression = false;
+        asRecorded.highpassFilter = false;
+        return factory.createAudioSource(asRecorded);
+    }
+
+    /**
+     * Records from another microphone of the machine from now on (switchDevice): the send streams
+     * keep their track, so nothing is renegotiated. Native calls: never call it holding a lock a
+     * libwebrtc thread may need.
+     *
+     * @throws IllegalStateException for an engine of pushed audio
+     */
+    public void switchMicrophone(AudioDevice next) {
+        if (microphone.isEmpty()) {
+            throw new IllegalStateException("engine " + name + " pushes its audio; it cannot record from '"
+                    + next.getName() + "'");
+        }
+        AudioDevice listed = listed(audioDevice, next);
+        PulseAudioSources.makeDefault(next.getName());
+        audioDevice.stopRecording();
+        audioDevice.setRecordingDevice(listed);
+        audioDevice.initRecording();
+        audioDevice.startRecording();
+        microphone = Optional.of(next);
+    }
+
+    /** Mutes the microphone this engine records from (muteAudio of a stream captured from it). */
+    void setMicrophoneMuted(boolean muted) {
+        if (microphone.isPresent()) {
+            audioDevice.setMicrophoneMute(muted);
+        }
+    }
+
+    /** The module's own entry for a device (its list may give no descriptors: then by name). */
+    private static AudioDevice listed(AudioDeviceModuleBase module, AudioDevice wanted) {
+        List<AudioDevice> devices = module.getRecordingDevices();
+        return devices.stream().filter(d -> sameDevice(d, wanted)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the audio module lists no microphone '"
+                        + wanted.getName() + "' (" + wanted.getDescriptor() + "); it lists "
+                        + devices.stream().map(AudioDevice::getName).toList()));
+    }
+
+    /**
+     * Whether two listings name one device: by descriptor where both have one, else by name
+     * (webrtc-java's audio module lists PulseAudio devices without descriptors).
+     */
+    public static boolean sameDevice(AudioDevice a, AudioDevice b) {
+        if (a.getDescriptor() != null && b.getDescriptor() != null) {
+            return a.getDescriptor().equals(b.getDescriptor());
+        }
+        return a.getName() != null && a.getName().equals(b.getName());
     }
 
     @Override

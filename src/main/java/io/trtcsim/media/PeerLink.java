@@ -82,6 +82,22 @@ public final class PeerLink implements AutoCloseable {
     }
 
     /**
+     * Puts {@code next} on the sender of the track {@code trackId} (RTCRtpSender.replaceTrack): the
+     * same RTP stream carries the new track's media, without a renegotiation. False when no sender
+     * sends that track. Native calls: never call this holding a lock a libwebrtc callback may need.
+     */
+    public boolean replaceTrack(String trackId, MediaStreamTrack next) {
+        for (RTCRtpSender sender : senders) {
+            MediaStreamTrack track = sender.getTrack();
+            if (track != null && track.getId().equals(trackId)) {
+                sender.replaceTrack(next);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Caps what the sender of that track sends (RTCRtpSender.setParameters, encodings' maxBitrate);
      * empty lifts the cap. For audio libwebrtc also takes the cap as the Opus encoder's target.
      * Native calls: never call this holding a lock a libwebrtc callback may need.

@@ -46,12 +46,7 @@ public final class SyntheticAudioSource extends PacedSource implements AudioCapt
             return;
         }
         try {
-            // Muted audio is silence, as a disabled browser track sends: stopping the packets instead
-            // would make the receiver conceal the gap with a fading copy of the tone.
-            byte[] chunk = isPaused() ? new byte[CHUNK_SAMPLES * 2] : tone.nextChunk();
-            if (!isPaused() && AudioMarker.inBurst(clock.nowMicros())) {
-                AudioMarker.amplify(chunk);
-            }
+            byte[] chunk = AudioMarker.nextChunk(tone, clock.nowMicros(), isPaused());
             engine.pushAudio(source, chunk, 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
             chunks.incrementAndGet();
         } catch (RuntimeException e) {

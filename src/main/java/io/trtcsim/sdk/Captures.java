@@ -1,10 +1,12 @@
 package io.trtcsim.sdk;
 
 import io.trtcsim.media.AudioCapture;
+import io.trtcsim.media.CameraCapture;
 import io.trtcsim.media.FileAudioSource;
 import io.trtcsim.media.FileVideoSource;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
+import io.trtcsim.media.MicrophoneCapture;
 import io.trtcsim.media.SyntheticAudioSource;
 import io.trtcsim.media.SyntheticVideoSource;
 import io.trtcsim.media.VideoCapture;
@@ -24,8 +26,8 @@ final class Captures {
         if (input instanceof MediaInput.Files files) {
             return new FileVideoSource(userId, existing(files.video()), clock);
         }
-        if (input instanceof MediaInput.StandIns standIns && standIns.camera().flatMap(StandInDevice::file).isPresent()) {
-            return new FileVideoSource(userId, existing(standIns.camera().get().file().get()), clock);
+        if (input instanceof MediaInput.FoundDevices found && found.camera().isPresent()) {
+            return camera(userId, found.camera().get(), profile, clock);
         }
         if (input instanceof MediaInput.Screen) {
             return new SyntheticVideoSource(userId + "-screen", profile, clock);
@@ -37,10 +39,37 @@ final class Captures {
         if (input instanceof MediaInput.Files files && files.audio().isPresent()) {
             return new FileAudioSource(userId, existing(files.audio().get()), engine, clock);
         }
-        if (input instanceof MediaInput.StandIns standIns && standIns.microphone().flatMap(StandInDevice::file).isPresent()) {
-            return new FileAudioSource(userId, existing(standIns.microphone().get().file().get()), engine, clock);
+        if (input instanceof MediaInput.FoundDevices found && found.microphone().isPresent()) {
+            return microphone(userId, found.microphone().get(), engine, clock);
         }
         return new SyntheticAudioSource(userId, engine, clock);
+    }
+
+    /** Capture from a camera: a stand-in's file or synthetic picture, or the machine's camera. */
+    static VideoCapture camera(String userId, FoundDevice camera, VideoProfile profile, MediaClock clock) {
+        if (camera instanceof FoundDevice.MachineCamera machine) {
+            return new CameraCapture(machine.device(), profile);
+        }
+        if (camera instanceof FoundDevice.StandIn standIn) {
+            return standIn.device().file().<VideoCapture>map(file -> new FileVideoSource(userId, existing(file), clock))
+                    .orElseGet(() -> new SyntheticVideoSource(userId, profile, clock));
+        }
+        throw new IllegalArgumentException(camera.info().label() + " is not a camera");
+    }
+
+    /**
+     * Capture from a microphone: a stand-in's file or tone pushed into {@code engine}, or the machine's
+     * microphone that {@code engine} records from.
+     */
+    static AudioCapture microphone(String userId, FoundDevice microphone, MediaEngine engine, MediaClock clock) {
+        if (microphone instanceof FoundDevice.MachineMicrophone) {
+            return new MicrophoneCapture(engine);
+        }
+        if (microphone instanceof FoundDevice.StandIn standIn) {
+            return standIn.device().file().<AudioCapture>map(file -> new FileAudioSource(userId, existing(file), engine, clock))
+                    .orElseGet(() -> new SyntheticAudioSource(userId, engine, clock));
+        }
+        throw new IllegalArgumentException(microphone.info().label() + " is not a microphone");
     }
 
     private static Path existing(Path file) {

@@ -1,7 +1,11 @@
 package io.trtcsim.sdk;
 
+import dev.onvoid.webrtc.media.Device;
 import dev.onvoid.webrtc.media.MediaDevices;
 import dev.onvoid.webrtc.media.audio.AudioDevice;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioLayer;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.ErrorCode;
@@ -16,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * listing blocks forever on a machine without a PulseAudio server (measured here), so audio devices
  * are listed only when a server's socket is there (PULSE_SERVER, or XDG_RUNTIME_DIR/pulse/native),
  * and then on a thread of its own with a deadline; otherwise ALSA's /proc/asound/pcm says whether a
- * microphone exists at all. Capture here is from stand-ins; the machine's own devices are listed
- * but not yet captured (NOT_SUPPORTED, naming the device).
+ * microphone exists at all. A stream captures from a stand-in or from a device of the machine: a
+ * microphone through libwebrtc's PulseAudio module, a camera through its device path (V4L2).
  */
 final class Devices {
 
@@ -48,19 +53,38 @@ final class Devices {
         return switch (kind) {
             case VIDEO_INPUT -> MediaDevices.getVideoCaptureDevices().stream()
                     .map(device -> info(device, kind)).toList();
-            case AUDIO_INPUT -> audioDevices(MediaDevices::getAudioCaptureDevices).stream()
-                    .map(device -> info(device, kind)).toList();
-            case AUDIO_OUTPUT -> audioDevices(MediaDevices::getAudioRenderDevices).stream()
-                    .map(device -> info(device, kind)).toList();
+            case AUDIO_INPUT -> audioDevices(() -> listedByNewModule(AudioDeviceModuleBase::getRecordingDevices))
+                    .stream().map(device -> info(device, kind)).toList();
+            case AUDIO_OUTPUT -> audioDevices(() -> listedByNewModule(AudioDeviceModuleBase::getPlayoutDevices))
+                    .stream().map(device -> info(device, kind)).toList();
         };
     }
 
     private static DeviceInfo info(VideoDevice device, DeviceKind kind) {
-        return new DeviceInfo(device.getDescriptor(), kind, device.getName(), false);
+        return new DeviceInfo(idOf(device), kind, device.getName(), false);
     }
 
     private static DeviceInfo info(AudioDevice device, DeviceKind kind) {
-        return new DeviceInfo(device.getDescriptor(), kind, device.getName(), false);
+        return new DeviceInfo(idOf(device), kind, device.getName(), false);
+    }
+
+    /**
+     * Audio devices as a PulseAudio module made for the question lists them. webrtc-java's
+     * MediaDevices lists audio devices once and keeps that list (measured: a microphone added to
+     * the server later is never listed), so each listing asks a module of its own.
+     */
+    private static List<AudioDevice> listedByNewModule(Function<AudioDeviceModuleBase, List<AudioDevice>> listing) {
+        AudioDeviceModule module = new AudioDeviceModule(AudioLayer.kLinuxPulseAudio);
+        try {
+            return List.copyOf(listing.apply(module));
+        } finally {
+            module.dispose();
+        }
+    }
+
+    /** The descriptor, or the name where webrtc-java gives no descriptor. */
+    private static String idOf(Device device) {
+        return device.getDescriptor() != null ? device.getDescriptor() : device.getName();
     }
 
     private static List<AudioDevice> audioDevices(Supplier<List<AudioDevice>> listing) {
@@ -107,44 +131,58 @@ final class Devices {
     }
 
     /**
-     * What initialize() captures for a stream made from devices: the stand-ins it names. The
-     * machine's own devices, named or by default, are NOT_SUPPORTED for capture yet; a device that
-     * is nowhere is DEVICE_NOT_FOUND, naming it and the devices there are.
+     * What initialize() captures for a stream made from devices: for each kind the stream has, the
+     * stand-in it names, or the machine's device of that id or label, or (none named) the machine's
+     * first device of that kind. A device that is nowhere is DEVICE_NOT_FOUND, naming it and the
+     * devices there are; a sound card without a PulseAudio server is NOT_SUPPORTED, saying so.
      */
-    static MediaInput.StandIns capture(MediaInput.Devices wanted, StreamConfig config, StandInDevices standIns) {
-        Optional<StandInDevice> camera = config.video() ? Optional.of(standIn(wanted.cameraId(), DeviceKind.VIDEO_INPUT,
+    static MediaInput.FoundDevices capture(MediaInput.Devices wanted, StreamConfig config, StandInDevices standIns) {
+        Optional<FoundDevice> camera = config.video() ? Optional.of(find(wanted.cameraId(), DeviceKind.VIDEO_INPUT,
                 standIns)) : Optional.empty();
-        Optional<StandInDevice> microphone = config.audio() ? Optional.of(standIn(wanted.microphoneId(),
+        Optional<FoundDevice> microphone = config.audio() ? Optional.of(find(wanted.microphoneId(),
                 DeviceKind.AUDIO_INPUT, standIns)) : Optional.empty();
-        return new MediaInput.StandIns(camera, microphone);
+        return new MediaInput.FoundDevices(camera, microphone);
     }
 
-    private static StandInDevice standIn(Optional<String> wanted, DeviceKind kind, StandInDevices standIns) {
+    /** switchDevice's device: the stand-in or machine device of that id or label. */
+    static FoundDevice find(String idOrLabel, DeviceKind kind, StandInDevices standIns) {
+        return find(Optional.of(idOrLabel), kind, standIns);
+    }
+
+    private static FoundDevice find(Optional<String> wanted, DeviceKind kind, StandInDevices standIns) {
         if (wanted.isEmpty()) {
-            boolean exists = kind == DeviceKind.VIDEO_INPUT ? !machine(kind).isEmpty()
-                    : !machine(kind).isEmpty() || hasAlsaCapture();
-            if (!exists) {
-                throw new RtcError(ErrorCode.DEVICE_NOT_FOUND, "no " + kind.noun() + " found on this machine"
-                        + (kind == DeviceKind.AUDIO_INPUT ? " (/proc/asound/pcm lists none, and no PulseAudio server answers)" : ""));
+            Optional<FoundDevice> first = machineDevices(kind).stream().findFirst();
+            if (first.isPresent()) {
+                return first.get();
             }
-            throw machineCaptureNotSupported(kind, "the default " + kind.noun());
+            if (kind == DeviceKind.AUDIO_INPUT && hasAlsaCapture()) {
+                throw new RtcError(ErrorCode.NOT_SUPPORTED, "this machine has an ALSA microphone but no PulseAudio server"
+                        + " answers; microphones are captured through PulseAudio (start one, or name a stand-in of"
+                        + " fixtures/devices.json)");
+            }
+            throw new RtcError(ErrorCode.DEVICE_NOT_FOUND, "no " + kind.noun() + " found on this machine"
+                    + (kind == DeviceKind.AUDIO_INPUT ? " (/proc/asound/pcm lists none, and no PulseAudio server answers)" : ""));
         }
         String name = wanted.get();
         Optional<StandInDevice> standIn = standIns.named(name, kind);
         if (standIn.isPresent()) {
-            return standIn.get();
+            return new FoundDevice.StandIn(standIn.get());
         }
-        List<DeviceInfo> all = list(kind, standIns);
-        if (all.stream().anyMatch(device -> device.isNamed(name))) {
-            throw machineCaptureNotSupported(kind, kind.noun() + " '" + name + "'");
-        }
-        throw new RtcError(ErrorCode.DEVICE_NOT_FOUND, "no " + kind.noun() + " '" + name + "' on this machine or among"
-                + " the stand-ins; " + kind.noun() + "s: " + all.stream().map(d -> d.deviceId() + " (" + d.label() + ")").toList());
+        List<FoundDevice> machine = machineDevices(kind);
+        return machine.stream().filter(device -> device.info().isNamed(name)).findFirst()
+                .orElseThrow(() -> new RtcError(ErrorCode.DEVICE_NOT_FOUND, "no " + kind.noun() + " '" + name
+                        + "' on this machine or among the stand-ins; " + kind.noun() + "s: "
+                        + list(kind, standIns).stream().map(d -> d.deviceId() + " (" + d.label() + ")").toList()));
     }
 
-    private static RtcError machineCaptureNotSupported(DeviceKind kind, String which) {
-        return new RtcError(ErrorCode.NOT_SUPPORTED, "capturing " + which + " of this machine is not supported by this"
-                + " harness yet; a stand-in " + kind.noun() + " (fixtures/devices.json) captures a synthetic or file source");
+    private static List<FoundDevice> machineDevices(DeviceKind kind) {
+        return switch (kind) {
+            case VIDEO_INPUT -> MediaDevices.getVideoCaptureDevices().stream()
+                    .<FoundDevice>map(device -> new FoundDevice.MachineCamera(device, info(device, kind))).toList();
+            case AUDIO_INPUT -> audioDevices(() -> listedByNewModule(AudioDeviceModuleBase::getRecordingDevices)).stream()
+                    .<FoundDevice>map(device -> new FoundDevice.MachineMicrophone(device, info(device, kind))).toList();
+            case AUDIO_OUTPUT -> throw new IllegalArgumentException("speakers play; nothing is captured from them");
+        };
     }
 
     private static boolean hasAlsaCapture() {

@@ -1,8 +1,6 @@
 package io.trtcsim.sdk;
 
 import dev.onvoid.webrtc.media.audio.AudioTrack;
-import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import io.trtcsim.media.AudioCapture;
 import io.trtcsim.media.MediaClock;
@@ -12,6 +10,7 @@ import io.trtcsim.media.SyntheticVideoSource;
 import io.trtcsim.media.VideoCapture;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.AudioProfilePreset;
+import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
@@ -20,16 +19,21 @@ import io.trtcsim.trtc.VideoProfilePreset;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * TRTC's LocalStream: createStream gives one, initialize() starts capture. Capture here is
- * synthetic: a marked test pattern and a tone, so the receiving side can measure them.
+ * TRTC's LocalStream: createStream gives one, initialize() starts capture: synthetic (a marked test
+ * pattern and a tone, so the receiving side can measure them), files, the screen, stand-in devices
+ * or the machine's own devices. switchDevice and replaceTrack change what a track captures while
+ * it is sent, without a renegotiation.
  */
 public final class LocalStream extends Stream {
 
     private final StreamConfig config;
     private final Supplier<MediaEngine> engine;
+    /** The tab's engine, made (or found) recording from a microphone of the machine. */
+    private final Function<FoundDevice.MachineMicrophone, MediaEngine> recordingEngine;
     private final StandInDevices standIns;
     /** What capture reads: the config's input, or for devices the stand-ins initialize() found. */
     private volatile MediaInput input;
@@ -53,15 +57,21 @@ public final class LocalStream extends Stream {
     private volatile SmallStreamProfile smallProfile;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
-        this(config, engine, clock, StandInDevices.NONE);
+        this(config, engine, LocalStream::noMachineMicrophones, clock, StandInDevices.NONE);
     }
 
-    /** {@code standIns}: the stand-in devices a stream made from devices may name. */
-    LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock, StandInDevices standIns) {
+    /**
+     * {@code recordingEngine}: the tab's engine recording from a microphone of the machine (or the
+     * refusal to make one); {@code standIns}: the stand-in devices a stream made from devices may name.
+     */
+    LocalStream(StreamConfig config, Supplier<MediaEngine> engine,
+                Function<FoundDevice.MachineMicrophone, MediaEngine> recordingEngine, MediaClock clock,
+                StandInDevices standIns) {
         // Local streams are never rendered from remote tracks; their own video is tapped for play().
         super(config.userId(), clock, Rendering.FRAMES);
         this.config = config;
         this.engine = engine;
+        this.recordingEngine = recordingEngine;
         this.withAudio = config.audio();
         this.withVideo = config.video();
         this.videoProfile = config.videoProfile();
@@ -109,7 +119,7 @@ public final class LocalStream extends Stream {
             if (config.input() instanceof MediaInput.Devices devices) {
                 input = Devices.capture(devices, config, standIns);
             }
-            MediaEngine media = engine.get();
+            MediaEngine media = engineFor(input);
             if (withVideo) {
                 startVideo(media);
             }
@@ -127,10 +137,33 @@ public final class LocalStream extends Stream {
         }
     }
 
+    private static MediaEngine noMachineMicrophones(FoundDevice.MachineMicrophone microphone) {
+        throw new RtcError(ErrorCode.NOT_SUPPORTED, "this stream cannot record the machine's microphone '"
+                + microphone.info().label() + "'");
+    }
+
+    /**
+     * The engine capture runs on: the tab's, recording from the machine's microphone when that is
+     * what the stream captures. An engine records or takes pushed audio, never both (see
+     * {@link MediaEngine}), so pushed audio on a recording tab is NOT_SUPPORTED, saying why.
+     */
+    private MediaEngine engineFor(MediaInput what) {
+        if (withAudio && what instanceof MediaInput.FoundDevices found
+                && found.microphone().orElse(null) instanceof FoundDevice.MachineMicrophone microphone) {
+            return recordingEngine.apply(microphone);
+        }
+        MediaEngine media = engine.get();
+        if (withAudio && media.microphone().isPresent()) {
+            throw new RtcError(ErrorCode.NOT_SUPPORTED, "the tab of " + getUserId() + " records the machine's"
+                    + " microphone '" + media.microphone().get().getName() + "'; a stream of synthetic, file or"
+                    + " stand-in audio needs a tab (participant) of its own");
+        }
+        return media;
+    }
+
     private void startVideo(MediaEngine media) {
         videoSource = Captures.video(getUserId(), input, videoProfile, clock());
-        attachTrack(media.createVideoTrack(videoTrackId(),
-                (CustomVideoSource) videoSource.source()));
+        attachTrack(media.createVideoTrack(videoTrackId(), videoSource.source()));
         videoSource.setPaused(videoMuted);
         videoSource.start();
     }
@@ -140,8 +173,7 @@ public final class LocalStream extends Stream {
         // Not tapped: TRTC plays local streams muted, and a second sink on a custom audio source
         // aborted libwebrtc once the track was also being sent (audio_send_stream.cc race checker),
         // so local audio is only ever sent, never rendered.
-        localAudioTrack = media.createAudioTrack(audioTrackId(),
-                (CustomAudioSource) audioSource.source());
+        localAudioTrack = media.createAudioTrack(audioTrackId(), audioSource.source());
         audioSource.setPaused(audioMuted);
         audioSource.start();
     }
@@ -250,6 +282,202 @@ public final class LocalStream extends Stream {
         SmallStreamProfile small = smallProfile;
         if (small != null) {
             uplink.setMaxBitrate(smallTrackId(), OptionalInt.of(small.bitrateKbps()));
+        }
+    }
+
+    /**
+     * switchDevice('audio' | 'video', deviceId): the track of that kind captures from another camera
+     * or microphone (a stand-in or the machine's, by id or label) from now on. The sender keeps its
+     * RTP stream: the others see the new source's media without a renegotiation (no stream-updated).
+     * A microphone of the machine is switched inside the recording engine; between pushed and
+     * recorded audio there is no switching (NOT_SUPPORTED, saying why). DEVICE_NOT_FOUND names a
+     * device that is nowhere; INVALID_OPERATION when the stream is not initialized, has no track of
+     * that kind, or shares the screen.
+     */
+    public CompletableFuture<Void> switchDevice(MediaKind kind, String deviceId) {
+        try {
+            FoundDevice device = Devices.find(deviceId, kind == MediaKind.AUDIO ? DeviceKind.AUDIO_INPUT
+                    : DeviceKind.VIDEO_INPUT, standIns);
+            MediaEngine media;
+            synchronized (this) {
+                requireSwitchable(kind, "switchDevice");
+                media = engine.get();
+            }
+            if (kind == MediaKind.VIDEO) {
+                VideoCapture capture = Captures.camera(getUserId(), device, videoProfile, clock());
+                swapVideo(capture, media.createVideoTrack(videoTrackId(), capture.source()));
+                return CompletableFuture.completedFuture(null);
+            }
+            boolean recorded = device instanceof FoundDevice.MachineMicrophone;
+            if (recorded != media.microphone().isPresent()) {
+                throw new RtcError(ErrorCode.NOT_SUPPORTED, "the stream of " + getUserId() + " sends "
+                        + (recorded ? "pushed (synthetic, file or stand-in) audio" : "a microphone of the machine")
+                        + "; switching to " + (recorded ? "the machine's microphone '" : "the stand-in '")
+                        + device.info().deviceId() + "' (" + device.info().label() + ") would mix recorded and pushed"
+                        + " audio in one engine");
+            }
+            if (device instanceof FoundDevice.MachineMicrophone microphone) {
+                media.switchMicrophone(microphone.device());
+                return CompletableFuture.completedFuture(null);
+            }
+            AudioCapture capture = Captures.microphone(getUserId(), device, media, clock());
+            swapAudio(media, capture, media.createAudioTrack(audioTrackId(), capture.source()));
+            return CompletableFuture.completedFuture(null);
+        } catch (RtcError e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(new RtcError(ErrorCode.DEVICE_NOT_FOUND,
+                    "could not capture " + deviceId + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** getAudioTrack(): this stream's audio track, for another stream's replaceTrack; empty without audio. */
+    public synchronized Optional<LocalTrack> getAudioTrack() {
+        return localAudioTrack == null ? Optional.empty() : Optional.of(new LocalTrack(MediaKind.AUDIO, this));
+    }
+
+    /** getVideoTrack(): this stream's video track, for another stream's replaceTrack; empty without video. */
+    public synchronized Optional<LocalTrack> getVideoTrack() {
+        return videoTrack().isPresent() ? Optional.of(new LocalTrack(MediaKind.VIDEO, this)) : Optional.empty();
+    }
+
+    /**
+     * replaceTrack(track): the track of another stream of the same user and tab (its getAudioTrack()
+     * or getVideoTrack()) takes the place of this stream's track of that kind, without a
+     * renegotiation. The track moves: the stream it came from no longer has it (as v4's guide does
+     * it, that stream was made only to capture the new track). Pushed audio only: a recorded
+     * microphone is changed with switchDevice.
+     */
+    public CompletableFuture<Void> replaceTrack(LocalTrack track) {
+        try {
+            LocalStream donor = track.stream();
+            if (donor == this) {
+                throw new RtcError(ErrorCode.INVALID_PARAMETER, "the " + track.kind() + " track is already this stream's");
+            }
+            if (!donor.getUserId().equals(getUserId())) {
+                throw new RtcError(ErrorCode.INVALID_PARAMETER, "a track of " + donor.getUserId()
+                        + "'s stream cannot replace one of " + getUserId() + "'s");
+            }
+            MediaEngine media;
+            synchronized (this) {
+                requireSwitchable(track.kind(), "replaceTrack");
+                media = engine.get();
+            }
+            if (donor.engine.get() != media) {
+                throw new RtcError(ErrorCode.INVALID_PARAMETER, "the track comes from another tab's engine");
+            }
+            if (track.kind() == MediaKind.AUDIO && media.microphone().isPresent()) {
+                throw new RtcError(ErrorCode.NOT_SUPPORTED, "the stream of " + getUserId() + " records a microphone"
+                        + " of the machine; change it with switchDevice");
+            }
+            Capture taken = donor.give(track.kind());
+            if (track.kind() == MediaKind.VIDEO) {
+                swapVideo((VideoCapture) taken.capture(), (VideoTrack) taken.track());
+            } else {
+                swapAudio(media, (AudioCapture) taken.capture(), (AudioTrack) taken.track());
+            }
+            return CompletableFuture.completedFuture(null);
+        } catch (RtcError e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** A capture and the track made of it, on their way from one stream to another. */
+    private record Capture(AutoCloseable capture, Object track) {
+    }
+
+    /** Hands this stream's capture and track of that kind over to another stream (replaceTrack). */
+    private synchronized Capture give(MediaKind kind) {
+        if (closed || !(kind == MediaKind.AUDIO ? localAudioTrack != null : videoTrack().isPresent())) {
+            throw new RtcError(ErrorCode.INVALID_PARAMETER, "the " + kind + " track of " + getUserId()
+                    + "'s other stream is gone (closed, or moved already)");
+        }
+        if (publisher != null) {
+            throw new RtcError(ErrorCode.INVALID_PARAMETER, "the " + kind + " track is sent by a published stream;"
+                    + " take it from a stream that is not published");
+        }
+        if (kind == MediaKind.AUDIO) {
+            Capture taken = new Capture(audioSource, localAudioTrack);
+            audioSource = null;
+            localAudioTrack = null;
+            withAudio = false;
+            return taken;
+        }
+        Capture taken = new Capture(videoSource, videoTrack().orElseThrow());
+        videoSource = null;
+        releaseVideoTrack();
+        withVideo = false;
+        return taken;
+    }
+
+    private void requireSwitchable(MediaKind kind, String call) {
+        if (closed || !isInitialized()) {
+            throw new RtcError(ErrorCode.INVALID_OPERATION, call + ": the stream of " + getUserId()
+                    + (closed ? " is closed" : " is not initialized"));
+        }
+        if (!(kind == MediaKind.AUDIO ? withAudio : withVideo)) {
+            throw new RtcError(ErrorCode.INVALID_OPERATION, call + ": the stream of " + getUserId() + " has no " + kind);
+        }
+        if (kind == MediaKind.VIDEO && config.input() instanceof MediaInput.Screen) {
+            throw new RtcError(ErrorCode.INVALID_OPERATION, call + ": the stream of " + getUserId()
+                    + " shares the screen; it has no camera to switch");
+        }
+    }
+
+    /** The new video capture and track take the old ones' place: on the sender, then in play(). */
+    private void swapVideo(VideoCapture capture, VideoTrack track) {
+        VideoCapture old;
+        Optional<VideoTrack> oldTrack;
+        PublishedStreamListener listener;
+        synchronized (this) {
+            old = videoSource;
+            oldTrack = videoTrack();
+            capture.setPaused(videoMuted);
+            capture.start();
+            videoSource = capture;
+            releaseVideoTrack();
+            attachTrack(track);
+            resumePlayback();
+            listener = publisher;
+        }
+        if (listener != null) {
+            listener.trackReplaced(videoTrackId(), track);
+        }
+        if (old != null) {
+            old.close();
+        }
+        oldTrack.ifPresent(VideoTrack::dispose);
+    }
+
+    /**
+     * The new audio capture and track take the old ones' place on the sender while no audio is
+     * pushed anywhere in the engine ({@link MediaEngine#holdingAudio}).
+     */
+    private void swapAudio(MediaEngine media, AudioCapture capture, AudioTrack track) {
+        AudioCapture old;
+        AudioTrack oldTrack;
+        PublishedStreamListener listener;
+        synchronized (this) {
+            old = audioSource;
+            oldTrack = localAudioTrack;
+            listener = publisher;
+        }
+        media.holdingAudio(() -> {
+            if (listener != null) {
+                listener.trackReplaced(audioTrackId(), track);
+            }
+            synchronized (this) {
+                audioSource = capture;
+                localAudioTrack = track;
+            }
+        });
+        capture.setPaused(audioMuted);
+        capture.start();
+        if (old != null) {
+            old.close();
+        }
+        if (oldTrack != null) {
+            oldTrack.dispose();
         }
     }
 

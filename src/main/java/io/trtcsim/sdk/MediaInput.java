@@ -36,8 +36,11 @@ public sealed interface MediaInput {
         }
     }
 
-    /** What initialize() found for {@link Devices}: stand-in devices, each a synthetic or file source. */
-    record StandIns(Optional<StandInDevice> camera, Optional<StandInDevice> microphone) implements MediaInput {
+    /**
+     * What initialize() found for {@link Devices}: for each kind the stream has, a stand-in (a
+     * synthetic or file source) or a device of this machine.
+     */
+    record FoundDevices(Optional<FoundDevice> camera, Optional<FoundDevice> microphone) implements MediaInput {
     }
 
     static MediaInput synthetic() {

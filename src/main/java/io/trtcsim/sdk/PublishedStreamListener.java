@@ -1,5 +1,6 @@
 package io.trtcsim.sdk;
 
+import dev.onvoid.webrtc.media.MediaStreamTrack;
 import io.trtcsim.trtc.MediaKind;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,6 +11,12 @@ interface PublishedStreamListener {
 
     /** A profile changed what the senders may send: the uplink caps them anew ({@link LocalStream#capSenders}). */
     void profilesChanged();
+
+    /**
+     * The stream's track of that kind was replaced by {@code next} (switchDevice, replaceTrack): the
+     * uplink's sender carries it from now on, without a renegotiation. Native calls: called with no lock held.
+     */
+    void trackReplaced(String trackId, MediaStreamTrack next);
 
     /** The stream's tracks changed; completes when the stack carries the new set. */
     CompletableFuture<Void> tracksChanged();

@@ -140,7 +140,8 @@ public final class TRTC implements AutoCloseable {
     }
 
     public LocalStream createStream(StreamConfig config) {
-        LocalStream stream = new LocalStream(config, this::engine, options.clock(), options.standInDevices());
+        LocalStream stream = new LocalStream(config, this::engine, this::engineRecordingFrom, options.clock(),
+                options.standInDevices());
         streams.add(stream);
         return stream;
     }
@@ -178,6 +179,35 @@ public final class TRTC implements AutoCloseable {
             }
         }
         return engine;
+    }
+
+    /**
+     * The tab's engine recording from a microphone of the machine: made for it when the tab has no
+     * engine yet. A tab records one microphone (another is switched to with switchDevice), and an
+     * engine that already pushes audio, or one shared with other tabs, cannot start recording:
+     * NOT_SUPPORTED, saying what to do instead.
+     */
+    private synchronized MediaEngine engineRecordingFrom(FoundDevice.MachineMicrophone microphone) {
+        String label = microphone.info().label();
+        if (shared != null) {
+            throw new RtcError(ErrorCode.NOT_SUPPORTED, "TRTC instance " + name + " shares its engine with other"
+                    + " tabs; recording the machine's microphone '" + label + "' needs a tab of its own");
+        }
+        if (engine == null && !closed && media != Media.NONE) {
+            engine = MediaEngine.recordingFrom(name, microphone.device());
+            return engine;
+        }
+        MediaEngine current = engine();
+        if (current.microphone().isEmpty()) {
+            throw new RtcError(ErrorCode.NOT_SUPPORTED, "TRTC instance " + name + " started its engine with pushed"
+                    + " audio before this stream (it published, subscribed or captured first); create and"
+                    + " initialize the stream from the machine's microphone '" + label + "' first, or in a tab of its own");
+        }
+        if (!MediaEngine.sameDevice(current.microphone().get(), microphone.device())) {
+            throw new RtcError(ErrorCode.NOT_SUPPORTED, "TRTC instance " + name + " records the machine's microphone '"
+                    + current.microphone().get().getName() + "'; one microphone per tab (switchDevice changes it)");
+        }
+        return current;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static io.trtcsim.sdk.SignalingFutures.asRtcError;
 import static io.trtcsim.sdk.SignalingFutures.failed;
 import static io.trtcsim.sdk.SignalingFutures.within;
 
+import dev.onvoid.webrtc.media.MediaStreamTrack;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
 import io.trtcsim.sdk.signaling.Publication;
@@ -125,6 +126,15 @@ final class Uplink {
             public void profilesChanged() {
                 PeerLink current = link;
                 if (current != null) {
+                    stream.capSenders(current);
+                }
+            }
+
+            @Override
+            public void trackReplaced(String trackId, MediaStreamTrack next) {
+                PeerLink current = link;
+                if (current != null) {
+                    current.replaceTrack(trackId, next);
                     stream.capSenders(current);
                 }
             }

@@ -3,6 +3,7 @@ package io.trtcsim.steps;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
+import io.trtcsim.harness.MachineDevices;
 import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
@@ -40,6 +41,25 @@ public class Hooks {
             skip(pending, "skipped: this machine has a camera, so DEVICE_NOT_FOUND cannot be observed");
         }
     }
+
+    /** A scenario that captures microphones of this machine needs a PulseAudio server the harness can start. */
+    @Before(MACHINE_MICROPHONE_TAG)
+    public void skipWithoutMachineMicrophones(Scenario pending) {
+        MachineDevices.reasonNoMicrophones().ifPresent(reason -> skip(pending, "skipped: the harness cannot give"
+                + " this machine microphones: " + reason));
+    }
+
+    /** A scenario that captures a camera of this machine needs one (a V4L2 device, /dev/video*). */
+    @Before(MACHINE_CAMERA_TAG)
+    public void skipWithoutMachineCamera(Scenario pending) {
+        if (!scenario.machineHasCamera()) {
+            skip(pending, "skipped: this machine has no camera (no V4L2 device /dev/video* that libwebrtc lists;"
+                    + " a v4l2loopback device fed from a Y4M file makes one, docs/steps.md \"Devices\")");
+        }
+    }
+
+    private static final String MACHINE_MICROPHONE_TAG = "@machine-microphone";
+    private static final String MACHINE_CAMERA_TAG = "@machine-camera";
 
     private static void skip(Scenario pending, String reason) {
         System.out.println(pending.getName() + ": " + reason);
