@@ -52,6 +52,7 @@ Feature: Cameras and microphones: the machine's and stand-ins
     And "bob" has created a client in "rtc" mode
     And "bob" subscribes to and plays every added stream
     Then "alice" lists a microphone named "fakemic"
+    And "alice" lists a speaker named "harness-speaker"
     When "alice" joins room 8620
     And "bob" joins room 8620
     And "alice" creates a local stream from the microphone "fakemic"
