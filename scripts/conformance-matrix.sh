@@ -24,6 +24,11 @@ for stack in "${ordered[@]}"; do
   started=$(date +%s)
   mvn -B -Pfeatures verify -Dharness.stack="$stack" > "$out/features.log" 2>&1 || status=1
   echo "$stack: $(grep -E '^scenarios:' "$out/features.log" | tail -1) ($(( $(date +%s) - started )) s; log $out/features.log)"
+  # A JVM that died in native code leaves the marker of the scenario it was running.
+  if [ -f reports/scenario-running.txt ]; then
+    echo "$stack: the features' JVM died while running $(cat reports/scenario-running.txt)" >&2
+    status=1
+  fi
   cp reports/junit.xml "$out/junit.xml" 2>/dev/null || { echo "$stack: no JUnit XML written" >&2; status=1; }
   cp reports/cucumber.html "$out/" 2>/dev/null || true
   cp -r reports/allure-report "$out/" 2>/dev/null || true

@@ -95,6 +95,11 @@ public final class HarnessConfig {
         return duration("harness.timeout.event");
     }
 
+    /** How long a whole scenario may run before the watchdog fails it with a thread dump. */
+    public Duration scenarioTimeout() {
+        return duration("harness.timeout.scenario");
+    }
+
     /** Joins per second of a range of participants with media (harness.join-rate.media). */
     public double mediaJoinRate() {
         return rate("harness.join-rate.media");

@@ -32,6 +32,7 @@ public final class ScenarioContext implements AutoCloseable {
     private AppKeyStore keys;
     private AppServer appServer;
     private boolean stackKnowsAppServer;
+    private ScenarioWatchdog watchdog;
 
     /** A scenario with the harness settings (defaults, a project's harness.properties, -D overrides). */
     public ScenarioContext() {
@@ -98,6 +99,24 @@ public final class ScenarioContext implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Starts the watchdog of this scenario over {@code steps}, the thread that runs its steps: past
+     * {@code harness.timeout.scenario} it takes a thread dump and interrupts that thread. It stops
+     * after everything else of the scenario, so a teardown that hangs is caught too.
+     */
+    public synchronized ScenarioWatchdog watch(Thread steps, String scenarioName) {
+        if (watchdog == null) {
+            watchdog = ScenarioWatchdog.watch(steps, scenarioName, config.scenarioTimeout());
+            closeLast("the scenario watchdog", watchdog);
+        }
+        return watchdog;
+    }
+
+    /** The thread dump taken when the scenario ran past its limit, if it did. */
+    public synchronized Optional<String> ranPastItsLimit() {
+        return watchdog == null ? Optional.empty() : watchdog.expired();
     }
 
     /** The tag of scenarios that describe a machine without a camera. */

@@ -8,6 +8,7 @@ import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Participants;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.ScenarioReport;
+import java.util.Optional;
 import org.opentest4j.TestAbortedException;
 
 /** The one teardown path: attach what explains the scenario, then release everything it made. */
@@ -21,6 +22,12 @@ public class Hooks {
         this.networks = networks;
         this.scenario = scenario;
         this.participants = participants;
+    }
+
+    /** First of all: the watchdog that fails a scenario running past harness.timeout.scenario, with a thread dump. */
+    @Before(order = 0)
+    public void watch(Scenario starting) {
+        scenario.watch(Thread.currentThread(), starting.getName());
     }
 
     /**
@@ -68,10 +75,19 @@ public class Hooks {
 
     @After
     public void tearDown(Scenario result) {
+        Optional<String> dump = scenario.ranPastItsLimit();
+        // The watchdog's interrupt is meant for the step it stopped, not for the teardown's own waits.
+        Thread.interrupted();
         try {
+            dump.ifPresent(threads -> result.attach(threads, "text/plain", "thread dump: the scenario ran past "
+                    + scenario.config().scenarioTimeout().toSeconds() + " s (harness.timeout.scenario)"));
             ScenarioReport.attachTo(result::attach, result.isFailed(), scenario, participants, networks.timeline());
         } finally {
             scenario.close();
+        }
+        if (dump.isPresent() && !result.isFailed()) {
+            throw new AssertionError("the scenario ran past harness.timeout.scenario ("
+                    + scenario.config().scenarioTimeout().toSeconds() + " s); the thread dump is attached");
         }
     }
 }
