@@ -34,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -57,7 +59,16 @@ public final class PeerLink implements AutoCloseable {
     private final List<Consumer<RTCRtpTransceiver>> trackListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RTCPeerConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
+    /** Set once by the first close(); later closes return at once. */
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
+    /**
+     * Native calls that need the connection alive (getStats) read-hold it; close write-holds it
+     * while it closes the connection. A reader never waits (tryLock): a stats call that meets a
+     * close fails instead. The writer waits only for readers in a native call, which libwebrtc
+     * finishes without us, and never runs on a libwebrtc thread (see {@link #close}).
+     */
+    private final ReentrantReadWriteLock alive = new ReentrantReadWriteLock();
 
     PeerLink(MediaEngine engine, String name) {
         this.name = name;
@@ -182,15 +193,23 @@ public final class PeerLink implements AutoCloseable {
         return connected;
     }
 
-    /** The connection's WebRTC statistics (getStats); fails once the connection is closed. */
-    public synchronized CompletableFuture<RTCStatsReport> stats() {
+    /** The connection's WebRTC statistics (getStats); fails once the connection is closed or closing. */
+    public CompletableFuture<RTCStatsReport> stats() {
         CompletableFuture<RTCStatsReport> report = new CompletableFuture<>();
-        if (closed) {
-            // A native connection that is closed (or being freed) is not asked for anything.
+        // A native connection that is closed (or being freed) is not asked for anything.
+        if (closed || !alive.readLock().tryLock()) {
             report.completeExceptionally(new IllegalStateException("peer connection " + name + " closed"));
             return report;
         }
-        connection.getStats(report::complete);
+        try {
+            if (closed) {
+                report.completeExceptionally(new IllegalStateException("peer connection " + name + " closed"));
+            } else {
+                connection.getStats(CallbackThreads.marked(report::complete)::accept);
+            }
+        } finally {
+            alive.readLock().unlock();
+        }
         return report;
     }
 
@@ -235,7 +254,7 @@ public final class PeerLink implements AutoCloseable {
                 sending.completeExceptionally(new IllegalStateException("peer connection " + name + " closed"));
                 return;
             }
-            connection.getStats(report -> {
+            stats().thenAccept(report -> {
                 boolean sent = report.getStats().values().stream()
                         .filter(stats -> stats.getType() == RTCStatsType.OUTBOUND_RTP)
                         .filter(stats -> MediaKind.AUDIO.wireName().equals(stats.getAttributes().get("kind")))
@@ -268,22 +287,43 @@ public final class PeerLink implements AutoCloseable {
         return gathered.thenApply(ignored -> connection.getLocalDescription().sdp);
     }
 
-    /** Removes senders before closing: disposing a track still attached throws a native error. */
+    /**
+     * Removes senders, then closes the connection (disposing a track still attached throws a native
+     * error). Called on one of libwebrtc's threads (from a callback or a continuation of one), the
+     * closing runs on a thread of its own and this returns at once: a libwebrtc thread must never
+     * wait for the close, which itself waits for libwebrtc's signaling thread. A second call returns
+     * at once too.
+     */
     @Override
-    public synchronized void close() {
-        if (closed) {
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
-        for (RTCRtpSender sender : senders) {
-            try {
-                connection.removeTrack(sender);
-            } catch (RuntimeException e) {
-                log.debug("{}: removeTrack failed while closing", name, e);
-            }
+        if (CallbackThreads.isCurrent()) {
+            Thread closer = new Thread(this::closeNow, "close-" + name);
+            closer.setDaemon(true);
+            closer.start();
+            return;
         }
-        senders.clear();
-        connection.close();
+        closeNow();
+    }
+
+    private void closeNow() {
+        alive.writeLock().lock();
+        try {
+            closed = true;
+            for (RTCRtpSender sender : senders) {
+                try {
+                    connection.removeTrack(sender);
+                } catch (RuntimeException e) {
+                    log.debug("{}: removeTrack failed while closing", name, e);
+                }
+            }
+            senders.clear();
+            connection.close();
+        } finally {
+            alive.writeLock().unlock();
+        }
         IllegalStateException closedError = new IllegalStateException("peer connection " + name + " closed");
         gathered.completeExceptionally(closedError);
         connected.completeExceptionally(closedError);
@@ -303,26 +343,28 @@ public final class PeerLink implements AutoCloseable {
         @Override
         public void onIceGatheringChange(RTCIceGatheringState gatheringState) {
             if (gatheringState == RTCIceGatheringState.COMPLETE) {
-                gathered.complete(null);
+                CallbackThreads.run(() -> gathered.complete(null));
             }
         }
 
         @Override
         public void onConnectionChange(RTCPeerConnectionState newState) {
-            state = newState;
-            log.debug("{}: {}", name, newState);
-            switch (newState) {
-                case CONNECTED -> connected.complete(null);
-                case FAILED, CLOSED -> connected.completeExceptionally(
-                        new IllegalStateException("peer connection " + name + " reached " + newState));
-                default -> { }
-            }
-            stateListeners.forEach(listener -> listener.accept(newState));
+            CallbackThreads.run(() -> {
+                state = newState;
+                log.debug("{}: {}", name, newState);
+                switch (newState) {
+                    case CONNECTED -> connected.complete(null);
+                    case FAILED, CLOSED -> connected.completeExceptionally(
+                            new IllegalStateException("peer connection " + name + " reached " + newState));
+                    default -> { }
+                }
+                stateListeners.forEach(listener -> listener.accept(newState));
+            });
         }
 
         @Override
         public void onTrack(RTCRtpTransceiver transceiver) {
-            trackListeners.forEach(listener -> listener.accept(transceiver));
+            CallbackThreads.run(() -> trackListeners.forEach(listener -> listener.accept(transceiver)));
         }
     }
 
@@ -337,12 +379,13 @@ public final class PeerLink implements AutoCloseable {
 
         @Override
         public void onSuccess(RTCSessionDescription description) {
-            result.complete(description);
+            CallbackThreads.run(() -> result.complete(description));
         }
 
         @Override
         public void onFailure(String error) {
-            result.completeExceptionally(new IllegalStateException(name + ": " + what + " failed: " + error));
+            CallbackThreads.run(() -> result.completeExceptionally(
+                    new IllegalStateException(name + ": " + what + " failed: " + error)));
         }
     }
 
@@ -357,12 +400,13 @@ public final class PeerLink implements AutoCloseable {
 
         @Override
         public void onSuccess() {
-            result.complete(null);
+            CallbackThreads.run(() -> result.complete(null));
         }
 
         @Override
         public void onFailure(String error) {
-            result.completeExceptionally(new IllegalStateException(name + ": " + what + " failed: " + error));
+            CallbackThreads.run(() -> result.completeExceptionally(
+                    new IllegalStateException(name + ": " + what + " failed: " + error)));
         }
     }
 }
