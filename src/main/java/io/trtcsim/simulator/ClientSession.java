@@ -72,8 +72,10 @@ final class ClientSession {
         Optional<PrivateMapKey> granted = verifyPrivateMapKey(request.path("privateMapKey").asText(""), sdkAppId, userId,
                 roomId);
         boolean reconnection = request.path("reconnect").asBoolean(false);
+        // The limits only once the credentials hold: no one spends another application's allowance.
+        connection.admitJoin(sdkAppId);
         Member joining = new Member(userId, mode, role, connection);
-        Arrival arrival = simulator.rooms().enter(new RoomKey(sdkAppId, roomId), (entered, created) -> {
+        Arrival arrival = simulator.rooms().enter(new RoomKey(sdkAppId, roomId), userId, (entered, created) -> {
             Optional<Member> earlier = entered.member(userId);
             if (reconnection && earlier.isPresent() && earlier.get().connection().session().resumeOn(connection, earlier.get())) {
                 entered.welcomeBack(earlier.get(), (others, streams) -> welcome(id, roomId, true, others, streams));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trtcsim.trtc.BanReason;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
-import io.trtcsim.trtc.ExtraCode;
 
 /** Builds the simulator's outgoing JSON messages (see docs/simulator-protocol.md). */
 final class Messages {
@@ -29,9 +28,12 @@ final class Messages {
                 .put("code", code.code()).put("error", code.name()).put("message", message);
     }
 
-    /** A refusal with the server's reason as TRTC documents it (RtcError.getExtraCode()). */
-    ObjectNode error(long requestId, ErrorCode code, ExtraCode extraCode, String message) {
-        return error(requestId, code, message).put("extraCode", extraCode.code());
+    /**
+     * A refusal with the server's reason (RtcError.getExtraCode()): TRTC's documented one, or the
+     * simulator's own for a limit.
+     */
+    ObjectNode error(long requestId, ErrorCode code, int extraCode, String message) {
+        return error(requestId, code, message).put("extraCode", extraCode);
     }
 
     ObjectNode userEvent(ClientEvent event, String userId) {

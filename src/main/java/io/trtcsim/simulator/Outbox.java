@@ -2,8 +2,10 @@ package io.trtcsim.simulator;
 
 import io.javalin.websocket.WsContext;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.slf4j.Logger;
@@ -14,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * messages wait in this queue, and the next is handed to Jetty's asynchronous send when the one
  * before has been written (see {@link Write}). The sending starts on the simulator's shared sending pool, never on the
  * thread that queues (which may hold a room's monitor, or be a media thread): nothing here waits for
- * a socket, so a client that stops reading holds up only its own queue, until the idle timeout.
+ * a socket, so a client that stops reading holds up only its own queue, and only up to the limit
+ * of pending messages: a message that finds that many waiting drops them all and closes the
+ * connection (status 1008, docs/simulator-protocol.md "Limits"), so a client that does not read
+ * cannot grow the simulator's memory without bound.
  */
 final class Outbox implements AutoCloseable {
 
@@ -24,18 +29,25 @@ final class Outbox implements AutoCloseable {
     private record CloseRequest(String reason) {
     }
 
+    /** How long a connection closed for its pending messages gets to take the close frame before it is cut. */
+    private static final long CLOSE_GRACE_SECONDS = 5;
+
     private final WsContext context;
     private final Executor sending;
     private final String name;
+    private final LimitGuard limits;
+    private final int maxPending;
     /** Messages (String) and at most one CloseRequest, guarded by this object's monitor. */
     private final ArrayDeque<Object> queue = new ArrayDeque<>();
     private boolean writing;
     private boolean closed;
 
-    Outbox(WsContext context, Executor sending, String name) {
+    Outbox(WsContext context, Executor sending, String name, LimitGuard limits) {
         this.context = context;
         this.sending = sending;
         this.name = name;
+        this.limits = limits;
+        this.maxPending = limits.limits().pendingMessages();
     }
 
     /** Queues a message (JSON text); dropped once the outbox is closed. */
@@ -51,17 +63,72 @@ final class Outbox implements AutoCloseable {
      * sending threads' time waking Jetty's).
      */
     void sendFromReader(String message) {
+        boolean overflowed = false;
         synchronized (this) {
             if (closed) {
                 return;
             }
-            if (writing) {
+            if (!writing) {
+                writing = true;
+            } else if (overflows()) {
+                overflowed = true;
+            } else {
                 queue.add(message);
                 return;
             }
-            writing = true;
         }
-        writeFrom(message);
+        if (overflowed) {
+            abandon();
+        } else {
+            writeFrom(message);
+        }
+    }
+
+    /**
+     * Under this monitor, before a message is queued: true when the queue is full, and then the queue
+     * is dropped and the outbox closed; the caller calls {@link #abandon} once out of the monitor.
+     */
+    private boolean overflows() {
+        if (queue.size() < maxPending) {
+            return false;
+        }
+        queue.clear();
+        closed = true;
+        return true;
+    }
+
+    /**
+     * A client let too many messages wait: counted, then the socket is closed with status 1008 on
+     * the sending pool (never on the caller's thread, which may hold a room's monitor). The close
+     * frame waits behind the one message Jetty is still writing; a client that reads none of it
+     * within the grace is cut off.
+     */
+    private void abandon() {
+        limits.pendingMessagesExceeded();
+        String reason = limits.pendingCloseReason();
+        try {
+            sending.execute(() -> {
+                log.info("outbox {}: more than {} messages pending; closing the connection", name, maxPending);
+                try {
+                    context.closeSession(LimitGuard.PENDING_CLOSE_STATUS, reason);
+                } catch (RuntimeException e) {
+                    log.debug("closing a connection that was already closing: {}", e.toString());
+                }
+            });
+            CompletableFuture.delayedExecutor(CLOSE_GRACE_SECONDS, TimeUnit.SECONDS, sending).execute(this::disconnect);
+        } catch (RejectedExecutionException e) {
+            // The simulator is stopping: its connections go with it.
+        }
+    }
+
+    private void disconnect() {
+        try {
+            if (context.session.isOpen()) {
+                context.session.disconnect();
+            }
+        } catch (RuntimeException e) {
+            log.debug("cutting off a connection that was already closed: {}", e.toString());
+        }
     }
 
     /** Closes the WebSocket after what is queued, and sends nothing more. */
@@ -70,19 +137,27 @@ final class Outbox implements AutoCloseable {
     }
 
     private void enqueue(Object item, boolean last) {
+        boolean overflowed;
         synchronized (this) {
             if (closed) {
                 log.debug("outbox {} closed; {} dropped", name, item instanceof CloseRequest ? "close" : "message");
                 return;
             }
-            queue.add(item);
-            closed = last;
-            if (writing) {
-                return;
+            overflowed = !last && overflows();
+            if (!overflowed) {
+                queue.add(item);
+                closed = last;
+                if (writing) {
+                    return;
+                }
+                writing = true;
             }
-            writing = true;
         }
-        writeNextLater();
+        if (overflowed) {
+            abandon();
+        } else {
+            writeNextLater();
+        }
     }
 
     private void writeNextLater() {

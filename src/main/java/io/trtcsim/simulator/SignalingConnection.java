@@ -25,12 +25,49 @@ final class SignalingConnection {
     private final String connectionId;
     /** Replaced when a reconnection on another connection takes this one's membership over. */
     private volatile ClientSession session;
+    /** Joins made on this connection, the application it counts against (0: none yet), and whether it closed; guarded by this. */
+    private int joins;
+    private long application;
+    private boolean closed;
 
     SignalingConnection(SimulatorContext simulator, WsContext context) {
         this.simulator = simulator;
         this.connectionId = context.sessionId();
-        this.outbox = new Outbox(context, simulator.sending(), connectionId.substring(0, Math.min(8, connectionId.length())));
+        this.outbox = new Outbox(context, simulator.sending(), connectionId.substring(0, Math.min(8, connectionId.length())),
+                simulator.limits());
         this.session = new ClientSession(simulator, this);
+    }
+
+    /**
+     * A join of {@code sdkAppId}'s room on this connection, before it enters the room: counted against
+     * the connection's joins, the application's connections (from its first join on this connection
+     * until the connection closes) and the application's joins per second. Throws the refusal of the
+     * first limit reached.
+     */
+    synchronized void admitJoin(long sdkAppId) {
+        LimitGuard limits = simulator.limits();
+        int maxJoins = limits.limits().joinsPerConnection();
+        if (joins >= maxJoins) {
+            throw limits.refuse(LimitGuard.Limit.JOINS_PER_CONNECTION, maxJoins,
+                    "this connection has joined " + joins + " times; open a new connection");
+        }
+        if (application != sdkAppId && !closed) {
+            limits.attachConnection(sdkAppId);
+            if (application != 0) {
+                limits.detachConnection(application);
+            }
+            application = sdkAppId;
+        }
+        limits.takeJoin(sdkAppId);
+        joins++;
+    }
+
+    /** The connection no longer counts against its application; once only. */
+    private synchronized void detach() {
+        if (!closed && application != 0) {
+            simulator.limits().detachConnection(application);
+        }
+        closed = true;
     }
 
     ClientSession session() {
@@ -83,6 +120,7 @@ final class SignalingConnection {
         log.info("connection {} of {} closed: {}", connectionId, session.describe(), reason);
         session.connectionClosed(this);
         outbox.close();
+        detach();
     }
 
     /**
@@ -101,9 +139,9 @@ final class SignalingConnection {
     private ObjectNode errorFor(long id, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof SignalingException refused) {
-            return refused.extraCode()
-                    .map(extra -> simulator.messages().error(id, refused.code(), extra, refused.getMessage()))
-                    .orElseGet(() -> simulator.messages().error(id, refused.code(), refused.getMessage()));
+            return refused.extraCode().isPresent()
+                    ? simulator.messages().error(id, refused.code(), refused.extraCode().getAsInt(), refused.getMessage())
+                    : simulator.messages().error(id, refused.code(), refused.getMessage());
         }
         if (cause instanceof TimeoutException) {
             return simulator.messages().error(id, ErrorCode.SERVER_TIMEOUT, "media negotiation timed out");

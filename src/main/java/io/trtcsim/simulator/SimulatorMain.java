@@ -71,6 +71,37 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "http(s) URL the server callbacks (room and media events) are POSTed to. Default: none, no callbacks are sent.")
     private URI callbackUrl;
 
+    @Option(names = "--max-joins-per-connection", paramLabel = "N", defaultValue = "" + SimulatorLimits.DEFAULT_JOINS_PER_CONNECTION,
+            description = "Joins one signaling connection may make in its life (joining and leaving over and over counts each"
+                    + " join); the next is refused with JOIN_ROOM_FAILED, extra code -19001.")
+    private int maxJoinsPerConnection;
+
+    @Option(names = "--max-joins-per-second", paramLabel = "N", defaultValue = "" + SimulatorLimits.DEFAULT_JOINS_PER_SECOND,
+            description = "Joins per second per application (a token bucket holding one second's worth); a join beyond it"
+                    + " is refused with JOIN_ROOM_FAILED, extra code -19002.")
+    private int maxJoinsPerSecond;
+
+    @Option(names = "--max-connections-per-app", paramLabel = "N",
+            defaultValue = "" + SimulatorLimits.DEFAULT_CONNECTIONS_PER_APPLICATION,
+            description = "Open signaling connections per application (a connection counts from its first join until it"
+                    + " closes); a join on one more is refused with JOIN_ROOM_FAILED, extra code -19003.")
+    private int maxConnectionsPerApp;
+
+    @Option(names = "--max-rooms-per-app", paramLabel = "N", defaultValue = "" + SimulatorLimits.DEFAULT_ROOMS_PER_APPLICATION,
+            description = "Rooms per application at once; a join that would open one more is refused with JOIN_ROOM_FAILED,"
+                    + " extra code -19004.")
+    private int maxRoomsPerApp;
+
+    @Option(names = "--max-participants-per-room", paramLabel = "N",
+            defaultValue = "" + SimulatorLimits.DEFAULT_PARTICIPANTS_PER_ROOM,
+            description = "Members per room; a join into a full room is refused with JOIN_ROOM_FAILED, extra code -19005.")
+    private int maxParticipantsPerRoom;
+
+    @Option(names = "--max-pending-messages", paramLabel = "N", defaultValue = "" + SimulatorLimits.DEFAULT_PENDING_MESSAGES,
+            description = "Messages queued to one connection and not yet written; a client that lets more wait unread is"
+                    + " disconnected (status 1008).")
+    private int maxPendingMessages;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -92,7 +123,7 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SimulatorConfig config = SimulatorConfig.onLoopback(appKeys()).withHost(validHost()).withPort(validPort())
-                .withMediaTimeout(validMediaTimeout()).withIdleTimeout(validHeartbeatTimeout());
+                .withMediaTimeout(validMediaTimeout()).withIdleTimeout(validHeartbeatTimeout()).withLimits(validLimits());
         Optional<URI> callbacks = validCallbackUrl();
         if (callbacks.isPresent()) {
             config = config.withCallbacksTo(callbacks.get());
@@ -152,6 +183,22 @@ public final class SimulatorMain implements Callable<Integer> {
             throw invalid("--heartbeat-timeout-seconds", heartbeatTimeoutSeconds + " is not a positive number of seconds");
         }
         return Duration.ofSeconds(heartbeatTimeoutSeconds);
+    }
+
+    private SimulatorLimits validLimits() {
+        return new SimulatorLimits(atLeastOne("--max-joins-per-connection", maxJoinsPerConnection),
+                atLeastOne("--max-joins-per-second", maxJoinsPerSecond),
+                atLeastOne("--max-connections-per-app", maxConnectionsPerApp),
+                atLeastOne("--max-rooms-per-app", maxRoomsPerApp),
+                atLeastOne("--max-participants-per-room", maxParticipantsPerRoom),
+                atLeastOne("--max-pending-messages", maxPendingMessages));
+    }
+
+    private int atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw invalid(option, value + " is not a limit of at least 1");
+        }
+        return value;
     }
 
     private Optional<URI> validCallbackUrl() {

@@ -65,10 +65,11 @@ public final class SimulatorServer implements AutoCloseable {
                 .map(url -> CallbackSink.to(new CallbackDispatcher(url, config.callbackPolicy(), config.clock()),
                         sdkAppId -> config.appKeys().find(sdkAppId).flatMap(AppKey::optionalCallbackKey)))
                 .orElse(CallbackSink.NONE);
-        this.context = new SimulatorContext(json, new Messages(json), new Rooms(), config.appKeys(),
+        LimitGuard limits = new LimitGuard(config.limits());
+        this.context = new SimulatorContext(json, new Messages(json), new Rooms(limits), config.appKeys(),
                 new UserSigVerifier(config.appKeys(), config.clock()), media, config.mediaTimeout(),
                 new CallbackReporter(callbackSink, config.clock()),
-                new SimulatorLog(config.clock()), sending);
+                new SimulatorLog(config.clock()), sending, limits);
         CloudApi cloudApi = new CloudApi(context, config.clock());
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
@@ -94,7 +95,7 @@ public final class SimulatorServer implements AutoCloseable {
         app.get("/network/{sdkAppId}/{userId}/streams/{streamId}", networkAdmin::getStream);
         app.delete("/network/{sdkAppId}/{userId}/streams/{streamId}", networkAdmin::deleteStream);
         app.get("/health", ctx -> ctx.json(Map.of("status", "up", "connections", connections.size(),
-                "rooms", context.rooms().all().size())));
+                "rooms", context.rooms().count(), "limits", limits.health())));
         // The media plane's own view of every link (packets, loss, NACKs, PLIs, bitrates), for debugging.
         app.get("/media", ctx -> ctx.json(Map.of("links", media.links(), "closed", media.closedLinks(),
                 "network", media.networkPaths())));

@@ -38,6 +38,12 @@ class SimulatorMainTest {
                 .contains("--media-timeout-seconds=SECONDS", "Default: 10")
                 .contains("--heartbeat-timeout-seconds=SECONDS", "Default: 6")
                 .contains("--callback-url=URL", "Default: none")
+                .contains("--max-joins-per-connection=N", "Default: 1000")
+                .contains("--max-joins-per-second=N", "Default: 2000")
+                .contains("--max-connections-per-app=N", "Default: 20000")
+                .contains("--max-rooms-per-app=N", "Default: 10000")
+                .contains("--max-participants-per-room=N", "Default: 10000")
+                .contains("--max-pending-messages=N", "Default: 50000")
                 .contains("--help", "--version");
     }
 
@@ -75,6 +81,14 @@ class SimulatorMainTest {
     void callbackUrlMustBeHttp() {
         assertRefused("--callback-url", "--port", "0", "--callback-url", "ftp://app-server/callback");
         assertRefused("--callback-url", "--port", "0", "--callback-url", "app-server/callback");
+    }
+
+    @Test
+    void limitsMustBeAtLeastOne() {
+        for (String option : new String[] {"--max-joins-per-connection", "--max-joins-per-second", "--max-connections-per-app",
+            "--max-rooms-per-app", "--max-participants-per-room", "--max-pending-messages"}) {
+            assertRefused(option, "--port", "0", option, "0");
+        }
     }
 
     @Test
