@@ -287,48 +287,34 @@ public final class LocalStream extends Stream {
 
     /**
      * switchDevice('audio' | 'video', deviceId): the track of that kind captures from another camera
-     * or microphone (a stand-in or the machine's, by id or label) from now on. The sender keeps its
-     * RTP stream: the others see the new source's media without a renegotiation (no stream-updated).
-     * A microphone of the machine is switched inside the recording engine; between pushed and
-     * recorded audio there is no switching (NOT_SUPPORTED, saying why). DEVICE_NOT_FOUND names a
-     * device that is nowhere; INVALID_OPERATION when the stream is not initialized, has no track of
-     * that kind, or shares the screen.
+     * or microphone (a stand-in or the machine's, by id or label) from now on, without a
+     * renegotiation; see {@link DeviceSwitch}.
      */
     public CompletableFuture<Void> switchDevice(MediaKind kind, String deviceId) {
-        try {
-            FoundDevice device = Devices.find(deviceId, kind == MediaKind.AUDIO ? DeviceKind.AUDIO_INPUT
-                    : DeviceKind.VIDEO_INPUT, standIns);
-            MediaEngine media;
-            synchronized (this) {
-                requireSwitchable(kind, "switchDevice");
-                media = engine.get();
-            }
-            if (kind == MediaKind.VIDEO) {
-                VideoCapture capture = Captures.camera(getUserId(), device, videoProfile, clock());
-                swapVideo(capture, media.createVideoTrack(videoTrackId(), capture.source()));
-                return CompletableFuture.completedFuture(null);
-            }
-            boolean recorded = device instanceof FoundDevice.MachineMicrophone;
-            if (recorded != media.microphone().isPresent()) {
-                throw new RtcError(ErrorCode.NOT_SUPPORTED, "the stream of " + getUserId() + " sends "
-                        + (recorded ? "pushed (synthetic, file or stand-in) audio" : "a microphone of the machine")
-                        + "; switching to " + (recorded ? "the machine's microphone '" : "the stand-in '")
-                        + device.info().deviceId() + "' (" + device.info().label() + ") would mix recorded and pushed"
-                        + " audio in one engine");
-            }
-            if (device instanceof FoundDevice.MachineMicrophone microphone) {
-                media.switchMicrophone(microphone.device());
-                return CompletableFuture.completedFuture(null);
-            }
-            AudioCapture capture = Captures.microphone(getUserId(), device, media, clock());
-            swapAudio(media, capture, media.createAudioTrack(audioTrackId(), capture.source()));
-            return CompletableFuture.completedFuture(null);
-        } catch (RtcError e) {
-            return CompletableFuture.failedFuture(e);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(new RtcError(ErrorCode.DEVICE_NOT_FOUND,
-                    "could not capture " + deviceId + ": " + e.getMessage(), e));
-        }
+        return DeviceSwitch.switchDevice(this, kind, deviceId);
+    }
+
+    /**
+     * replaceTrack(track): the track of another stream of the same user and tab takes the place of
+     * this stream's track of that kind, without a renegotiation; the track moves. See {@link DeviceSwitch}.
+     */
+    public CompletableFuture<Void> replaceTrack(LocalTrack track) {
+        return DeviceSwitch.replaceTrack(this, track);
+    }
+
+    /** The tab's engine, once the stream may switch the track of that kind ({@code call} names the API). */
+    synchronized MediaEngine engineForSwitch(MediaKind kind, String call) {
+        requireSwitchable(kind, call);
+        return engine.get();
+    }
+
+    /** The engine of this stream's tab, as it is now. */
+    MediaEngine engine() {
+        return engine.get();
+    }
+
+    StandInDevices standIns() {
+        return standIns;
     }
 
     /** getAudioTrack(): this stream's audio track, for another stream's replaceTrack; empty without audio. */
@@ -341,53 +327,12 @@ public final class LocalStream extends Stream {
         return videoTrack().isPresent() ? Optional.of(new LocalTrack(MediaKind.VIDEO, this)) : Optional.empty();
     }
 
-    /**
-     * replaceTrack(track): the track of another stream of the same user and tab (its getAudioTrack()
-     * or getVideoTrack()) takes the place of this stream's track of that kind, without a
-     * renegotiation. The track moves: the stream it came from no longer has it (as v4's guide does
-     * it, that stream was made only to capture the new track). Pushed audio only: a recorded
-     * microphone is changed with switchDevice.
-     */
-    public CompletableFuture<Void> replaceTrack(LocalTrack track) {
-        try {
-            LocalStream donor = track.stream();
-            if (donor == this) {
-                throw new RtcError(ErrorCode.INVALID_PARAMETER, "the " + track.kind() + " track is already this stream's");
-            }
-            if (!donor.getUserId().equals(getUserId())) {
-                throw new RtcError(ErrorCode.INVALID_PARAMETER, "a track of " + donor.getUserId()
-                        + "'s stream cannot replace one of " + getUserId() + "'s");
-            }
-            MediaEngine media;
-            synchronized (this) {
-                requireSwitchable(track.kind(), "replaceTrack");
-                media = engine.get();
-            }
-            if (donor.engine.get() != media) {
-                throw new RtcError(ErrorCode.INVALID_PARAMETER, "the track comes from another tab's engine");
-            }
-            if (track.kind() == MediaKind.AUDIO && media.microphone().isPresent()) {
-                throw new RtcError(ErrorCode.NOT_SUPPORTED, "the stream of " + getUserId() + " records a microphone"
-                        + " of the machine; change it with switchDevice");
-            }
-            Capture taken = donor.give(track.kind());
-            if (track.kind() == MediaKind.VIDEO) {
-                swapVideo((VideoCapture) taken.capture(), (VideoTrack) taken.track());
-            } else {
-                swapAudio(media, (AudioCapture) taken.capture(), (AudioTrack) taken.track());
-            }
-            return CompletableFuture.completedFuture(null);
-        } catch (RtcError e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
     /** A capture and the track made of it, on their way from one stream to another. */
-    private record Capture(AutoCloseable capture, Object track) {
+    record Capture(AutoCloseable capture, Object track) {
     }
 
     /** Hands this stream's capture and track of that kind over to another stream (replaceTrack). */
-    private synchronized Capture give(MediaKind kind) {
+    synchronized Capture give(MediaKind kind) {
         if (closed || !(kind == MediaKind.AUDIO ? localAudioTrack != null : videoTrack().isPresent())) {
             throw new RtcError(ErrorCode.INVALID_PARAMETER, "the " + kind + " track of " + getUserId()
                     + "'s other stream is gone (closed, or moved already)");
@@ -425,7 +370,7 @@ public final class LocalStream extends Stream {
     }
 
     /** The new video capture and track take the old ones' place: on the sender, then in play(). */
-    private void swapVideo(VideoCapture capture, VideoTrack track) {
+    void swapVideo(VideoCapture capture, VideoTrack track) {
         VideoCapture old;
         Optional<VideoTrack> oldTrack;
         PublishedStreamListener listener;
@@ -453,7 +398,7 @@ public final class LocalStream extends Stream {
      * The new audio capture and track take the old ones' place on the sender while no audio is
      * pushed anywhere in the engine ({@link MediaEngine#holdingAudio}).
      */
-    private void swapAudio(MediaEngine media, AudioCapture capture, AudioTrack track) {
+    void swapAudio(MediaEngine media, AudioCapture capture, AudioTrack track) {
         AudioCapture old;
         AudioTrack oldTrack;
         PublishedStreamListener listener;
@@ -481,11 +426,11 @@ public final class LocalStream extends Stream {
         }
     }
 
-    private String videoTrackId() {
+    String videoTrackId() {
         return "video-" + getUserId();
     }
 
-    private String audioTrackId() {
+    String audioTrackId() {
         return "audio-" + getUserId();
     }
 
