@@ -23,7 +23,8 @@ record RtpHeader(int payloadType, boolean marker, int sequence, long timestamp, 
     }
 
     private static Optional<RtpHeader> parse(byte[] packet, int offset, int length, boolean checkPadding) {
-        if (length < FIXED_LENGTH || offset < 0 || offset + length > packet.length) {
+        // length > packet.length - offset, not offset + length > packet.length: that sum can overflow.
+        if (length < FIXED_LENGTH || offset < 0 || length > packet.length - offset) {
             return Optional.empty();
         }
         int first = packet[offset] & 0xFF;

@@ -53,7 +53,8 @@ final class StunResponder implements CredentialsAuthority, AutoCloseable {
                             String remoteUfrag) {
         // One message fills the datagram: a length field that says less would leave bytes (such as
         // FINGERPRINT) outside what ice4j decodes and what MESSAGE-INTEGRITY covers.
-        if (offset < 0 || length < Message.HEADER_LENGTH || offset + length > data.length
+        // (length > data.length - offset: offset + length could overflow past the check.)
+        if (offset < 0 || length < Message.HEADER_LENGTH || length > data.length - offset
                 || Bytes.u16(data, offset + 2) != length - Message.HEADER_LENGTH) {
             return Optional.empty();
         }
