@@ -6,11 +6,9 @@ import io.trtcsim.media.AudioCapture;
 import io.trtcsim.media.MediaClock;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.PeerLink;
-import io.trtcsim.media.SyntheticVideoSource;
 import io.trtcsim.media.VideoCapture;
 import io.trtcsim.media.VideoProfile;
 import io.trtcsim.trtc.AudioProfilePreset;
-import io.trtcsim.trtc.DeviceKind;
 import io.trtcsim.trtc.ErrorCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.RtcError;
@@ -52,9 +50,7 @@ public final class LocalStream extends Stream {
     /** Empty until setAudioProfile: then libwebrtc's Opus default (32 kbps) is what is sent. */
     private volatile Optional<AudioProfilePreset> audioProfile = Optional.empty();
     /** The small stream's capture and track while a dual stream is published; null otherwise. */
-    private volatile SyntheticVideoSource smallSource;
-    private volatile VideoTrack smallTrack;
-    private volatile SmallStreamProfile smallProfile;
+    private volatile SmallStreamCapture small;
 
     LocalStream(StreamConfig config, Supplier<MediaEngine> engine, MediaClock clock) {
         this(config, engine, LocalStream::noMachineMicrophones, clock, StandInDevices.NONE);
@@ -279,9 +275,9 @@ public final class LocalStream extends Stream {
             uplink.setMaxBitrate(videoTrackId(), video);
         }
         audioProfile.ifPresent(preset -> uplink.setMaxBitrate(audioTrackId(), OptionalInt.of(preset.bitrateKbps())));
-        SmallStreamProfile small = smallProfile;
-        if (small != null) {
-            uplink.setMaxBitrate(smallTrackId(), OptionalInt.of(small.bitrateKbps()));
+        SmallStreamCapture dual = small;
+        if (dual != null) {
+            uplink.setMaxBitrate(SmallStreamCapture.trackId(getUserId()), OptionalInt.of(dual.profile().bitrateKbps()));
         }
     }
 
@@ -434,40 +430,25 @@ public final class LocalStream extends Stream {
         return "audio-" + getUserId();
     }
 
-    private String smallTrackId() {
-        return "video-small-" + getUserId();
-    }
-
     /**
      * The small stream of a dual stream: a second capture at the small profile (marked as the big
      * one is), sent as the uplink's second video track. Started by the client's publish when it has
      * enableSmallStream(); false when there is no video to make it of.
      */
     synchronized boolean startSmallVideo(SmallStreamProfile profile) {
-        if (!withVideo || closed || smallSource != null) {
-            return smallSource != null;
+        if (!withVideo || closed || small != null) {
+            return small != null;
         }
-        MediaEngine media = engine.get();
-        SyntheticVideoSource source = new SyntheticVideoSource(getUserId() + "-small", profile.picture(), clock());
-        smallTrack = media.createVideoTrack(smallTrackId(), source.source());
-        smallSource = source;
-        smallProfile = profile;
-        source.setPaused(videoMuted);
-        source.start();
+        small = SmallStreamCapture.start(getUserId(), profile, engine.get(), clock(), videoMuted);
         return true;
     }
 
     /** Ends the small stream's capture; its track must be off every connection (the uplink closed) first. */
     synchronized void stopSmallVideo() {
-        if (smallSource != null) {
-            smallSource.close();
-            smallSource = null;
+        if (small != null) {
+            small.close();
+            small = null;
         }
-        if (smallTrack != null) {
-            smallTrack.dispose();
-            smallTrack = null;
-        }
-        smallProfile = null;
     }
 
     /**
@@ -561,8 +542,8 @@ public final class LocalStream extends Stream {
             uplink.addTrack(localAudioTrack, "audio-" + getUserId());
         }
         // Last, so it is the offer's second video section: what the stack takes as the small stream.
-        if (withVideo && smallTrack != null) {
-            uplink.addTrack(smallTrack, "video-small-" + getUserId());
+        if (withVideo && small != null) {
+            uplink.addTrack(small.track(), SmallStreamCapture.trackId(getUserId()));
         }
     }
 
@@ -607,8 +588,8 @@ public final class LocalStream extends Stream {
             if (videoSource != null) {
                 videoSource.setPaused(muted);
             }
-            if (smallSource != null) {
-                smallSource.setPaused(muted);
+            if (small != null) {
+                small.setPaused(muted);
             }
         }
         PublishedStreamListener listener = publisher;
