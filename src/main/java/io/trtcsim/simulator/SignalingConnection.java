@@ -25,6 +25,13 @@ final class SignalingConnection {
     private final String connectionId;
     /** Replaced when a reconnection on another connection takes this one's membership over. */
     private volatile ClientSession session;
+    /**
+     * Orders a message being handled and the connection's close: the close waits for it, and no
+     * message is handled once closed (Jetty may still deliver one it had read when a write on another
+     * thread found the socket reset: a join then would leave a member in the room for good).
+     */
+    private final Object lifecycle = new Object();
+    private boolean closed;
 
     SignalingConnection(SimulatorContext simulator, WsContext context) {
         this.simulator = simulator;
@@ -38,6 +45,16 @@ final class SignalingConnection {
     }
 
     void onMessage(String text) {
+        synchronized (lifecycle) {
+            if (closed) {
+                log.debug("connection {} closed; a message read before is dropped", connectionId);
+                return;
+            }
+            handle(text);
+        }
+    }
+
+    private void handle(String text) {
         long requestId = -1;
         try {
             JsonNode request = simulator.json().readTree(text);
@@ -80,6 +97,9 @@ final class SignalingConnection {
     }
 
     void onClose(String reason) {
+        synchronized (lifecycle) {
+            closed = true;
+        }
         log.info("connection {} of {} closed: {}", connectionId, session.describe(), reason);
         session.connectionClosed(this);
         outbox.close();
