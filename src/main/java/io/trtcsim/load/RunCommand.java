@@ -1,5 +1,6 @@
 package io.trtcsim.load;
 
+import io.trtcsim.cli.DurationConverter;
 import io.trtcsim.harness.HarnessConfig;
 import io.trtcsim.media.VideoProfile;
 import java.io.PrintWriter;
@@ -74,17 +75,17 @@ final class RunCommand implements Callable<Integer> {
     private double rampRate;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s",
-            converter = OptionConverters.DurationConverter.class,
+            converter = DurationConverter.class,
             description = "The whole run, from the first join: 500ms, 20s, 5m, 1h.")
     private Duration duration;
 
     @Option(names = "--warm-up", paramLabel = "DURATION", defaultValue = "3s",
-            converter = OptionConverters.DurationConverter.class,
+            converter = DurationConverter.class,
             description = "Time after the last join before the steady window, which the thresholds judge, opens.")
     private Duration warmUp;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "5s",
-            converter = OptionConverters.DurationConverter.class,
+            converter = DurationConverter.class,
             description = "How often a row of the progress table is measured and printed.")
     private Duration interval;
 

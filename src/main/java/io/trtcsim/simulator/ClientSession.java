@@ -329,9 +329,14 @@ final class ClientSession {
         if (stream == null) {
             throw SignalingException.invalidOperation("nothing is published");
         }
-        dropPublished(stream, room, self);
-        simulator.callbacks().mediaStopped(room, self, stream.type(), stream.hasAudio() && !stream.audioMuted(),
-                stream.hasVideo() && !stream.videoMuted());
+        // Read once: a ban from another connection's thread (the same user joining elsewhere) may take
+        // the room away meanwhile, and its exit callback then stands for the stop events.
+        Room joined = room;
+        dropPublished(stream, joined, self);
+        if (joined != null) {
+            simulator.callbacks().mediaStopped(joined, self, stream.type(), stream.hasAudio() && !stream.audioMuted(),
+                    stream.hasVideo() && !stream.videoMuted());
+        }
         return messages().ok(id);
     }
 

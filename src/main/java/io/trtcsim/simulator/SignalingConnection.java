@@ -25,9 +25,20 @@ final class SignalingConnection {
     private final String connectionId;
     /** Replaced when a reconnection on another connection takes this one's membership over. */
     private volatile ClientSession session;
-    /** Joins made on this connection, the application it counts against (0: none yet), and whether it closed; guarded by this. */
+    /**
+     * Joins made on this connection, the application it counts against (0: none yet), and whether it
+     * no longer counts against it (closed); guarded by this.
+     */
     private int joins;
     private long application;
+    private boolean detached;
+    /**
+     * Orders a message being handled and the connection's close: the close waits for it, and no
+     * message is handled once closed (Jetty may still deliver one it had read when a write on another
+     * thread found the socket reset: a join then would leave a member in the room for good).
+     */
+    private final Object lifecycle = new Object();
+    /** Guarded by lifecycle. */
     private boolean closed;
 
     SignalingConnection(SimulatorContext simulator, WsContext context) {
@@ -51,7 +62,7 @@ final class SignalingConnection {
             throw limits.refuse(LimitGuard.Limit.JOINS_PER_CONNECTION, maxJoins,
                     "this connection has joined " + joins + " times; open a new connection");
         }
-        if (application != sdkAppId && !closed) {
+        if (application != sdkAppId && !detached) {
             limits.attachConnection(sdkAppId);
             if (application != 0) {
                 limits.detachConnection(application);
@@ -64,10 +75,10 @@ final class SignalingConnection {
 
     /** The connection no longer counts against its application; once only. */
     private synchronized void detach() {
-        if (!closed && application != 0) {
+        if (!detached && application != 0) {
             simulator.limits().detachConnection(application);
         }
-        closed = true;
+        detached = true;
     }
 
     ClientSession session() {
@@ -75,6 +86,16 @@ final class SignalingConnection {
     }
 
     void onMessage(String text) {
+        synchronized (lifecycle) {
+            if (closed) {
+                log.debug("connection {} closed; a message read before is dropped", connectionId);
+                return;
+            }
+            handle(text);
+        }
+    }
+
+    private void handle(String text) {
         long requestId = -1;
         try {
             JsonNode request = simulator.json().readTree(text);
@@ -117,6 +138,9 @@ final class SignalingConnection {
     }
 
     void onClose(String reason) {
+        synchronized (lifecycle) {
+            closed = true;
+        }
         log.info("connection {} of {} closed: {}", connectionId, session.describe(), reason);
         session.connectionClosed(this);
         outbox.close();

@@ -2,7 +2,6 @@ package io.trtcsim.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.javalin.websocket.WsContext;
 import io.trtcsim.simulator.callback.CallbackDispatcher;
 import io.trtcsim.simulator.callback.CallbackSink;
 import io.trtcsim.simulator.sfu.MediaPlane;
@@ -102,7 +101,15 @@ public final class SimulatorServer implements AutoCloseable {
         app.get("/rooms", ctx -> ctx.contentType("text/plain; charset=utf-8").result(describeRooms()));
         app.ws("/signal", ws -> {
             ws.onConnect(ctx -> connections.put(ctx.sessionId(), new SignalingConnection(context, ctx)));
-            ws.onMessage(ctx -> connection(ctx).onMessage(ctx.message()));
+            ws.onMessage(ctx -> {
+                // None when Jetty delivers a message it had read after the connection closed (a reset
+                // noticed by a write on another thread): it is dropped. Re-creating the connection for it
+                // left an entry behind for good and, for a join, a member that never left.
+                SignalingConnection connection = connections.get(ctx.sessionId());
+                if (connection != null) {
+                    connection.onMessage(ctx.message());
+                }
+            });
             ws.onClose(ctx -> {
                 SignalingConnection connection = connections.remove(ctx.sessionId());
                 if (connection != null) {
@@ -136,10 +143,6 @@ public final class SimulatorServer implements AutoCloseable {
         }
         log.info("TRTC simulator listening on {}", server.signalingUri());
         return server;
-    }
-
-    private SignalingConnection connection(WsContext ctx) {
-        return connections.computeIfAbsent(ctx.sessionId(), id -> new SignalingConnection(context, ctx));
     }
 
     /**

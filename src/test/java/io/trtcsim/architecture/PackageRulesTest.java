@@ -107,6 +107,28 @@ class PackageRulesTest {
     }
 
     @Test
+    void theFuzzerKnowsOnlyUserSigsTheSharedExecutorsAndTheCommandLine() {
+        classes().that().resideInAPackage("io.trtcsim.fuzz..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT).or(resideInAnyPackage(
+                        "io.trtcsim.fuzz..", "io.trtcsim.usersig..", "io.trtcsim.concurrent..", "io.trtcsim.cli..")))
+                .check(main);
+    }
+
+    @Test
+    void theCommandLineTypesDependOnNothingOfTheProject() {
+        classes().that().resideInAPackage("io.trtcsim.cli..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT).or(resideInAPackage("io.trtcsim.cli..")))
+                .check(main);
+    }
+
+    @Test
+    void nothingDependsOnTheFuzzCommand() {
+        noClasses().that().resideOutsideOfPackage("io.trtcsim.fuzz..")
+                .should().dependOnClassesThat().resideInAPackage("io.trtcsim.fuzz..")
+                .check(main);
+    }
+
+    @Test
     void stepsDependOnlyOnTheHarnessAndTheVocabularies() {
         classes().that().resideInAPackage("io.trtcsim.steps..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT)

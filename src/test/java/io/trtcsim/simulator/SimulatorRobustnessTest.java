@@ -202,6 +202,80 @@ class SimulatorRobustnessTest {
         }
     }
 
+    /**
+     * Found by the fuzz command (docs/fuzzing.md): a client that resets its TCP connection while the
+     * server still reads what it sent. The server notices the reset on the thread writing an event to
+     * it and closes the connection there, while the reading thread goes on delivering the messages it
+     * had read: those once re-created the closed connection (an entry in /health's count forever) and
+     * a join among them left a member in the room that never left. Here every client pipelines joins
+     * and leaves in a room where the others' comings and goings are written to it, then resets.
+     */
+    @Test
+    void messagesReadAfterAnAbruptDisconnectLeaveNoConnectionAndNoMemberBehind() throws Exception {
+        long roomId = 9909;
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            String userId = "racer" + c;
+            clients.add(new Thread(() -> {
+                for (int round = 0; round < 15; round++) {
+                    StringBuilder pipeline = new StringBuilder();
+                    long id = 1;
+                    for (int i = 0; i < 40; i++) {
+                        pipeline.append(join(id++, userId, roomId)).append('\n');
+                        pipeline.append("{\"type\":\"leave\",\"id\":").append(id++).append("}\n");
+                    }
+                    pipeline.append(join(id, userId, roomId));
+                    resetAfterSending(pipeline.toString().split("\n"));
+                }
+            }));
+        }
+        clients.forEach(Thread::start);
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(60).toMillis());
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        await("every connection closed and every room empty").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(json.readTree(http.send(HttpRequest.newBuilder(URI.create(server.httpUri() + "/health")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()))
+                        .as("health after the resets; rooms:%n%s", server.describeRooms())
+                        .isEqualTo(json.readTree("{\"status\":\"up\",\"connections\":0,\"rooms\":0}")));
+    }
+
+    /** Opens a WebSocket on a plain socket, writes {@code messages} as text frames at once, and resets the connection (RST). */
+    private void resetAfterSending(String[] messages) {
+        try (java.net.Socket socket = new java.net.Socket(server.httpUri().getHost(), server.port())) {
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("GET /signal HTTP/1.1\r\nHost: " + server.httpUri().getAuthority() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                if (b < 0) {
+                    throw new IllegalStateException("the upgrade was not answered");
+                }
+                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+            java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
+            for (String message : messages) {
+                byte[] payload = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                frames.write(0x81);
+                // Masked (as a client must) with the key 0, so the payload goes as it is.
+                frames.write(0x80 | 126);
+                frames.write(payload.length >>> 8);
+                frames.write(payload.length);
+                frames.write(new byte[4]);
+                frames.write(payload);
+            }
+            out.write(frames.toByteArray());
+            out.flush();
+            socket.setSoLinger(true, 0);
+        } catch (java.io.IOException e) {
+            // the server may have closed first; the test is about what it keeps afterwards
+        }
+    }
+
     private RemoveUserRequest removeUser(long roomId, String userId) {
         RemoveUserRequest request = new RemoveUserRequest();
         request.setSdkAppId(APP.sdkAppId());
