@@ -10,11 +10,15 @@ import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
-import dev.onvoid.webrtc.media.video.VideoTrackSource;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +26,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One libwebrtc world: an audio device module and the peer-connection factory built on it.
@@ -36,6 +42,8 @@ import java.util.function.Supplier;
  */
 public final class MediaEngine implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
+
     private final AudioDeviceModuleBase audioDevice;
     /** The machine microphone a recording engine records from; empty for an engine of pushed audio. */
     private volatile Optional<AudioDevice> microphone;
@@ -45,6 +53,8 @@ public final class MediaEngine implements AutoCloseable {
     private final ExecutorService gatekeeper;
     private final ScheduledExecutorService timer;
     private boolean closed;
+    /** Connections closing on threads of their own (closed from a libwebrtc callback); close() waits for them. */
+    private final Set<CompletableFuture<Void>> linksClosing = ConcurrentHashMap.newKeySet();
 
     /** An engine whose audio is pushed into custom sources (a headless audio module). */
     public MediaEngine(String name) {
@@ -162,6 +172,12 @@ public final class MediaEngine implements AutoCloseable {
         }
     }
 
+    /** A connection of this engine closes on a thread of its own; the engine is not disposed before it is done. */
+    void closingElsewhere(CompletableFuture<Void> done) {
+        linksClosing.add(done);
+        done.whenComplete((ok, failure) -> linksClosing.remove(done));
+    }
+
     /** Runs a task every {@code periodMillis} on the engine's timer until the returned future is cancelled. */
     public ScheduledFuture<?> every(long periodMillis, Runnable task) {
         return timer.scheduleAtFixedRate(task, 0, periodMillis, TimeUnit.MILLISECONDS);
@@ -265,6 +281,7 @@ public final class MediaEngine implements AutoCloseable {
             return;
         }
         closed = true;
+        waitForLinksClosing();
         gatekeeper.shutdownNow();
         timer.shutdownNow();
         try {
@@ -278,6 +295,19 @@ public final class MediaEngine implements AutoCloseable {
         } finally {
             factory.dispose();
             audioDevice.dispose();
+        }
+    }
+
+    /** A factory disposed under a connection still closing would free what that close uses. */
+    private void waitForLinksClosing() {
+        try {
+            CompletableFuture.allOf(linksClosing.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            log.warn("engine {}: {} connection(s) still closing after 10 s; disposing anyway", name, linksClosing.size());
+        } catch (ExecutionException e) {
+            log.warn("engine {}: a connection failed to close: {}", name, e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -59,8 +59,10 @@ public final class PeerLink implements AutoCloseable {
     private final List<Consumer<RTCRtpTransceiver>> trackListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<RTCPeerConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
     private volatile RTCPeerConnectionState state = RTCPeerConnectionState.NEW;
-    /** Set once by the first close(); later closes return at once. */
+    /** Set once by the first close(). */
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Completes once the connection is closed (its senders removed, the native connection closed). */
+    private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
     private volatile boolean closed;
     /**
      * Native calls that need the connection alive (getStats) read-hold it; close write-holds it
@@ -291,15 +293,20 @@ public final class PeerLink implements AutoCloseable {
      * Removes senders, then closes the connection (disposing a track still attached throws a native
      * error). Called on one of libwebrtc's threads (from a callback or a continuation of one), the
      * closing runs on a thread of its own and this returns at once: a libwebrtc thread must never
-     * wait for the close, which itself waits for libwebrtc's signaling thread. A second call returns
-     * at once too.
+     * wait for the close, which itself waits for libwebrtc's signaling thread; {@link #whenClosed}
+     * tells when it is done, and the engine waits for it before it is disposed. A later call on a
+     * thread of ours waits for a close under way; on a libwebrtc thread it returns at once.
      */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
+            if (!CallbackThreads.isCurrent()) {
+                closeDone.join();
+            }
             return;
         }
         if (CallbackThreads.isCurrent()) {
+            engine.closingElsewhere(closeDone);
             Thread closer = new Thread(this::closeNow, "close-" + name);
             closer.setDaemon(true);
             closer.start();
@@ -308,7 +315,20 @@ public final class PeerLink implements AutoCloseable {
         closeNow();
     }
 
+    /** Completes once the connection is closed: its tracks may then be disposed. */
+    public CompletableFuture<Void> whenClosed() {
+        return closeDone;
+    }
+
     private void closeNow() {
+        try {
+            closeConnection();
+        } finally {
+            closeDone.complete(null);
+        }
+    }
+
+    private void closeConnection() {
         alive.writeLock().lock();
         try {
             closed = true;

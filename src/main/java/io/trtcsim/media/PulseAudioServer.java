@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -99,6 +101,7 @@ public final class PulseAudioServer implements AutoCloseable {
         Path socket = configuredSocket().orElseThrow();
         Path runtime;
         try {
+            stopOneLeftBehind(socket);
             if (Files.exists(socket)) {
                 if (answers(socket)) {
                     throw new IllegalStateException("a PulseAudio server already answers on " + socket
@@ -142,6 +145,12 @@ public final class PulseAudioServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        try {
+            Files.writeString(pidFile(socket), Long.toString(process.pid()));
+        } catch (IOException e) {
+            server.close();
+            throw new UncheckedIOException("cannot write " + pidFile(socket), e);
+        }
         log.info("PulseAudio server started on {} (pid {})", socket, process.pid());
         return server;
     }
@@ -177,6 +186,47 @@ public final class PulseAudioServer implements AutoCloseable {
 
     public Path socket() {
         return socket;
+    }
+
+    /** Where the pid of the server on {@code socket} is kept while it runs. */
+    private static Path pidFile(Path socket) {
+        return socket.resolveSibling(socket.getFileName() + ".pid");
+    }
+
+    /**
+     * Stops a server of the harness's that a JVM which died (killed, or crashed in native code) left
+     * running on this socket, so the next run can start its own: its pid file names a live
+     * pulseaudio process whose parent is no longer a Java process (an orphan, adopted by init). One
+     * whose JVM still runs (this one, or another run on the same socket) is left alone, and the
+     * start is refused below.
+     */
+    private static void stopOneLeftBehind(Path socket) throws IOException {
+        Path pidFile = pidFile(socket);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<ProcessHandle> leftBehind;
+        try {
+            leftBehind = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip()))
+                    .filter(p -> p.info().command().map(c -> c.endsWith("pulseaudio")).orElse(false))
+                    .filter(p -> p.parent().flatMap(parent -> parent.info().command())
+                            .map(command -> !command.endsWith("java")).orElse(true));
+        } catch (NumberFormatException e) {
+            leftBehind = Optional.empty();
+        }
+        leftBehind.ifPresent(p -> {
+            log.warn("stopping the PulseAudio server (pid {}) an earlier run left on {}", p.pid(), socket);
+            p.destroy();
+            try {
+                p.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                p.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        });
+        Files.deleteIfExists(pidFile);
     }
 
     private void pactl(String... arguments) {
@@ -255,6 +305,7 @@ public final class PulseAudioServer implements AutoCloseable {
         try (Stream<Path> files = Files.walk(runtime)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             Files.deleteIfExists(socket);
+            Files.deleteIfExists(pidFile(socket));
         } catch (IOException e) {
             log.warn("could not delete the PulseAudio server's folder {}: {}", runtime, e.toString());
         }

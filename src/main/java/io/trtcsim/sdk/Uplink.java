@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,16 +194,21 @@ final class Uplink {
                 .thenCompose(answer -> created.acceptAnswerAndConnect(answer.answerSdp(), stream.hasAudio(),
                         options.mediaTimeout()));
         return within(negotiated, options.mediaTimeout(), "update the published stream")
-                .whenComplete((ok, failure) -> {
+                .handle((ok, failure) -> {
                     if (failure == null) {
                         link = created;
                         capAsProfiled(stream, created);
                     }
-                    close(failure == null ? previous : created);
+                    PeerLink retired = failure == null ? previous : created;
+                    close(retired);
+                    // The caller disposes the tracks the stream dropped next (removeTrack): the retired
+                    // connection lets go of them first, also when it closes on a thread of its own.
+                    return retired.whenClosed().handle((closed, closeFailure) -> failure);
                 })
-                .exceptionally(failure -> {
-                    throw asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR, "updating the published stream failed");
-                });
+                .thenCompose(Function.identity())
+                .thenCompose(failure -> failure == null ? CompletableFuture.<Void>completedFuture(null)
+                        : CompletableFuture.<Void>failedFuture(asRtcError(failure, ErrorCode.ICE_TRANSPORT_ERROR,
+                        "updating the published stream failed")));
     }
 
     /**

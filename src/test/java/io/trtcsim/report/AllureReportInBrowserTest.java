@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -57,12 +58,16 @@ class AllureReportInBrowserTest {
         try {
             String base = REPORT.toAbsolutePath().toUri().toString();
             browser.get(base + "#suites");
-            // The basic call when the report has it (after the full main job), else its first scenario.
+            // The basic call, which the full main job's report has; a report of a few features may not
+            // (and its first scenario may be one skipped here, with no events to show).
             List<WebElement> leaves = await("the scenarios in the report's suites tree").atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> browser.findElements(By.cssSelector("a.node__leaf")), found -> !found.isEmpty());
-            WebElement leaf = leaves.stream().filter(a -> a.getAttribute("textContent").contains(SCENARIO)).findFirst()
-                    .orElse(leaves.get(0));
+            Optional<WebElement> basicCall = leaves.stream()
+                    .filter(a -> a.getAttribute("textContent").contains(SCENARIO)).findFirst();
+            skipUnless(basicCall.isPresent(), REPORT + " has no scenario '" + SCENARIO
+                    + "' (a report of some features only); run the main job first: mvn -Pfeatures verify");
+            WebElement leaf = basicCall.get();
             String scenarioName = leaf.getAttribute("textContent").replaceAll("\\s+", " ").trim();
             browser.get(base + leaf.getAttribute("href").substring(leaf.getAttribute("href").indexOf('#')));
 
