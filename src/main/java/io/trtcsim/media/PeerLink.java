@@ -63,6 +63,8 @@ public final class PeerLink implements AutoCloseable {
     private final AtomicBoolean closing = new AtomicBoolean();
     /** Completes once the connection is closed (its senders removed, the native connection closed). */
     private final CompletableFuture<Void> closeDone = new CompletableFuture<>();
+    /** The thread that closes the connection, once one does. */
+    private volatile Thread closer;
     private volatile boolean closed;
     /**
      * Native calls that need the connection alive (getStats) read-hold it; close write-holds it
@@ -300,16 +302,19 @@ public final class PeerLink implements AutoCloseable {
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
-            if (!CallbackThreads.isCurrent()) {
+            // A close under way on another thread of ours is waited for. Not on a libwebrtc thread,
+            // and not on the closing thread itself: the close's own continuations (a pending
+            // publish that fails and drops its connection) come back here.
+            if (!CallbackThreads.isCurrent() && closer != Thread.currentThread()) {
                 closeDone.join();
             }
             return;
         }
         if (CallbackThreads.isCurrent()) {
             engine.closingElsewhere(closeDone);
-            Thread closer = new Thread(this::closeNow, "close-" + name);
-            closer.setDaemon(true);
-            closer.start();
+            Thread closing = new Thread(this::closeNow, "close-" + name);
+            closing.setDaemon(true);
+            closing.start();
             return;
         }
         closeNow();
@@ -320,11 +325,19 @@ public final class PeerLink implements AutoCloseable {
         return closeDone;
     }
 
+    /**
+     * Closes, then tells: {@link #whenClosed} first, then the negotiation futures, whose continuations
+     * (run on this thread) may close this link again and must find the close done.
+     */
     private void closeNow() {
+        closer = Thread.currentThread();
         try {
             closeConnection();
         } finally {
             closeDone.complete(null);
+            IllegalStateException closedError = new IllegalStateException("peer connection " + name + " closed");
+            gathered.completeExceptionally(closedError);
+            connected.completeExceptionally(closedError);
         }
     }
 
@@ -344,9 +357,6 @@ public final class PeerLink implements AutoCloseable {
         } finally {
             alive.writeLock().unlock();
         }
-        IllegalStateException closedError = new IllegalStateException("peer connection " + name + " closed");
-        gathered.completeExceptionally(closedError);
-        connected.completeExceptionally(closedError);
     }
 
     @Override

@@ -80,6 +80,17 @@ class PeerLinkCloseTest {
     }
 
     @Test
+    void aCloseThatItsOwnContinuationsCloseAgainReturns() {
+        // As a publish still under way does: its failure (the close fails 'connected') drops, and so
+        // closes, the same connection, on the closing thread itself.
+        PeerLink pending = engine.createPeerLink("close-test pending");
+        pending.connected().whenComplete((ok, failure) -> pending.close());
+        assertTimeoutPreemptively(Duration.ofSeconds(10), pending::close,
+                "a close re-entered from its own continuation waited for itself");
+        assertThat(pending.whenClosed()).isCompleted();
+    }
+
+    @Test
     void aCloseFromAStateCallbackDuringCloseReturns() {
         sender.onStateChange(state -> {
             sender.stats();
