@@ -1,5 +1,6 @@
 package io.trtcsim.media;
 
+import io.trtcsim.host.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +62,7 @@ public final class PulseAudioServer implements AutoCloseable {
      */
     public static Optional<String> reasonItCannotStart() {
         for (String program : List.of("pulseaudio", "pactl")) {
-            if (onPath(program).isEmpty()) {
+            if (Programs.onPath(program).isEmpty()) {
                 return Optional.of("'" + program + "' is not installed (Debian's pulseaudio and pulseaudio-utils:"
                         + " bash scripts/install-system-packages.sh)");
             }
@@ -276,12 +277,6 @@ public final class PulseAudioServer implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-    }
-
-    private static Optional<Path> onPath(String program) {
-        String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(java.io.File.pathSeparator)).filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
     }
 
     /** Stops the feeds, then the server; deletes its folder and socket. */

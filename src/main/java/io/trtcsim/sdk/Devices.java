@@ -49,15 +49,13 @@ final class Devices {
         return devices;
     }
 
+    /** What getCameras() and friends list of the machine: the capturable devices, and the speakers. */
     private static List<DeviceInfo> machine(DeviceKind kind) {
-        return switch (kind) {
-            case VIDEO_INPUT -> MediaDevices.getVideoCaptureDevices().stream()
-                    .map(device -> info(device, kind)).toList();
-            case AUDIO_INPUT -> audioDevices(() -> listedByNewModule(AudioDeviceModuleBase::getRecordingDevices))
+        if (kind == DeviceKind.AUDIO_OUTPUT) {
+            return audioDevices(() -> listedByNewModule(AudioDeviceModuleBase::getPlayoutDevices))
                     .stream().map(device -> info(device, kind)).toList();
-            case AUDIO_OUTPUT -> audioDevices(() -> listedByNewModule(AudioDeviceModuleBase::getPlayoutDevices))
-                    .stream().map(device -> info(device, kind)).toList();
-        };
+        }
+        return machineDevices(kind).stream().map(FoundDevice::info).toList();
     }
 
     private static DeviceInfo info(VideoDevice device, DeviceKind kind) {
@@ -168,11 +166,16 @@ final class Devices {
         if (standIn.isPresent()) {
             return new FoundDevice.StandIn(standIn.get());
         }
+        // Listed once: the error names the same devices the search looked at.
         List<FoundDevice> machine = machineDevices(kind);
         return machine.stream().filter(device -> device.info().isNamed(name)).findFirst()
-                .orElseThrow(() -> new RtcError(ErrorCode.DEVICE_NOT_FOUND, "no " + kind.noun() + " '" + name
-                        + "' on this machine or among the stand-ins; " + kind.noun() + "s: "
-                        + list(kind, standIns).stream().map(d -> d.deviceId() + " (" + d.label() + ")").toList()));
+                .orElseThrow(() -> {
+                    List<DeviceInfo> there = new ArrayList<>(machine.stream().map(FoundDevice::info).toList());
+                    there.addAll(standIns.of(kind));
+                    return new RtcError(ErrorCode.DEVICE_NOT_FOUND, "no " + kind.noun() + " '" + name
+                            + "' on this machine or among the stand-ins; " + kind.noun() + "s: "
+                            + there.stream().map(d -> d.deviceId() + " (" + d.label() + ")").toList());
+                });
     }
 
     private static List<FoundDevice> machineDevices(DeviceKind kind) {

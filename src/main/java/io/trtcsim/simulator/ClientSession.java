@@ -233,7 +233,7 @@ final class ClientSession {
             requirePrivilege(key, audio, Privilege.SEND_AUDIO, "send audio");
             requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
         });
-        Room joined = room;
+        Room joined = joinedRoom();
         boolean smallStream = request.path("smallStream").asBoolean(false);
         PublishedStream stream = new PublishedStream(simulator.media(), joined.sdkAppId(),
                 self.userId() + (type == StreamType.AUXILIARY ? "_aux" : "_main"), self.userId(), type, audio, video,
@@ -304,7 +304,7 @@ final class ClientSession {
             requirePrivilege(key, audio, Privilege.SEND_AUDIO, "send audio");
             requirePrivilege(key, video, Privilege.SEND_VIDEO, "send video");
         });
-        Room joined = room;
+        Room joined = joinedRoom();
         boolean hadAudio = stream.hasAudio();
         boolean hadVideo = stream.hasVideo();
         CompletableFuture<String> answer = stream.replaceUplink(Requests.text(request, "sdp"), audio, video);
@@ -356,8 +356,10 @@ final class ClientSession {
 
     CompletableFuture<ObjectNode> subscribe(long id, JsonNode request) {
         Member self = requireJoined("subscribe");
-        PublishedStream stream = existingStream(Requests.text(request, "streamId"));
-        simulator.log().room(room.key(), self.userId() + " subscribes to " + stream.streamId());
+        // Read once, as in unpublish: a ban from another connection's thread may take the room away meanwhile.
+        Room joined = joinedRoom();
+        PublishedStream stream = existingStream(joined, Requests.text(request, "streamId"));
+        simulator.log().room(joined.key(), self.userId() + " subscribes to " + stream.streamId());
         // The layer of a dual stream: big unless the subscriber asks for the small one (setRemoteVideoStreamType).
         RemoteVideoStreamType layer = request.hasNonNull("videoStreamType")
                 ? vocabulary(() -> RemoteVideoStreamType.named(Requests.text(request, "videoStreamType")))
@@ -370,8 +372,8 @@ final class ClientSession {
 
     CompletableFuture<ObjectNode> completeSubscription(long id, JsonNode request) {
         Member self = requireJoined("answer a subscription");
-        Room joined = room;
-        PublishedStream stream = existingStream(Requests.text(request, "streamId"));
+        Room joined = joinedRoom();
+        PublishedStream stream = existingStream(joined, Requests.text(request, "streamId"));
         return stream.acceptDownlinkAnswer(self.userId(), Requests.text(request, "sdp"))
                 .orTimeout(simulator.mediaTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((ok, failure) -> {
@@ -411,7 +413,7 @@ final class ClientSession {
             throw SignalingException.invalidOperation("switchRole is for 'live' mode; " + self.userId() + " is in 'rtc' mode");
         }
         Role role = role(Requests.text(request, "role"));
-        Room joined = room;
+        Room joined = joinedRoom();
         if (role != self.role()) {
             boolean wasVisible = self.visible();
             PublishedStream stream = published;
@@ -440,7 +442,7 @@ final class ClientSession {
         boolean muted = request.path("muted").asBoolean(true);
         boolean ofAudio = kind == MediaKind.AUDIO;
         if (stream.mute(kind, muted)) {
-            Room joined = room;
+            Room joined = joinedRoom();
             simulator.log().room(joined.key(), self.userId() + (muted ? " muted " : " unmuted ") + kind);
             ClientEvent event = ofAudio ? (muted ? ClientEvent.MUTE_AUDIO : ClientEvent.UNMUTE_AUDIO)
                     : (muted ? ClientEvent.MUTE_VIDEO : ClientEvent.UNMUTE_VIDEO);
@@ -535,10 +537,18 @@ final class ClientSession {
     }
 
     private PublishedStream existingStream(String streamId) {
+        return existingStream(joinedRoom(), streamId);
+    }
+
+    private Room joinedRoom() {
         Room joined = room;
         if (joined == null) {
             throw SignalingException.invalidOperation("not in a room");
         }
+        return joined;
+    }
+
+    private static PublishedStream existingStream(Room joined, String streamId) {
         return joined.stream(streamId).orElseThrow(() -> new SignalingException(ErrorCode.REMOTE_STREAM_NOT_EXIST,
                 "stream " + streamId + " is not published in " + joined));
     }

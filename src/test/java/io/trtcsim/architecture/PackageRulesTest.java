@@ -53,6 +53,13 @@ class PackageRulesTest {
     }
 
     @Test
+    void theMachineLookupsDependOnNothingOfTheProject() {
+        classes().that().resideInAPackage("io.trtcsim.host..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT).or(resideInAPackage("io.trtcsim.host..")))
+                .check(main);
+    }
+
+    @Test
     void theSharedExecutorsDependOnNothingOfTheProject() {
         classes().that().resideInAPackage("io.trtcsim.concurrent..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage(PROJECT).or(resideInAPackage("io.trtcsim.concurrent..")))

@@ -2,6 +2,7 @@ package io.trtcsim.stack.janus;
 
 import static org.awaitility.Awaitility.await;
 
+import io.trtcsim.host.Programs;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -131,14 +132,7 @@ public final class JanusProcess implements JanusInstance {
     }
 
     static Optional<Path> locateBinary(String searchPath) {
-        if (searchPath == null || searchPath.isBlank()) {
-            return Optional.empty();
-        }
-        return Stream.of(searchPath.split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank())
-                .map(entry -> Paths.get(entry, "janus"))
-                .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
-                .findFirst();
+        return Programs.onPath("janus", searchPath);
     }
 
     static Path requireBinary(String searchPath) {
