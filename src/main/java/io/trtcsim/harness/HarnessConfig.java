@@ -100,6 +100,21 @@ public final class HarnessConfig {
         return duration("harness.timeout.scenario");
     }
 
+    /** How many idle libwebrtc engines the JVM keeps for later scenarios (harness.engines.pool-size; 0: none). */
+    public int enginePoolSize() {
+        String value = text("harness.engines.pool-size");
+        try {
+            int size = Integer.parseInt(value.strip());
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("setting harness.engines.pool-size = '" + value
+                + "' is not a number of engines: 0 (keep none) or more");
+    }
+
     /** Joins per second of a range of participants with media (harness.join-rate.media). */
     public double mediaJoinRate() {
         return rate("harness.join-rate.media");

@@ -110,7 +110,7 @@ public final class Participants {
         SignalingGate gate = new SignalingGate(stack);
         TRTC tab = switch (engineUse) {
             case NONE -> TRTC.withoutMedia(name, gate, options, shared);
-            case OWN -> new TRTC(name, gate, options, shared);
+            case OWN -> new TRTC(name, gate, options, shared, scenario.engines());
             case SHARED -> TRTC.onSharedEngine(name, gate, options, shared, receiveEngine(),
                     kind == ParticipantKind.STATS_ONLY ? Rendering.NONE : Rendering.FRAMES);
         };
@@ -181,7 +181,7 @@ public final class Participants {
      */
     private SharedMediaEngine receiveEngine() {
         if (receiveEngine == null) {
-            receiveEngine = new SharedMediaEngine("shared-receive");
+            receiveEngine = new SharedMediaEngine("shared-receive", scenario.engines());
             scenario.closeAtEnd("the shared receive engine", receiveEngine);
         }
         return receiveEngine;

@@ -2,6 +2,7 @@ package io.trtcsim.harness;
 
 import dev.onvoid.webrtc.media.MediaDevices;
 import io.trtcsim.harness.appserver.AppServer;
+import io.trtcsim.media.EngineSource;
 import io.trtcsim.stack.Capability;
 import io.trtcsim.stack.Stack;
 import io.trtcsim.stack.StackUnavailableException;
@@ -26,6 +27,8 @@ public final class ScenarioContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScenarioContext.class);
 
     private final HarnessConfig config;
+    /** Where its participants' engines come from: the JVM's kept engines (Cucumber) or their own (plain Java). */
+    private final EngineSource engines;
     private final long originNanos = System.nanoTime();
     private final Deque<Owned> teardown = new ArrayDeque<>();
     private Stack stack;
@@ -36,16 +39,25 @@ public final class ScenarioContext implements AutoCloseable {
 
     /** A scenario with the harness settings (defaults, a project's harness.properties, -D overrides). */
     public ScenarioContext() {
-        this(HarnessConfig.load());
+        this(HarnessConfig.load(), true);
     }
 
-    private ScenarioContext(HarnessConfig config) {
+    private ScenarioContext(HarnessConfig config, boolean keptEngines) {
         this.config = config;
+        this.engines = keptEngines ? ProcessEngines.forScenario(config) : EngineSource.OWN;
     }
 
-    /** A scenario with given settings, for use from plain Java. */
+    /**
+     * A scenario with given settings, for use from plain Java: each participant makes its own engine
+     * and disposes it (nothing is kept past the scenario that the caller would have to close).
+     */
     public static ScenarioContext with(HarnessConfig config) {
-        return new ScenarioContext(config);
+        return new ScenarioContext(config, false);
+    }
+
+    /** Where the participants' libwebrtc engines come from (see {@link ProcessEngines}). */
+    public EngineSource engines() {
+        return engines;
     }
 
     public HarnessConfig config() {

@@ -12,6 +12,7 @@ import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
 import dev.onvoid.webrtc.media.video.VideoTrack;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,10 @@ public final class MediaEngine implements AutoCloseable {
     private boolean closed;
     /** Connections closing on threads of their own (closed from a libwebrtc callback); close() waits for them. */
     private final Set<CompletableFuture<Void>> linksClosing = ConcurrentHashMap.newKeySet();
+    /** Every connection of this engine not closed yet (its close future): a pooled engine is reused only without any. */
+    private final Set<CompletableFuture<Void>> linksOpen = ConcurrentHashMap.newKeySet();
+    /** The tasks of {@link #every} not cancelled yet: a pooled engine's next user must not inherit them. */
+    private final Set<ScheduledFuture<?>> tasks = ConcurrentHashMap.newKeySet();
 
     /** An engine whose audio is pushed into custom sources (a headless audio module). */
     public MediaEngine(String name) {
@@ -180,7 +185,10 @@ public final class MediaEngine implements AutoCloseable {
 
     /** Runs a task every {@code periodMillis} on the engine's timer until the returned future is cancelled. */
     public ScheduledFuture<?> every(long periodMillis, Runnable task) {
-        return timer.scheduleAtFixedRate(task, 0, periodMillis, TimeUnit.MILLISECONDS);
+        tasks.removeIf(ScheduledFuture::isDone);
+        ScheduledFuture<?> scheduled = timer.scheduleAtFixedRate(task, 0, periodMillis, TimeUnit.MILLISECONDS);
+        tasks.add(scheduled);
+        return scheduled;
     }
 
     public String name() {
@@ -192,7 +200,50 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     public PeerLink createPeerLink(String linkName) {
-        return new PeerLink(this, linkName);
+        PeerLink link = new PeerLink(this, linkName);
+        CompletableFuture<Void> closed = link.whenClosed();
+        linksOpen.add(closed);
+        closed.whenComplete((ok, failure) -> linksOpen.remove(closed));
+        return link;
+    }
+
+    /**
+     * Makes this engine ready for another user ({@link MediaEnginePool}): waits up to
+     * {@code patience} for every connection it made to be closed, cancels the timer tasks its user
+     * left, and stops the audio device (playout starts again with {@link #resume}). False, leaving
+     * the engine as it is, when a connection is still open then, or the engine records a
+     * microphone, or it is closed: it is not to be reused. Native calls: call it holding no lock a
+     * libwebrtc thread may need.
+     */
+    boolean readyForNextUser(Duration patience) {
+        if (microphone.isPresent() || isClosed()) {
+            return false;
+        }
+        try {
+            CompletableFuture.allOf(linksOpen.toArray(CompletableFuture[]::new))
+                    .get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("engine {}: {} connection(s) not closed by its last user; not reused", name, linksOpen.size());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        tasks.forEach(task -> task.cancel(false));
+        tasks.clear();
+        audioDevice.stopRecording();
+        audioDevice.stopPlayout();
+        return true;
+    }
+
+    /** Starts playout again for the next user of an engine made {@link #readyForNextUser ready for its next user}. */
+    void resume() {
+        audioDevice.initPlayout();
+        audioDevice.startPlayout();
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
     }
 
     public VideoTrack createVideoTrack(String id, VideoTrackSource source) {

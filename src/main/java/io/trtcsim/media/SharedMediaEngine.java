@@ -24,12 +24,22 @@ import java.util.List;
 public final class SharedMediaEngine implements AutoCloseable {
 
     private final String name;
+    private final EngineSource source;
     private final List<Lease> leases = new ArrayList<>();
+    /** The engine's own lease from its source, held while the engine runs. */
+    private EngineLease base;
     private MediaEngine engine;
     private boolean closed;
 
+    /** A shared engine of its own, disposed when this is closed. */
     public SharedMediaEngine(String name) {
+        this(name, EngineSource.OWN);
+    }
+
+    /** A shared engine taken from {@code source} on first use and given back to it when this is closed. */
+    public SharedMediaEngine(String name, EngineSource source) {
         this.name = name;
+        this.source = source;
     }
 
     /** A user's hold on the engine, made now if no user needed it before. */
@@ -38,7 +48,8 @@ public final class SharedMediaEngine implements AutoCloseable {
             throw new IllegalStateException("the shared media engine " + name + " is closed; " + user + " cannot use it");
         }
         if (engine == null) {
-            engine = new MediaEngine(name);
+            base = source.take(name);
+            engine = base.engine();
         }
         Lease lease = new Lease(user, engine);
         leases.add(lease);
@@ -62,14 +73,15 @@ public final class SharedMediaEngine implements AutoCloseable {
     /** Disposes the engine once no lease is open; throws, leaving it running, while one is. */
     @Override
     public void close() {
-        MediaEngine closing;
+        EngineLease closing;
         synchronized (this) {
             if (!leases.isEmpty()) {
                 throw new IllegalStateException("the shared media engine " + name + " is still used by " + users()
                         + ": close them first (their peer connections run on its threads)");
             }
             closed = true;
-            closing = engine;
+            closing = base;
+            base = null;
             engine = null;
         }
         if (closing != null) {
@@ -83,7 +95,7 @@ public final class SharedMediaEngine implements AutoCloseable {
     }
 
     /** One user's use of the shared engine; closing it lets the engine go when the last user has. */
-    public final class Lease implements AutoCloseable {
+    public final class Lease implements EngineLease {
         private final String user;
         private final MediaEngine leased;
 
@@ -96,6 +108,7 @@ public final class SharedMediaEngine implements AutoCloseable {
             return user;
         }
 
+        @Override
         public MediaEngine engine() {
             return leased;
         }

@@ -1,5 +1,7 @@
 package io.trtcsim.sdk;
 
+import io.trtcsim.media.EngineLease;
+import io.trtcsim.media.EngineSource;
 import io.trtcsim.media.MediaEngine;
 import io.trtcsim.media.SharedMediaEngine;
 import io.trtcsim.sdk.signaling.Signaling;
@@ -44,23 +46,36 @@ public final class TRTC implements AutoCloseable {
     /** The runtime this tab made and closes, or null when it uses one it was given. */
     private final ClientRuntime ownRuntime;
     private final Media media;
-    /** Null for an instance with its own engine. */
-    private final SharedMediaEngine shared;
+    /** Where the engine comes from on first use (unless it records a machine microphone: then it is made here). */
+    private final EngineSource engines;
+    /** Whether other tabs use the same engine at the same time (a shared receive engine). */
+    private final boolean sharesEngine;
     private final Rendering rendering;
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final List<LocalStream> streams = new CopyOnWriteArrayList<>();
     private MediaEngine engine;
-    private SharedMediaEngine.Lease lease;
+    /** The hold on the engine taken from {@link #engines}; null for none or a recording engine made here. */
+    private EngineLease lease;
     private boolean closed;
 
     /** A tab with threads of its own (a {@link ClientRuntime} it closes). */
     public TRTC(String name, Signaling signaling, SdkOptions options) {
-        this(name, signaling, options, ClientRuntime.create(), true, Media.ON_FIRST_USE, null, Rendering.FRAMES);
+        this(name, signaling, options, ClientRuntime.create(), true, Media.ON_FIRST_USE, EngineSource.OWN, false,
+                Rendering.FRAMES);
     }
 
     /** A tab whose clients run on {@code runtime}, shared with other tabs; closing the tab leaves it running. */
     public TRTC(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime) {
-        this(name, signaling, options, runtime, false, Media.ON_FIRST_USE, null, Rendering.FRAMES);
+        this(name, signaling, options, runtime, EngineSource.OWN);
+    }
+
+    /**
+     * A tab whose engine, its own while the tab is open, comes from {@code engines} on first use and
+     * goes back to it when the tab is closed (a {@link io.trtcsim.media.MediaEnginePool} keeps it for
+     * the next tab); its clients run on {@code runtime}.
+     */
+    public TRTC(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime, EngineSource engines) {
+        this(name, signaling, options, runtime, false, Media.ON_FIRST_USE, engines, false, Rendering.FRAMES);
     }
 
     /**
@@ -69,7 +84,7 @@ public final class TRTC implements AutoCloseable {
      * a stream's initialize fail with INVALID_OPERATION naming the tab.
      */
     public static TRTC withoutMedia(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime) {
-        return new TRTC(name, signaling, options, runtime, false, Media.NONE, null, Rendering.NONE);
+        return new TRTC(name, signaling, options, runtime, false, Media.NONE, EngineSource.OWN, false, Rendering.NONE);
     }
 
     /**
@@ -82,11 +97,11 @@ public final class TRTC implements AutoCloseable {
             throw new IllegalArgumentException("TRTC instance " + name + " on a shared engine needs the engine and a"
                     + " rendering (got " + engine + ", " + rendering + ")");
         }
-        return new TRTC(name, signaling, options, runtime, false, Media.ON_FIRST_USE, engine, rendering);
+        return new TRTC(name, signaling, options, runtime, false, Media.ON_FIRST_USE, engine::lease, true, rendering);
     }
 
     private TRTC(String name, Signaling signaling, SdkOptions options, ClientRuntime runtime, boolean ownsRuntime,
-                 Media media, SharedMediaEngine shared, Rendering rendering) {
+                 Media media, EngineSource engines, boolean sharesEngine, Rendering rendering) {
         if (runtime == null) {
             throw new IllegalArgumentException("TRTC instance " + name + " needs a ClientRuntime to run its clients on, got null");
         }
@@ -96,7 +111,8 @@ public final class TRTC implements AutoCloseable {
         this.runtime = runtime;
         this.ownRuntime = ownsRuntime ? runtime : null;
         this.media = media;
-        this.shared = shared;
+        this.engines = engines;
+        this.sharesEngine = sharesEngine;
         this.rendering = rendering;
     }
 
@@ -171,12 +187,8 @@ public final class TRTC implements AutoCloseable {
                     + " was created without media (signaling only): it can neither capture, publish nor subscribe");
         }
         if (engine == null) {
-            if (shared == null) {
-                engine = new MediaEngine(name);
-            } else {
-                lease = shared.lease(name);
-                engine = lease.engine();
-            }
+            lease = engines.take(name);
+            engine = lease.engine();
         }
         return engine;
     }
@@ -189,7 +201,7 @@ public final class TRTC implements AutoCloseable {
      */
     private synchronized MediaEngine engineRecordingFrom(FoundDevice.MachineMicrophone microphone) {
         String label = microphone.info().label();
-        if (shared != null) {
+        if (sharesEngine) {
             throw new RtcError(ErrorCode.NOT_SUPPORTED, "TRTC instance " + name + " shares its engine with other"
                     + " tabs; recording the machine's microphone '" + label + "' needs a tab of its own");
         }
@@ -227,16 +239,22 @@ public final class TRTC implements AutoCloseable {
                 first = first == null ? e : first;
             }
         }
+        // Its connections are closed: the engine goes back to its source (disposed, kept for the next
+        // tab, or left to the tabs sharing it), or is disposed here when this tab made it. Outside the
+        // monitor: both wait for connections still closing on libwebrtc's threads.
+        EngineLease releasing;
+        MediaEngine disposing;
         synchronized (this) {
             closed = true;
-            if (lease != null) {
-                // Its connections are closed: the engine itself is its owner's to close.
-                lease.close();
-                lease = null;
-            } else if (engine != null) {
-                engine.close();
-            }
+            releasing = lease;
+            disposing = lease == null ? engine : null;
+            lease = null;
             engine = null;
+        }
+        if (releasing != null) {
+            releasing.close();
+        } else if (disposing != null) {
+            disposing.close();
         }
         if (ownRuntime != null) {
             ownRuntime.close();

@@ -1,11 +1,13 @@
 package io.trtcsim.steps;
 
 import io.cucumber.java.After;
+import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.trtcsim.harness.MachineDevices;
 import io.trtcsim.harness.ParticipantNetworks;
 import io.trtcsim.harness.Participants;
+import io.trtcsim.harness.ProcessEngines;
 import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.ScenarioReport;
 import java.util.Optional;
@@ -89,5 +91,11 @@ public class Hooks {
             throw new AssertionError("the scenario ran past harness.timeout.scenario ("
                     + scenario.config().scenarioTimeout().toSeconds() + " s); the thread dump is attached");
         }
+    }
+
+    /** After the last scenario: the engines kept between scenarios are disposed (an undisposed one keeps the JVM alive). */
+    @AfterAll
+    public static void disposeKeptEngines() {
+        ProcessEngines.closeAfterRun();
     }
 }

@@ -3,6 +3,7 @@ package io.trtcsim.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trtcsim.media.EngineSource;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,24 @@ class HarnessConfigTest {
         assertThatThrownBy(config::mediaTimeout)
                 .hasMessageContaining("harness.timeout.media")
                 .hasMessageContaining("soon");
+    }
+
+    @Test
+    void theEnginePoolSizeIsACountOfZeroOrMore() {
+        HarnessConfig config = HarnessConfig.load();
+        assertThat(config.enginePoolSize()).isEqualTo(8);
+        assertThat(config.with("harness.engines.pool-size", "0").enginePoolSize()).isZero();
+        assertThatThrownBy(() -> config.with("harness.engines.pool-size", "-1").enginePoolSize())
+                .hasMessageContaining("harness.engines.pool-size").hasMessageContaining("'-1'");
+        assertThatThrownBy(() -> config.with("harness.engines.pool-size", "many").enginePoolSize())
+                .hasMessageContaining("harness.engines.pool-size").hasMessageContaining("'many'");
+    }
+
+    @Test
+    void aScenarioMadeFromPlainJavaGivesEachParticipantItsOwnEngine() {
+        assertThat(ScenarioContext.with(HarnessConfig.load()).engines()).isSameAs(EngineSource.OWN);
+        assertThat(ScenarioContext.with(HarnessConfig.load().with("harness.engines.pool-size", "0")).engines())
+                .isSameAs(EngineSource.OWN);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.trtcsim.soak;
 
 import io.cucumber.core.cli.Main;
+import io.trtcsim.harness.ProcessEngines;
 import io.trtcsim.soak.ScenarioOutcome.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +75,9 @@ public final class SoakRun implements Callable<Integer> {
             System.setProperty("harness.stack", stack);
         }
         Files.createDirectories(LOOP_REPORTS);
+        // The engines kept between scenarios stay from loop to loop (each loop is a Cucumber run,
+        // whose end would dispose them), and are disposed here after the end figures.
+        System.setProperty(ProcessEngines.KEEP_AFTER_RUN, "true");
         JunitReport warmUp = loop(0);
         System.out.println("soak: warm-up loop (not measured): " + warmUp.counts());
         if (warmUp.scenarios().isEmpty()) {
@@ -92,6 +96,8 @@ public final class SoakRun implements Callable<Integer> {
                     .forEach(scenario -> System.out.println("soak:   failed: " + scenario.title()));
         }
         ProcessFigures end = ProcessFigures.now();
+        ProcessEngines.counts().ifPresent(counts -> System.out.println("soak: engines kept between scenarios: " + counts));
+        ProcessEngines.close();
         List<Tolerance.Check> checks = Tolerance.SOAK.stream().map(tolerance -> tolerance.check(start, end)).toList();
         List<String> lingering = LingeringThreads.after(LINGER_GRACE, Thread.currentThread());
         SoakVerdict verdict = new SoakVerdict(warmUp, tally, start, end, checks, lingering);
