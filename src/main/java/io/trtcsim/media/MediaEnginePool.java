@@ -1,5 +1,6 @@
 package io.trtcsim.media;
 
+import dev.onvoid.webrtc.media.audio.AudioDevice;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ public final class MediaEnginePool implements EngineSource, AutoCloseable {
     private int made;
     private int reused;
     private int leased;
+    private int recorded;
     private boolean closed;
 
     /** A pool keeping at most {@code maxIdle} idle engines (beyond that, a given-back engine is disposed). */
@@ -81,6 +83,16 @@ public final class MediaEnginePool implements EngineSource, AutoCloseable {
         return new Lease(engine);
     }
 
+    /** Made and disposed like any user's own (see {@link EngineSource#recording}); counted, as each leaks when disposed. */
+    @Override
+    public EngineLease recording(String user, AudioDevice microphone) {
+        EngineLease lease = EngineSource.super.recording(user, microphone);
+        synchronized (this) {
+            recorded++;
+        }
+        return lease;
+    }
+
     private void giveBack(MediaEngine engine) {
         boolean ready = engine.readyForNextUser(CLOSE_PATIENCE);
         boolean keep;
@@ -96,9 +108,9 @@ public final class MediaEnginePool implements EngineSource, AutoCloseable {
         }
     }
 
-    /** Engines made so far, taken again from the idle ones, lent out now and idle now. */
+    /** Engines made so far, taken again from the idle ones, lent out now and idle now; recording engines made. */
     public synchronized Counts counts() {
-        return new Counts(made, reused, leased, idle.size());
+        return new Counts(made, reused, leased, idle.size(), recorded);
     }
 
     /** Disposes the idle engines; an engine lent out now is disposed when it is given back. */
@@ -119,8 +131,11 @@ public final class MediaEnginePool implements EngineSource, AutoCloseable {
         return "MediaEnginePool[" + name + ", " + counts() + "]";
     }
 
-    /** How much the pool has served. */
-    public record Counts(int made, int reused, int leased, int idle) {
+    /**
+     * How much the pool has served: engines made for keeping, lendings of a kept one, lent out now,
+     * idle now; and engines made to record a machine microphone (never kept).
+     */
+    public record Counts(int made, int reused, int leased, int idle, int recorded) {
     }
 
     private final class Lease implements EngineLease {

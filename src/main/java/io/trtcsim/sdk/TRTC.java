@@ -46,7 +46,7 @@ public final class TRTC implements AutoCloseable {
     /** The runtime this tab made and closes, or null when it uses one it was given. */
     private final ClientRuntime ownRuntime;
     private final Media media;
-    /** Where the engine comes from on first use (unless it records a machine microphone: then it is made here). */
+    /** Where the engine comes from on first use (one recording a machine microphone too). */
     private final EngineSource engines;
     /** Whether other tabs use the same engine at the same time (a shared receive engine). */
     private final boolean sharesEngine;
@@ -54,7 +54,7 @@ public final class TRTC implements AutoCloseable {
     private final List<Client> clients = new CopyOnWriteArrayList<>();
     private final List<LocalStream> streams = new CopyOnWriteArrayList<>();
     private MediaEngine engine;
-    /** The hold on the engine taken from {@link #engines}; null for none or a recording engine made here. */
+    /** The hold on {@link #engine}, taken from {@link #engines}; null while there is no engine. */
     private EngineLease lease;
     private boolean closed;
 
@@ -206,7 +206,8 @@ public final class TRTC implements AutoCloseable {
                     + " tabs; recording the machine's microphone '" + label + "' needs a tab of its own");
         }
         if (engine == null && !closed && media != Media.NONE) {
-            engine = MediaEngine.recordingFrom(name, microphone.device());
+            lease = engines.recording(name, microphone.device());
+            engine = lease.engine();
             return engine;
         }
         MediaEngine current = engine();
@@ -240,21 +241,17 @@ public final class TRTC implements AutoCloseable {
             }
         }
         // Its connections are closed: the engine goes back to its source (disposed, kept for the next
-        // tab, or left to the tabs sharing it), or is disposed here when this tab made it. Outside the
-        // monitor: both wait for connections still closing on libwebrtc's threads.
+        // tab, or left to the tabs sharing it). Outside the monitor: that waits for connections still
+        // closing on libwebrtc's threads.
         EngineLease releasing;
-        MediaEngine disposing;
         synchronized (this) {
             closed = true;
             releasing = lease;
-            disposing = lease == null ? engine : null;
             lease = null;
             engine = null;
         }
         if (releasing != null) {
             releasing.close();
-        } else if (disposing != null) {
-            disposing.close();
         }
         if (ownRuntime != null) {
             ownRuntime.close();

@@ -36,7 +36,7 @@ class MediaEnginePoolTest {
                 videoCall(lease.engine());
             }
         }
-        assertThat(pool.counts()).isEqualTo(new MediaEnginePool.Counts(1, 2, 0, 1));
+        assertThat(pool.counts()).isEqualTo(new MediaEnginePool.Counts(1, 2, 0, 1, 0));
     }
 
     @Test
@@ -72,7 +72,7 @@ class MediaEnginePoolTest {
         a.close();
         b.close();
         c.close();
-        assertThat(pool.counts()).isEqualTo(new MediaEnginePool.Counts(3, 0, 0, 2));
+        assertThat(pool.counts()).isEqualTo(new MediaEnginePool.Counts(3, 0, 0, 2, 0));
     }
 
     @Test

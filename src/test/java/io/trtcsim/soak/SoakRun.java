@@ -2,6 +2,8 @@ package io.trtcsim.soak;
 
 import io.cucumber.core.cli.Main;
 import io.trtcsim.harness.ProcessEngines;
+import io.trtcsim.media.MediaEnginePool;
+import io.trtcsim.soak.ProcessFigures.Figure;
 import io.trtcsim.soak.ScenarioOutcome.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +87,7 @@ public final class SoakRun implements Callable<Integer> {
             return 2;
         }
         ProcessFigures start = ProcessFigures.now();
+        int recordingAtStart = recordingEngines();
         System.out.println("soak: start: " + start.line());
         SoakTally tally = new SoakTally();
         for (int loop = 1; tally.run() < scenarios; loop++) {
@@ -97,8 +100,17 @@ public final class SoakRun implements Callable<Integer> {
         }
         ProcessFigures end = ProcessFigures.now();
         ProcessEngines.counts().ifPresent(counts -> System.out.println("soak: engines kept between scenarios: " + counts));
+        // Engines recording a machine microphone cannot be kept (their PulseAudio server ends with the
+        // scenario); disposed after a connection, each leaves two native threads behind in webrtc-java
+        // 0.14.0 (docs/design.md, pitfall 9). Allowed on top of the tolerance, and named.
+        int recording = recordingEngines() - recordingAtStart;
         ProcessEngines.close();
-        List<Tolerance.Check> checks = Tolerance.SOAK.stream().map(tolerance -> tolerance.check(start, end)).toList();
+        List<Tolerance.Check> checks = Tolerance.SOAK.stream()
+                .map(tolerance -> tolerance.figure() == Figure.NATIVE_THREADS && recording > 0
+                        ? tolerance.check(start, end, 2L * recording, "for the " + recording
+                                + " engine(s) that recorded a machine microphone (webrtc-java 0.14.0 leaves 2 threads per engine)")
+                        : tolerance.check(start, end))
+                .toList();
         List<String> lingering = LingeringThreads.after(LINGER_GRACE, Thread.currentThread());
         SoakVerdict verdict = new SoakVerdict(warmUp, tally, start, end, checks, lingering);
         verdict.lines().forEach(System.out::println);
@@ -109,6 +121,10 @@ public final class SoakRun implements Callable<Integer> {
             System.out.println("soak: markdown: " + markdown);
         }
         return verdict.passed() ? 0 : 1;
+    }
+
+    private static int recordingEngines() {
+        return ProcessEngines.counts().map(MediaEnginePool.Counts::recorded).orElse(0);
     }
 
     /** One pass over the features through Cucumber's runtime in this JVM; its JUnit report says how it went. */

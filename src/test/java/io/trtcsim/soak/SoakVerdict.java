@@ -47,7 +47,7 @@ record SoakVerdict(JunitReport warmUp, SoakTally measured, ProcessFigures start,
         for (Tolerance.Check check : checks) {
             String unit = check.tolerance().figure().unit;
             lines.add("| " + check.tolerance().figure().label + " | " + check.start() + unit + " | " + check.end() + unit
-                    + " | " + (check.end() - check.start()) + " | " + check.tolerance().describe() + " | "
+                    + " | " + (check.end() - check.start()) + " | " + check.tolerance().describe() + (check.known() == 0 ? "" : " and +" + check.known() + unit + " " + check.why()) + " | "
                     + (check.flat() ? "yes" : "**no**") + " |");
         }
         List<String> grown = end.threadNames().grownSince(start.threadNames());

@@ -34,9 +34,17 @@ record Tolerance(Figure figure, long absolute, double relative) {
     }
 
     Check check(ProcessFigures start, ProcessFigures end) {
+        return check(start, end, 0, "");
+    }
+
+    /**
+     * The check with {@code known} more units allowed for a growth whose cause is known and outside
+     * the project ({@code why} says which), named in the line.
+     */
+    Check check(ProcessFigures start, ProcessFigures end, long known, String why) {
         long from = start.value(figure);
         long to = end.value(figure);
-        return new Check(this, from, to, to - from <= allowedGrowth(from));
+        return new Check(this, from, to, known, why, to - from <= allowedGrowth(from) + known);
     }
 
     /** The tolerance as a reader is told it: "+5", "+15 %", "+20 % or +16384 kB". */
@@ -50,13 +58,14 @@ record Tolerance(Figure figure, long absolute, double relative) {
     }
 
     /** One figure at the start and at the end of a run, and whether it stayed within its tolerance. */
-    record Check(Tolerance tolerance, long start, long end, boolean flat) {
+    record Check(Tolerance tolerance, long start, long end, long known, String why, boolean flat) {
 
         String line() {
             Figure figure = tolerance.figure();
             long growth = end - start;
+            String allowed = tolerance.describe() + (known == 0 ? "" : " and +" + known + figure.unit + " " + why);
             return String.format("%-24s start %,d%s, end %,d%s (%s%,d), tolerance %s: %s", figure.label, start, figure.unit,
-                    end, figure.unit, growth >= 0 ? "+" : "", growth, tolerance.describe(), flat ? "flat" : "GREW");
+                    end, figure.unit, growth >= 0 ? "+" : "", growth, allowed, flat ? "flat" : "GREW");
         }
     }
 }

@@ -44,6 +44,16 @@ class ToleranceTest {
     }
 
     @Test
+    void aKnownGrowthIsAllowedOnTopAndNamedInTheLine() {
+        Tolerance threads = soak(Figure.NATIVE_THREADS);
+        String why = "for the 4 engine(s) that recorded a machine microphone";
+        assertThat(threads.check(START, startWith(Figure.NATIVE_THREADS, 113), 8, why).flat()).isTrue();
+        Tolerance.Check grew = threads.check(START, startWith(Figure.NATIVE_THREADS, 114), 8, why);
+        assertThat(grew.flat()).isFalse();
+        assertThat(grew.line()).contains("tolerance +5 and +8 " + why).endsWith("GREW");
+    }
+
+    @Test
     void aFallingFigureIsFlat() {
         ProcessFigures end = figures(60, 100, 300_000, 10, 20_000);
         assertThat(Tolerance.SOAK).allSatisfy(tolerance -> assertThat(tolerance.check(START, end).flat()).isTrue());
