@@ -24,6 +24,8 @@ for stack in "${ordered[@]}"; do
   started=$(date +%s)
   mvn -B -Pfeatures verify -Dharness.stack="$stack" > "$out/features.log" 2>&1 || status=1
   echo "$stack: $(grep -E '^scenarios:' "$out/features.log" | tail -1) ($(( $(date +%s) - started )) s; log $out/features.log)"
+  # Which scenarios failed, with the first line of each error (RunSummary prints them after its summary).
+  grep -E '^failed: ' "$out/features.log" | sed "s|^|$stack: |" || true
   # A JVM that died in native code leaves the marker of the scenario it was running.
   if [ -f reports/scenario-running.txt ]; then
     echo "$stack: the features' JVM died while running $(cat reports/scenario-running.txt)" >&2

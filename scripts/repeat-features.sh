@@ -45,6 +45,7 @@ for stack in "${stacks[@]}"; do
       summary="no reports/junit.xml: the run broke before its scenarios ended (see $folder/run-$i.log)"
     fi
     echo "$stack run $i/$runs: $verdict in $(( $(date +%s) - started )) s; ${summary:-no summary line in $folder/run-$i.log}"
+    grep -E '^failed: ' "$folder/run-$i.log" | sed "s|^|  |" || true
   done
 done
 
