@@ -507,12 +507,13 @@ final class ClientSession {
             stream.closeDownlink(self.userId());
         }
         subscriptions.clear();
-        Rooms.Departure departure = simulator.rooms().leave(joined, self);
-        if (departure.removed()) {
-            simulator.callbacks().exited(joined, self, why);
+        Rooms.Departure departure = simulator.rooms().leave(joined, self, () -> {
             if (self.visible()) {
                 tellOthers(joined, self, messages().userEvent(ClientEvent.PEER_LEAVE, self.userId()));
             }
+        });
+        if (departure.removed()) {
+            simulator.callbacks().exited(joined, self, why);
         }
         if (departure.roomEmptied()) {
             simulator.callbacks().roomDismissed(joined, "everyone left");

@@ -50,8 +50,17 @@ final class Rooms {
     }
 
     /** Removes the member; true if it was there. {@code emptied} tells whether the room is now gone. */
-    synchronized Departure leave(Room room, Member member) {
+    /**
+     * The member leaves; {@code announce} runs only if it was still there, under the directory's
+     * lock like a join's admission: the others hear of a departure before any later join of the same
+     * user (told after the lock, a rejoin's peer-join could overtake the peer-leave, and the others'
+     * SDKs would end with the user gone while it is there again).
+     */
+    synchronized Departure leave(Room room, Member member, Runnable announce) {
         boolean removed = room.remove(member);
+        if (removed) {
+            announce.run();
+        }
         boolean emptied = room.isEmpty() && rooms.remove(room.key(), room);
         if (emptied) {
             roomsPerApplication.computeIfPresent(room.sdkAppId(), (app, count) -> count <= 1 ? null : count - 1);
