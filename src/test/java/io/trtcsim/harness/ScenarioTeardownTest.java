@@ -55,6 +55,11 @@ class ScenarioTeardownTest {
             scenario.close();
         }
         assertThat(scenario.hasStack()).isFalse();
+        // The engines went back to the JVM's pool, none still lent out; they outlive the scenario by
+        // design (docs/design.md, "Engines kept between scenarios") and end when the pool is closed,
+        // as the steps' @AfterAll hook does at the end of a run.
+        assertThat(ProcessEngines.counts()).hasValueSatisfying(counts -> assertThat(counts.leased()).isZero());
+        ProcessEngines.close();
         await("every thread the scenario started to end").atMost(Duration.ofSeconds(10)).pollInSameThread()
                 .untilAsserted(() -> assertThat(nonDaemonThreads()).isSubsetOf(before));
     }
