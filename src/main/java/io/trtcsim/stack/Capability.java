@@ -13,7 +13,7 @@ public enum Capability {
     PRIVATE_MAP_KEY("private-map-key", "PrivateMapKey privileges"),
     DUPLICATE_LOGIN_BAN("duplicate-login-ban", "client-banned for the earlier client when a userId joins a room again"),
     SERVER_API("server-api", "server API for the app server (RemoveUser, DismissRoom)"),
-    /** Janus has string room ids only as a plugin-wide switch: see JanusStack#NO_STRING_ROOM_IDS. */
+    /** A Janus has them only when its VideoRoom names rooms by strings: see JanusStack#NO_STRING_ROOM_IDS. */
     STRING_ROOM_IDS("string-room-ids", "string room ids (useStringRoomId) beside numeric rooms, as distinct rooms"),
     SERVER_CALLBACKS("server-callbacks", "room and media callbacks to the app server"),
     LIVE_MODE_ROLES("live-mode-roles", "live mode with anchor and audience roles (switchRole)"),

@@ -138,10 +138,15 @@ record JanusConfig(String modulesFolder, List<String> disabledPlugins, String me
         return signalingAddress.isEmpty() ? "" : "\t" + key + " = \"" + signalingAddress + "\"";
     }
 
-    /** No rooms declared: each TRTC room is created at run time by its first client. */
+    /**
+     * No rooms declared: each TRTC room is created at run time by its first client. Rooms and
+     * participants are named by strings, so TRTC's string rooms live beside its numeric ones
+     * ({@link JanusIds}).
+     */
     private static String videoRoom() {
         return """
                 general: {
+                \tstring_ids = true
                 }
                 """;
     }

@@ -10,6 +10,7 @@ import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.trtc.ClientEvent;
 import io.trtcsim.trtc.ErrorCode;
+import io.trtcsim.trtc.ExtraCode;
 import io.trtcsim.trtc.MediaKind;
 import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RoomId;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One TRTC client as a Janus VideoRoom user: a Janus session on its own WebSocket, a publisher
- * handle that joins the room (the TRTC room id is the VideoRoom room id, the userId its display
- * name) and carries the uplink, and one subscriber handle per subscribed stream. The mapping is
+ * handle that joins the room (the VideoRoom room of the TRTC room id as {@link JanusIds} maps it,
+ * the userId its display name) and carries the uplink, and one subscriber handle per subscribed stream. The mapping is
  * written down in docs/janus.md. Descriptions are exchanged whole, never trickled: the SDK's carry
  * every candidate ({@code trickle: false}), and Janus, in its default half-trickle mode, puts its
  * candidates into its own.
@@ -52,6 +55,7 @@ final class JanusSession implements SignalingChannel {
     private static final Logger log = LoggerFactory.getLogger(JanusSession.class);
 
     private final JanusConnection connection;
+    private final JanusIds ids;
     private final RoomEventListener listener;
     private final ExecutorService events;
     private final VideoRoomRoster roster = new VideoRoomRoster();
@@ -59,15 +63,17 @@ final class JanusSession implements SignalingChannel {
     private final Map<String, Long> subscriptions = new ConcurrentHashMap<>();
     private volatile long sessionId;
     private volatile long publisherHandle;
-    private volatile long roomId;
+    private volatile RoomId roomId;
+    private volatile JsonNode janusRoom;
     private volatile long privateId;
     private volatile String userId = "?";
     private volatile boolean joined;
     private volatile boolean left;
     private volatile boolean closed;
 
-    JanusSession(URI uri, HttpClient http, ObjectMapper json, Duration connectTimeout,
+    JanusSession(URI uri, HttpClient http, ObjectMapper json, Duration connectTimeout, JanusIds ids,
                  RoomEventListener listener, String name) {
+        this.ids = ids;
         this.listener = listener;
         this.connection = new JanusConnection(uri, http, json, connectTimeout, new Pushes(), name);
         this.events = Executors.newSingleThreadExecutor(runnable -> {
@@ -79,18 +85,27 @@ final class JanusSession implements SignalingChannel {
 
     /**
      * Creates a Janus session, attaches the publisher handle, creates the room unless it exists and
-     * joins it as a publisher. The UserSig is not checked: Janus has nothing like it.
+     * joins it as a publisher. The UserSig is not checked: Janus has nothing like it. A room id TRTC's
+     * server would refuse is refused here as TRTC does (JOIN_ROOM_FAILED, extra code -10012): Janus
+     * itself takes any string.
      */
     @Override
     public CompletableFuture<Void> join(JoinRequest request) {
         if (sessionId != 0) {
             return failed(ErrorCode.INVALID_OPERATION, "this Janus session has already joined room " + roomId);
         }
-        if (!(request.roomId() instanceof RoomId.Numeric numeric)) {
+        Optional<String> invalid = request.roomId().problem(request.useStringRoomId());
+        if (invalid.isPresent()) {
+            return CompletableFuture.failedFuture(new RtcError(ErrorCode.JOIN_ROOM_FAILED,
+                    OptionalInt.of(ExtraCode.ROOM_ID_INVALID.code()), invalid.get()));
+        }
+        Optional<JsonNode> room = ids.room(request.roomId());
+        if (room.isEmpty()) {
             return failed(ErrorCode.NOT_SUPPORTED, "room " + request.roomId() + ": " + JanusStack.NO_STRING_ROOM_IDS);
         }
         userId = request.userId();
-        roomId = numeric.value();
+        roomId = request.roomId();
+        janusRoom = room.get();
         return connection.connect()
                 .thenCompose(ws -> connection.request(core("create"), reply -> {
                     sessionId = reply.path("data").path("id").asLong();
@@ -102,8 +117,11 @@ final class JanusSession implements SignalingChannel {
                     publisherHandle = handle;
                     return createRoom();
                 })
-                .thenCompose(ignored -> message(publisherHandle, body("join").put("ptype", "publisher")
-                        .put("room", roomId).put("display", userId), null, this::onJoined))
+                .thenCompose(ignored -> {
+                    ObjectNode join = body("join").put("ptype", "publisher").put("display", userId);
+                    join.set("room", janusRoom);
+                    return message(publisherHandle, join, null, this::onJoined);
+                })
                 .exceptionally(failure -> {
                     throw JanusErrors.toRtcError(failure, ErrorCode.JOIN_ROOM_FAILED, userId + " joining room " + roomId);
                 });
@@ -125,9 +143,10 @@ final class JanusSession implements SignalingChannel {
 
     /** A room another client created first answers 427 "already exists": that is the room to join. */
     private CompletableFuture<Void> createRoom() {
-        ObjectNode create = body("create").put("room", roomId).put("description", "TRTC room " + roomId)
+        ObjectNode create = body("create").put("description", "TRTC room " + roomId)
                 .put("publishers", ROOM_PUBLISHERS).put("videocodec", "vp8").put("audiocodec", "opus")
                 .put("notify_joining", true).put("permanent", false);
+        create.set("room", janusRoom);
         return message(publisherHandle, create, null, reply -> (Void) null)
                 .exceptionallyCompose(failure -> JanusErrors.unwrap(failure) instanceof JanusException refused
                         && refused.code() == JanusException.ROOM_EXISTS
@@ -157,7 +176,7 @@ final class JanusSession implements SignalingChannel {
                     if (answer.isEmpty()) {
                         throw new IllegalStateException("Janus answered the publish without an SDP: " + reply);
                     }
-                    return new PublishAnswer(Long.toString(roster.ownId()), answer);
+                    return new PublishAnswer(roster.ownId(), answer);
                 })
                 .exceptionally(failure -> {
                     throw JanusErrors.toRtcError(failure, ErrorCode.SIGNAL_CHANNEL_ERROR, userId + " publishing");
@@ -184,10 +203,8 @@ final class JanusSession implements SignalingChannel {
      */
     @Override
     public CompletableFuture<String> subscribe(String streamId) {
-        long feed;
-        try {
-            feed = Long.parseLong(streamId);
-        } catch (NumberFormatException e) {
+        Optional<JsonNode> feed = ids.participant(streamId);
+        if (feed.isEmpty()) {
             return failed(ErrorCode.REMOTE_STREAM_NOT_EXIST, "'" + streamId + "' is not a Janus feed id");
         }
         if (!joined || left) {
@@ -200,7 +217,7 @@ final class JanusSession implements SignalingChannel {
         long deadline = System.nanoTime() + SUBSCRIBE_RETRY_LIMIT.toNanos();
         return attach().thenCompose(handle -> {
                     subscriptions.put(streamId, handle);
-                    return joinFeed(handle, feed, deadline).whenComplete((offer, failure) -> {
+                    return joinFeed(handle, streamId, feed.get(), deadline).whenComplete((offer, failure) -> {
                         if (failure != null && subscriptions.remove(streamId, handle)) {
                             detach(handle);
                         }
@@ -208,13 +225,14 @@ final class JanusSession implements SignalingChannel {
                 })
                 .exceptionally(failure -> {
                     throw JanusErrors.toRtcError(failure, ErrorCode.SIGNAL_CHANNEL_ERROR,
-                            userId + " subscribing to feed " + feed + " of " + roster.userOf(feed).orElse("?"));
+                            userId + " subscribing to feed " + streamId + " of " + roster.userOf(streamId).orElse("?"));
                 });
     }
 
-    private CompletableFuture<String> joinFeed(long handle, long feed, long deadlineNanos) {
-        ObjectNode join = body("join").put("ptype", "subscriber").put("room", roomId).put("private_id", privateId);
-        join.putArray("streams").addObject().put("feed", feed);
+    private CompletableFuture<String> joinFeed(long handle, String streamId, JsonNode feed, long deadlineNanos) {
+        ObjectNode join = body("join").put("ptype", "subscriber").put("private_id", privateId);
+        join.set("room", janusRoom);
+        join.putArray("streams").addObject().set("feed", feed);
         return message(handle, join, null, reply -> {
                     String offer = reply.path("jsep").path("sdp").asText("");
                     if (offer.isEmpty()) {
@@ -225,11 +243,11 @@ final class JanusSession implements SignalingChannel {
                 .exceptionallyCompose(failure -> {
                     boolean feedNotUpYet = JanusErrors.unwrap(failure) instanceof JanusException refused
                             && refused.code() == JanusException.NO_SUCH_FEED;
-                    if (feedNotUpYet && roster.isPublishing(feed) && System.nanoTime() < deadlineNanos && !closed) {
-                        log.debug("{}: feed {} is not up yet; subscribing again", userId, feed);
+                    if (feedNotUpYet && roster.isPublishing(streamId) && System.nanoTime() < deadlineNanos && !closed) {
+                        log.debug("{}: feed {} is not up yet; subscribing again", userId, streamId);
                         return CompletableFuture.runAsync(() -> { },
                                         CompletableFuture.delayedExecutor(SUBSCRIBE_RETRY_DELAY.toMillis(), TimeUnit.MILLISECONDS))
-                                .thenCompose(ignored -> joinFeed(handle, feed, deadlineNanos));
+                                .thenCompose(ignored -> joinFeed(handle, streamId, feed, deadlineNanos));
                     }
                     return CompletableFuture.failedFuture(failure);
                 });

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Janus's VideoRoom as the stack: a janus process this stack starts and stops ({@link #start()}),
  * a Janus container it starts and removes ({@link #startContainer()}), or a Janus already running at
  * a ws:// URL ({@link #connect}, shared by several harness processes, e.g. load shards). Each client gets its own
- * WebSocket and Janus session ({@link JanusSession}).
+ * WebSocket and Janus session ({@link JanusSession}). A Janus the harness starts names its VideoRoom's
+ * rooms by strings, so TRTC's string rooms work beside its numeric ones ({@link JanusIds}); one
+ * running elsewhere is asked how it names them.
  */
 public final class JanusStack implements Stack {
 
@@ -30,11 +32,12 @@ public final class JanusStack implements Stack {
     private final URI webSocketUri;
     private final Duration connectTimeout;
     private final Optional<JanusInstance> started;
+    private final JanusIds ids;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sessions = new AtomicLong();
 
-    private JanusStack(URI webSocketUri, Duration connectTimeout, Optional<JanusInstance> started) {
+    private JanusStack(URI webSocketUri, Duration connectTimeout, Optional<JanusInstance> started, JanusIds ids) {
         String scheme = webSocketUri.getScheme();
         if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
             throw new IllegalArgumentException("Janus URL " + webSocketUri + " is not a ws:// or wss:// URL");
@@ -42,12 +45,16 @@ public final class JanusStack implements Stack {
         this.webSocketUri = webSocketUri;
         this.connectTimeout = connectTimeout;
         this.started = started;
+        this.ids = ids;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
-    /** A Janus already running (its WebSocket transport at {@code webSocketUri}); closing this stack leaves it running. */
+    /**
+     * A Janus already running (its WebSocket transport at {@code webSocketUri}) in the VideoRoom's
+     * default configuration, rooms named by numbers, not asked; closing this stack leaves it running.
+     */
     public JanusStack(URI webSocketUri, Duration connectTimeout) {
-        this(webSocketUri, connectTimeout, Optional.empty());
+        this(webSocketUri, connectTimeout, Optional.empty(), JanusIds.NUMBERS);
     }
 
     public JanusStack(URI webSocketUri) {
@@ -58,14 +65,16 @@ public final class JanusStack implements Stack {
      * A Janus already running at {@code url}, asked first whether it is one, with the VideoRoom;
      * closing this stack leaves it running. Rooms are shared with whoever else uses that Janus: each
      * TRTC room is created by its first client and never destroyed by the harness (docs/janus.md).
+     * Whether its VideoRoom names rooms by strings ({@code string_ids}) is asked too: string rooms
+     * need it.
      *
      * @throws io.trtcsim.stack.StackUnreachableException naming the URL when no Janus with a VideoRoom
      *         answers there within about twice {@code connectTimeout}
      */
     public static JanusStack connect(JanusUrl url, Duration connectTimeout) {
-        JanusStack stack = new JanusStack(url.webSocketUri(), connectTimeout);
-        JanusProbe.requireVideoRoom(url, stack.http, stack.json, connectTimeout);
-        return stack;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        JanusIds ids = JanusProbe.requireVideoRoom(url, http, new ObjectMapper(), connectTimeout);
+        return new JanusStack(url.webSocketUri(), connectTimeout, Optional.empty(), ids);
     }
 
     /**
@@ -96,7 +105,7 @@ public final class JanusStack implements Stack {
 
     private static JanusStack around(JanusInstance janus, Duration connectTimeout) {
         try {
-            return new JanusStack(janus.webSocketUri(), connectTimeout, Optional.of(janus));
+            return new JanusStack(janus.webSocketUri(), connectTimeout, Optional.of(janus), JanusIds.STRINGS);
         } catch (RuntimeException e) {
             janus.close();
             throw e;
@@ -123,30 +132,34 @@ public final class JanusStack implements Stack {
 
     @Override
     public SignalingChannel open(RoomEventListener listener) {
-        return new JanusSession(webSocketUri, http, json, connectTimeout, listener, "s" + sessions.incrementAndGet());
+        return new JanusSession(webSocketUri, http, json, connectTimeout, ids, listener, "s" + sessions.incrementAndGet());
     }
 
     /**
-     * Why a Janus stack has no string room ids. Janus's VideoRoom has them only as {@code string_ids}
-     * in the general section of janus.plugin.videoroom.jcfg: a switch for the whole plugin that makes
-     * every room id a string and refuses numbers. TRTC keeps numeric and string rooms side by side
-     * (8888 and "8888" are two rooms), so neither setting serves both; mapping both kinds onto
-     * Janus strings would change every room of every existing Janus scenario for one feature.
+     * Why a Janus whose VideoRoom names rooms by numbers has no string room ids: Janus has them only
+     * as {@code string_ids = true} in janus.plugin.videoroom.jcfg, a switch for the whole plugin.
      */
-    public static final String NO_STRING_ROOM_IDS = "Janus's VideoRoom has string room ids only as the plugin-wide"
-            + " string_ids setting, which makes every room a string room; TRTC's numeric and string rooms cannot"
-            + " live side by side on it, so string room ids are not supported on Janus stacks";
+    public static final String NO_STRING_ROOM_IDS = "this Janus's VideoRoom names rooms by numbers (string_ids off);"
+            + " TRTC's string rooms need string_ids = true in janus.plugin.videoroom.jcfg, as the Janus the harness"
+            + " starts has it";
 
     /**
-     * None of the optional TRTC behaviours: no string room ids ({@link #NO_STRING_ROOM_IDS}), no UserSig or PrivateMapKey checks, no ban of a duplicate
-     * userId, no server API or callbacks, no live-mode roles, no mute events (docs/janus.md). Packet
-     * loss only for the process on this machine: media to a container or a Janus elsewhere does not
-     * arrive through this machine's INPUT chain.
+     * String room ids where the VideoRoom names rooms by strings ({@link JanusIds}); none of the other
+     * optional TRTC behaviours: no UserSig or PrivateMapKey checks, no ban of a duplicate userId, no
+     * server API or callbacks, no live-mode roles, no mute events (docs/janus.md). Packet loss only
+     * for the process on this machine: media to a container or a Janus elsewhere does not arrive
+     * through this machine's INPUT chain.
      */
     @Override
     public Set<Capability> capabilities() {
-        return started.filter(JanusInstance::receivesMediaThroughThisMachine).isPresent()
-                ? EnumSet.of(Capability.PACKET_LOSS) : EnumSet.noneOf(Capability.class);
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
+        if (ids == JanusIds.STRINGS) {
+            capabilities.add(Capability.STRING_ROOM_IDS);
+        }
+        if (started.filter(JanusInstance::receivesMediaThroughThisMachine).isPresent()) {
+            capabilities.add(Capability.PACKET_LOSS);
+        }
+        return capabilities;
     }
 
     @Override

@@ -14,14 +14,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * The room as one participant's publisher handle hears of it, turned into TRTC's events: Janus's
  * {@code joined} reply and its {@code joining}, {@code publishers}, {@code unpublished},
  * {@code leaving} and {@code kicked} notifications become peer-join, stream-added, stream-removed
- * and peer-leave. A peer is a VideoRoom participant id; its stream id is that id in decimal, its
- * TRTC userId the participant's {@code display}. The participant's own id is never reported.
+ * and peer-leave. A peer is a VideoRoom participant id, a number or a string as the plugin's
+ * {@link JanusIds} has it; its stream id is that id as text, its TRTC userId the participant's
+ * {@code display}. The participant's own id is never reported.
  *
  * <p>Fed on the connection's thread only; read from others (the map is concurrent).
  */
 final class VideoRoomRoster {
 
-    private record Peer(long id, String userId, boolean publishing, boolean audio, boolean video) {
+    private record Peer(String id, String userId, boolean publishing, boolean audio, boolean video) {
 
         Peer publishing(boolean audio, boolean video) {
             return new Peer(id, userId, true, audio, video);
@@ -32,16 +33,16 @@ final class VideoRoomRoster {
         }
 
         String streamId() {
-            return Long.toString(id);
+            return id;
         }
     }
 
-    private final Map<Long, Peer> peers = new ConcurrentHashMap<>();
-    private volatile long ownId = -1;
+    private final Map<String, Peer> peers = new ConcurrentHashMap<>();
+    private volatile String ownId = "";
 
     /** The publisher {@code joined} reply: everyone already there, then the streams already published. */
     List<RoomEvent> onJoined(JsonNode joined) {
-        ownId = joined.path("id").asLong(-1);
+        ownId = JanusIds.participantIn(joined.path("id")).orElse("");
         List<RoomEvent> events = new ArrayList<>();
         for (JsonNode attendee : joined.path("attendees")) {
             joining(attendee, events);
@@ -61,35 +62,30 @@ final class VideoRoomRoster {
         for (JsonNode publisher : data.path("publishers")) {
             published(publisher, events);
         }
-        // To the participant itself these fields say "ok": only numbers name another participant.
-        if (data.path("unpublished").isIntegralNumber()) {
-            unpublished(data.path("unpublished").asLong(), events);
-        }
-        if (data.path("leaving").isIntegralNumber()) {
-            leaving(data.path("leaving").asLong(), data.path("display").asText(null), events);
-        }
-        if (data.path("kicked").isIntegralNumber()) {
-            leaving(data.path("kicked").asLong(), null, events);
-        }
+        // To the participant itself these fields say "ok": only an id names another participant.
+        JanusIds.participantIn(data.path("unpublished")).ifPresent(id -> unpublished(id, events));
+        JanusIds.participantIn(data.path("leaving"))
+                .ifPresent(id -> leaving(id, data.path("display").asText(null), events));
+        JanusIds.participantIn(data.path("kicked")).ifPresent(id -> leaving(id, null, events));
         return events;
     }
 
-    long ownId() {
+    String ownId() {
         return ownId;
     }
 
-    boolean isPublishing(long id) {
+    boolean isPublishing(String id) {
         Peer peer = peers.get(id);
         return peer != null && peer.publishing();
     }
 
-    Optional<String> userOf(long id) {
+    Optional<String> userOf(String id) {
         return Optional.ofNullable(peers.get(id)).map(Peer::userId);
     }
 
     private void joining(JsonNode participant, List<RoomEvent> events) {
-        long id = participant.path("id").asLong(-1);
-        if (id < 0 || id == ownId || peers.containsKey(id)) {
+        String id = JanusIds.participantIn(participant.path("id")).orElse("");
+        if (id.isEmpty() || id.equals(ownId) || peers.containsKey(id)) {
             return;
         }
         Peer peer = new Peer(id, userIdOf(participant, id), false, false, false);
@@ -98,8 +94,8 @@ final class VideoRoomRoster {
     }
 
     private void published(JsonNode publisher, List<RoomEvent> events) {
-        long id = publisher.path("id").asLong(-1);
-        if (id < 0 || id == ownId) {
+        String id = JanusIds.participantIn(publisher.path("id")).orElse("");
+        if (id.isEmpty() || id.equals(ownId)) {
             return;
         }
         joining(publisher, events);
@@ -113,7 +109,7 @@ final class VideoRoomRoster {
         events.add(streamEvent(ClientEvent.STREAM_ADDED, peer));
     }
 
-    private void unpublished(long id, List<RoomEvent> events) {
+    private void unpublished(String id, List<RoomEvent> events) {
         Peer peer = peers.get(id);
         if (peer == null || !peer.publishing()) {
             return;
@@ -122,8 +118,8 @@ final class VideoRoomRoster {
         peers.put(id, peer.unpublished());
     }
 
-    private void leaving(long id, String display, List<RoomEvent> events) {
-        if (id == ownId) {
+    private void leaving(String id, String display, List<RoomEvent> events) {
+        if (id.equals(ownId)) {
             return;
         }
         unpublished(id, events);
@@ -134,7 +130,7 @@ final class VideoRoomRoster {
         }
     }
 
-    private static String userIdOf(JsonNode participant, long id) {
+    private static String userIdOf(JsonNode participant, String id) {
         String display = participant.path("display").asText("");
         return display.isEmpty() ? "janus-participant-" + id : display;
     }

@@ -193,7 +193,9 @@ class JanusErrorsTest {
                 reply -> reply.path("data").path("id").asLong()).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         ObjectNode create = json.createObjectNode().put("janus", "message").put("session_id", session)
                 .put("handle_id", handle);
-        create.putObject("body").put("request", "create").put("room", room).put("pin", pin).put("permanent", false);
+        // The Janus the harness starts names rooms by strings: TRTC room 4444 is Janus room "4444".
+        ObjectNode body = create.putObject("body").put("request", "create").put("pin", pin).put("permanent", false);
+        body.set("room", JanusIds.STRINGS.room(RoomId.numeric(room)).orElseThrow());
         connection.request(create, reply -> reply).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

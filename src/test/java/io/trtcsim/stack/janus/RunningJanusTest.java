@@ -11,6 +11,7 @@ import io.trtcsim.sdk.signaling.RoomEventListener;
 import io.trtcsim.sdk.signaling.SignalingChannel;
 import io.trtcsim.simulator.SimulatorConfig;
 import io.trtcsim.simulator.SimulatorServer;
+import io.trtcsim.stack.Capability;
 import io.trtcsim.stack.LoopbackPorts;
 import io.trtcsim.stack.Stack;
 import io.trtcsim.stack.StackUnreachableException;
@@ -62,6 +63,25 @@ class RunningJanusTest {
             }
 
             assertThat(janus.isAlive()).as("janus still runs once the stack that used it is closed").isTrue();
+        }
+    }
+
+    /** The harness's own configuration names rooms by strings; asked, the Janus says so, and a string room works. */
+    @Test
+    void aRunningJanusThatNamesRoomsByStringsTakesStringRooms() throws Exception {
+        JanusInstalled.assumeInstalled();
+        try (JanusProcess janus = JanusProcess.start();
+             Stack stack = Stacks.start(HarnessConfig.load().with("harness.stack", "janus+" + janus.webSocketUri()));
+             SignalingChannel alice = stack.open(IGNORING);
+             SignalingChannel bob = stack.open(IGNORING)) {
+            assertThat(stack.capabilities()).contains(Capability.STRING_ROOM_IDS);
+
+            alice.join(new JoinRequest(1400000001L, "alice", "unused-by-janus", RoomId.string("class-7A"), true, Mode.RTC,
+                    Role.ANCHOR, "")).get(10, TimeUnit.SECONDS);
+            bob.join(new JoinRequest(1400000001L, "bob", "unused-by-janus", RoomId.numeric(4747), false, Mode.RTC,
+                    Role.ANCHOR, "")).get(10, TimeUnit.SECONDS);
+            alice.leave().get(10, TimeUnit.SECONDS);
+            bob.leave().get(10, TimeUnit.SECONDS);
         }
     }
 
