@@ -37,7 +37,7 @@ public final class Crowds {
         MemoryBudget.ofThisProcess().require(range.size(), 0, "participants " + range);
         List<Participant> members = created(range, kind, mode, role);
         members.forEach(Participant::subscribeToAndPlayEveryAddedStream);
-        new JoinRamp(scenario.config().mediaJoinRate(), scenario.config().callTimeout()).join(members, roomId);
+        scenario.config().joinRamp(scenario.config().mediaJoinRate()).join(members, roomId);
         return members;
     }
 
@@ -48,7 +48,7 @@ public final class Crowds {
     public List<Participant> joinWithoutMedia(ParticipantRange range, RoomId roomId, Mode mode, Optional<Role> role) {
         MemoryBudget.ofThisProcess().require(0, range.size(), "participants " + range);
         List<Participant> members = created(range, ParticipantKind.SIGNALING_ONLY, mode, role);
-        new JoinRamp(scenario.config().signalingJoinRate(), scenario.config().callTimeout()).join(members, roomId);
+        scenario.config().joinRamp(scenario.config().signalingJoinRate()).join(members, roomId);
         return members;
     }
 

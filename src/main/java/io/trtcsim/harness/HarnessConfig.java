@@ -102,17 +102,7 @@ public final class HarnessConfig {
 
     /** How many idle libwebrtc engines the JVM keeps for later scenarios (harness.engines.pool-size; 0: none). */
     public int enginePoolSize() {
-        String value = text("harness.engines.pool-size");
-        try {
-            int size = Integer.parseInt(value.strip());
-            if (size >= 0) {
-                return size;
-            }
-        } catch (NumberFormatException e) {
-            // named below
-        }
-        throw new IllegalArgumentException("setting harness.engines.pool-size = '" + value
-                + "' is not a number of engines: 0 (keep none) or more");
+        return count("harness.engines.pool-size", 0, "a number of engines: 0 (keep none) or more");
     }
 
     /** Joins per second of a range of participants with media (harness.join-rate.media). */
@@ -123,6 +113,33 @@ public final class HarnessConfig {
     /** Joins per second of a range of signaling-only participants (harness.join-rate.signaling). */
     public double signalingJoinRate() {
         return rate("harness.join-rate.signaling");
+    }
+
+    /**
+     * How many joins of a range may await their answer at once (harness.join-window): a stack that
+     * answers slower than the join rate gets the next join when it has answered one.
+     */
+    public int joinWindow() {
+        return count("harness.join-window", 1, "a number of joins awaiting their answer: 1 or more");
+    }
+
+    /** A whole number of at least {@code least}, or an error naming the setting, its value and {@code meaning}. */
+    private int count(String key, int least, String meaning) {
+        String value = text(key);
+        try {
+            int count = Integer.parseInt(value.strip());
+            if (count >= least) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("setting " + key + " = '" + value + "' is not " + meaning);
+    }
+
+    /** A join ramp at {@code joinsPerSecond} with this configuration's window and patience. */
+    public JoinRamp joinRamp(double joinsPerSecond) {
+        return new JoinRamp(joinsPerSecond, joinWindow(), callTimeout());
     }
 
     private double rate(String key) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.trtcsim.harness.HarnessConfig;
-import io.trtcsim.harness.JoinRamp;
 import io.trtcsim.harness.Participant;
 import io.trtcsim.harness.ParticipantKind;
 import io.trtcsim.harness.Participants;
@@ -43,7 +42,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Signaling-only participants at scale (issue 13): thousands of audience members in one live room on
  * the embedded stack, their heap and threads, how fast they all hear of the anchor's stream, and
- * whether the simulator stays responsive meanwhile. {@link AudienceOptions#USAGE} has the details.
+ * whether the simulator stays responsive meanwhile. {@link AudienceOptions} (--help) has the details.
  * <p>
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.AudienceBenchmark
  * -Dexec.args="--members 5000 --join-rate 500 --markdown reports/audience-benchmark.md"}
@@ -70,19 +69,11 @@ public final class AudienceBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        AudienceOptions options;
-        try {
-            options = AudienceOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("(--help lists the options)");
-            System.exit(2);
-            return;
-        }
-        if (options.help) {
-            System.out.print(AudienceOptions.USAGE);
-            System.exit(0);
-        }
+        BenchmarkCommandLine.main(new AudienceOptions(), args, AudienceBenchmark::report);
+    }
+
+    /** Runs the benchmark, prints the results (and writes the Markdown); 1 when the run broke. */
+    private static int report(AudienceOptions options) throws IOException {
         // Thousands of joins would print ten thousand INFO lines: the run measures the system, not the console.
         ((Logger) LoggerFactory.getLogger("io.trtcsim")).setLevel(Level.toLevel(options.logLevel));
         AudienceResults results = new AudienceResults(options);
@@ -106,8 +97,7 @@ public final class AudienceBenchmark {
             Files.writeString(file, results.markdown());
             System.out.println("written to " + file);
         }
-        // exit, not return: a client a broken run could not release would keep the JVM alive.
-        System.exit(broke ? 1 : 0);
+        return broke ? 1 : 0;
     }
 
     private static void run(AudienceOptions options, AudienceResults results) {
@@ -150,7 +140,7 @@ public final class AudienceBenchmark {
             results.createMillis = millisSince(creating);
 
             probe.phase("joining");
-            results.joinTook = new JoinRamp(options.joinRate, config.callTimeout()).join(members, RoomId.numeric(ROOM));
+            results.joinTook = config.joinRamp(options.joinRate).join(members, RoomId.numeric(ROOM));
             System.out.printf(Locale.ROOT, "%d members joined in %.1f s%n", members.size(), results.joinTook.toMillis() / 1e3);
 
             // The app server hears of every join (ENTER_ROOM), one callback after another: the backlog
@@ -230,7 +220,7 @@ public final class AudienceBenchmark {
         alice.join(RoomId.numeric(WARM_UP_ROOM));
         List<Participant> warm = createMembers(participants, signatures, "warm-", options.warmUpMembers);
         if (!warm.isEmpty()) {
-            new JoinRamp(options.joinRate, config.callTimeout()).join(warm, RoomId.numeric(WARM_UP_ROOM));
+            config.joinRamp(options.joinRate).join(warm, RoomId.numeric(WARM_UP_ROOM));
         }
         for (int round = 1; round <= Math.max(1, warm.isEmpty() ? 1 : options.warmUpRounds); round++) {
             alice.publish();

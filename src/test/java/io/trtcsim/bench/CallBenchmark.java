@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Prints the basic call's numbers on one or more stacks in one run: join, publish and subscribe
@@ -207,29 +209,21 @@ public final class CallBenchmark {
             throw new IllegalArgumentException(option + " '" + value + "' is not a percentage from 0 to 100");
         }
 
-        static int positive(String option, String value) {
-            try {
-                int number = Integer.parseInt(value);
-                if (number > 0) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " '" + value + "' is not a positive whole number");
+        private static int positive(String option, String value) {
+            return named(option, () -> new OptionValues.PositiveWhole().convert(value));
         }
 
-        static VideoProfile parseProfile(String option, String text) {
-            String[] parts = text.split("[x@]");
+        private static VideoProfile parseProfile(String option, String text) {
+            return named(option, () -> new OptionValues.Profile().convert(text));
+        }
+
+        /** The value rules of the picocli benchmarks' options, with the option in front of the message. */
+        private static <T> T named(String option, Supplier<T> conversion) {
             try {
-                if (parts.length == 3) {
-                    return new VideoProfile(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]),
-                            Integer.parseInt(parts[2]));
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+                return conversion.get();
+            } catch (TypeConversionException e) {
+                throw new IllegalArgumentException(option + " " + e.getMessage(), e);
             }
-            throw new IllegalArgumentException(option + " '" + text + "' is not WIDTHxHEIGHT@FPS, e.g. 320x180@15");
         }
     }
 }

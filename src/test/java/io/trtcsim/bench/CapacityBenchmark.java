@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * How many subscribers of one kind the harness carries: a baseline step of FULL subscribers with
  * engines of their own, then growing steps of the chosen kind on the shared engine, each measured
- * as {@link CapacityStep} says. {@link CapacityOptions#USAGE} has the details.
+ * as {@link CapacityStep} says. {@link CapacityOptions} (--help) has the details.
  * <p>
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.CapacityBenchmark
  * -Dexec.args="--kind full --steps 20,40,60 --markdown reports/capacity-full.md"}
@@ -43,19 +43,11 @@ public final class CapacityBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        CapacityOptions options;
-        try {
-            options = CapacityOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("(--help lists the options)");
-            System.exit(2);
-            return;
-        }
-        if (options.help) {
-            System.out.print(CapacityOptions.USAGE);
-            System.exit(0);
-        }
+        BenchmarkCommandLine.main(new CapacityOptions(), args, CapacityBenchmark::report);
+    }
+
+    /** Runs every step, prints the tables (and writes the Markdown); 1 when a step failed to run. */
+    private static int report(CapacityOptions options) throws IOException {
         CapacityBenchmark benchmark = new CapacityBenchmark(options);
         benchmark.run();
         String text = benchmark.text();
@@ -69,13 +61,12 @@ public final class CapacityBenchmark {
             Files.writeString(file, benchmark.markdown());
             System.out.println("written to " + file);
         }
-        // exit, not return: an engine a failed step could not release would keep the JVM alive.
-        System.exit(benchmark.failures.isEmpty() ? 0 : 1);
+        return benchmark.failures.isEmpty() ? 0 : 1;
     }
 
     private void run() {
         System.out.printf("capacity benchmark on %d cores: %s subscribers taking %s, steps %s, %d s windows;"
-                        + " baseline %s%n", cores, options.audience.label(), options.mediaLabel(), options.steps,
+                        + " baseline %s%n", cores, options.audience.label(), options.media, options.steps,
                 options.seconds, options.baseline == 0 ? "none" : options.baseline + " " + Audience.BASELINE.label());
         CapacityStep step = new CapacityStep(options);
         long room = FIRST_ROOM;
@@ -150,7 +141,7 @@ public final class CapacityBenchmark {
     private String text() {
         StringBuilder text = new StringBuilder(String.format("Capacity on %d cores, %s: alice publishes %s with audio;"
                 + " subscribers take %s, join at %d/s; %d s measured %d s after all render%n%n", cores, LocalDate.now(),
-                FanOut.PROFILE, options.mediaLabel(), options.joinsPerSecond, options.seconds, options.settleSeconds));
+                FanOut.PROFILE, options.media, options.joinsPerSecond, options.seconds, options.settleSeconds));
         text.append(table.isEmpty() ? "no step ran\n" : table.text()).append('\n');
         if (!ratios.isEmpty()) {
             text.append("Per subscriber against the baseline of this run (lower is cheaper):\n").append(ratios.text()).append('\n');
@@ -167,7 +158,7 @@ public final class CapacityBenchmark {
                         + " per subscriber: beyond a window with alice alone, divided by the subscribers. Frame rate and"
                         + " freezes of FULL subscribers come from their sinks, of STATS_ONLY ones from libwebrtc's"
                         + " counters; latency from the markers (FULL only).%n%n", LocalDate.now(), cores,
-                FanOut.PROFILE, options.mediaLabel(), options.joinsPerSecond, options.settleSeconds, options.seconds));
+                FanOut.PROFILE, options.media, options.joinsPerSecond, options.settleSeconds, options.seconds));
         md.append(table.isEmpty() ? "No step ran.\n" : table.markdown()).append('\n');
         if (!ratios.isEmpty()) {
             md.append("Per subscriber against the baseline of this run (lower is cheaper):\n\n").append(ratios.markdown())

@@ -1,5 +1,6 @@
 package io.trtcsim.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -7,6 +8,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.trtcsim.harness.EngineUse;
 import io.trtcsim.harness.ParticipantKind;
 import io.trtcsim.trtc.MediaKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -27,13 +30,15 @@ class CapacityBenchmarkPartsTest {
         assertThat(full.steps).containsExactly(20, 40, 60);
         assertThat(full.seconds).isEqualTo(10);
         assertThat(full.baseline).isEqualTo(20);
-        assertThat(full.media).containsExactlyInAnyOrder(MediaKind.AUDIO, MediaKind.VIDEO);
+        assertThat(full.media.kinds()).containsExactlyInAnyOrder(MediaKind.AUDIO, MediaKind.VIDEO);
+        assertThat(full.warmup).isEqualTo(5);
+        assertThat(full.markdown).isEmpty();
 
         CapacityOptions chosen = CapacityOptions.parse(new String[] {"--kind", "stats-only", "--steps", "60,120",
                 "--media", "video", "--baseline", "0", "--warmup", "0", "--joins-per-second", "8", "--seconds", "5"});
         assertThat(chosen.audience).isEqualTo(STATS_ONLY);
         assertThat(chosen.steps).containsExactly(60, 120);
-        assertThat(chosen.media).isEqualTo(Set.of(MediaKind.VIDEO));
+        assertThat(chosen.media.kinds()).isEqualTo(Set.of(MediaKind.VIDEO));
         assertThat(chosen.baseline).isZero();
         assertThat(chosen.warmup).isZero();
         assertThat(chosen.joinsPerSecond).isEqualTo(8);
@@ -43,6 +48,35 @@ class CapacityBenchmarkPartsTest {
                 .hasMessageContaining("neither full nor stats-only");
         assertThatThrownBy(() -> CapacityOptions.parse(new String[] {"--kind", "full", "--steps", "60,20"}))
                 .hasMessageContaining("must be growing");
+        assertThat(CapacityOptions.parse(new String[] {"--help"}).help).as("--help needs no --kind").isTrue();
+    }
+
+    @Test
+    void theCommandLineAnswersHelpRefusesABadOptionByNameAndOtherwiseRuns() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        BenchmarkCommandLine.Benchmark<CapacityOptions> ran = options -> 7;
+
+        assertThat(exitStatus(new String[] {"--help"}, ran, out, err)).isZero();
+        assertThat(out.toString(UTF_8)).contains("Usage: CapacityBenchmark").contains("--joins-per-second=N")
+                .contains("(default 20,40,60)");
+        assertThat(err.size()).isZero();
+
+        out.reset();
+        assertThat(exitStatus(new String[] {"--kind", "full", "--seconds", "x"}, ran, out, err))
+                .isEqualTo(BenchmarkCommandLine.WRONG_COMMAND_LINE);
+        assertThat(err.toString(UTF_8)).contains("'--seconds'").contains("'x' is not a positive whole number")
+                .contains("Usage: CapacityBenchmark");
+        assertThat(out.size()).isZero();
+
+        assertThat(exitStatus(new String[] {"--kind", "full"}, ran, out, err)).as("the benchmark's own status")
+                .isEqualTo(7);
+    }
+
+    private static int exitStatus(String[] args, BenchmarkCommandLine.Benchmark<CapacityOptions> benchmark,
+            ByteArrayOutputStream out, ByteArrayOutputStream err) throws Exception {
+        return BenchmarkCommandLine.exitStatus(new CapacityOptions(), args, benchmark,
+                new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
     }
 
     @Test

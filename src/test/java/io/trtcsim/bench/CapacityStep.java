@@ -77,7 +77,7 @@ final class CapacityStep {
                 Participant subscriber = audience.participant(participants, name);
                 subscriber.createClient(Mode.RTC, signatures.sdkAppId(), signatures.userSigFor(name));
                 // Before the join: the stream-added of a stream published earlier arrives with it.
-                subscriber.subscribeToAndPlayEveryAddedStream(options.media);
+                subscriber.subscribeToAndPlayEveryAddedStream(options.media.kinds());
                 subscriber.join(RoomId.numeric(room));
                 subscribers.add(subscriber);
             }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * The media plane of the stacks, measured side by side in one run: the latency a stack adds over a
  * direct peer connection, and how many subscribers one publisher can have through it (with what the
- * simulator's own threads cost). {@link MediaPlaneOptions#USAGE} has the details.
+ * simulator's own threads cost). {@link MediaPlaneOptions} (--help) has the details.
  * <p>
  * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.trtcsim.bench.MediaPlaneBenchmark
  * -Dexec.args="--profiles 320x180@15,640x360@30 --seconds 10 --steps 10,20,30,40,50 --markdown reports/media-plane.md"}
@@ -21,25 +21,17 @@ public final class MediaPlaneBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        MediaPlaneOptions options;
-        try {
-            options = MediaPlaneOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("(--help lists the options)");
-            System.exit(2);
-            return;
-        }
-        if (options.help) {
-            System.out.print(MediaPlaneOptions.USAGE);
-            System.exit(0);
-        }
+        BenchmarkCommandLine.main(new MediaPlaneOptions(), args, MediaPlaneBenchmark::report);
+    }
+
+    /** Runs the sections chosen, prints their tables (and writes the Markdown); 1 when a path or a step failed. */
+    private static int report(MediaPlaneOptions options) throws IOException {
         System.out.printf("media plane benchmark on %d cores: profiles %s, %d s; fan-out on %s, steps %s, %d s%n",
                 Runtime.getRuntime().availableProcessors(), options.profiles, options.seconds, options.fanoutStacks,
                 options.steps, options.fanoutSeconds);
 
         LatencySection latency = new LatencySection(options.seconds, options.warmupSeconds, System.out);
-        FanOutSection fanOut = new FanOutSection(options.steps, options.fanoutSeconds, options.fanoutVideoOnly, System.out);
+        FanOutSection fanOut = new FanOutSection(options.steps, options.fanoutSeconds, options.fanoutMedia.videoOnly(), System.out);
         if (options.runs("latency")) {
             latency.run(options.profiles);
         }
@@ -67,7 +59,6 @@ public final class MediaPlaneBenchmark {
             Files.writeString(file, markdown);
             System.out.println("written to " + file);
         }
-        // exit, not return: an engine a failed path could not release would keep the JVM alive.
-        System.exit(latency.failed() || fanOut.failed() ? 1 : 0);
+        return latency.failed() || fanOut.failed() ? 1 : 0;
     }
 }

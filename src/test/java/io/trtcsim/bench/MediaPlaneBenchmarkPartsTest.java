@@ -24,6 +24,7 @@ class MediaPlaneBenchmarkPartsTest {
         assertThat(MediaPlaneOptions.parse(new String[] {"--warmup-seconds", "0"}).warmupSeconds).isZero();
         assertThat(defaults.fanoutStacks).containsExactly("embedded");
         assertThat(defaults.runs("latency") && defaults.runs("fanout")).isTrue();
+        assertThat(defaults.fanoutMedia.videoOnly()).isFalse();
 
         MediaPlaneOptions chosen = MediaPlaneOptions.parse(new String[] {"--profiles", "320x180@15", "--seconds", "4",
                 "--steps", "5", "--fanout-seconds", "4", "--fanout-stacks", "embedded,janus", "--sections", "fanout"});
@@ -31,6 +32,8 @@ class MediaPlaneBenchmarkPartsTest {
         assertThat(chosen.steps).containsExactly(5);
         assertThat(chosen.fanoutStacks).containsExactly("embedded", "janus");
         assertThat(chosen.runs("latency")).isFalse();
+        assertThat(chosen.seconds).isEqualTo(4);
+        assertThat(MediaPlaneOptions.parse(new String[] {"--fanout-media", "video"}).fanoutMedia.videoOnly()).isTrue();
         assertThat(MediaPlaneOptions.parse(new String[] {"--help"}).help).isTrue();
     }
 
@@ -39,11 +42,15 @@ class MediaPlaneBenchmarkPartsTest {
         assertThatThrownBy(() -> MediaPlaneOptions.parse(new String[] {"--steps", "20,10"}))
                 .hasMessageContaining("--steps [20, 10] must be growing");
         assertThatThrownBy(() -> MediaPlaneOptions.parse(new String[] {"--profiles", "320x180@x"}))
-                .hasMessageContaining("--profiles '320x180@x'");
+                .hasMessageContaining("'--profiles'").hasMessageContaining("'320x180@x' is not WIDTHxHEIGHT@FPS");
         assertThatThrownBy(() -> MediaPlaneOptions.parse(new String[] {"--fanout-stacks", "mcu"}))
                 .hasMessageContaining("'mcu' is not one of");
         assertThatThrownBy(() -> MediaPlaneOptions.parse(new String[] {"--seconds"}))
-                .hasMessageContaining("--seconds needs a value");
+                .hasMessageContaining("Missing required parameter for option '--seconds'");
+        assertThatThrownBy(() -> MediaPlaneOptions.parse(new String[] {"--sections", ","}))
+                .hasMessageContaining("--sections needs at least one of");
+        assertThatThrownBy(() -> MediaPlaneOptions.parse(new String[] {"--fanout-media", "audio"}))
+                .hasMessageContaining("'--fanout-media'").hasMessageContaining("neither audio+video nor video");
     }
 
     @Test

@@ -2,126 +2,99 @@ package io.trtcsim.bench;
 
 import io.trtcsim.media.VideoProfile;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** The command line of {@link MediaPlaneBenchmark}; {@link #USAGE} describes it. */
-final class MediaPlaneOptions {
+/** The command line of {@link MediaPlaneBenchmark}; --help prints its usage. */
+@Command(name = "MediaPlaneBenchmark", sortOptions = false, usageHelpAutoWidth = true,
+        description = {"The media plane of the stacks side by side, in one run.", "",
+                "1. latency: per video profile, alice -> bob over the 'direct' path (two peer connections in this JVM,"
+                        + " no stack), 'embedded' (the in-process simulator) and 'janus' (when it can run here); video"
+                        + " and audio latency p50/p95, first frame after subscribe, fps; then the embedded/direct ratios"
+                        + " against the targets (video p50 <= 1.15x, audio p50 <= 1.2x).", "",
+                "2. fan-out: one publisher at 320x180@15 and a growing number of subscribers, one fresh scenario per"
+                        + " step, until a step misses (a subscriber below 14 fps or a p95 video latency above 150 ms);"
+                        + " per step fps, latency, CPU (process and simulator), RSS, native threads; targets: >= 40"
+                        + " subscribers meeting both, simulator CPU <= 0.25 core at 40.", ""},
+        footer = {"", "Exit status: 0 when everything ran (targets missed or not), 1 when a path or a step failed to"
+                + " run, 2 for a wrong command line."})
+final class MediaPlaneOptions implements BenchmarkCommandLine.Options {
 
-    static final String USAGE = """
-            MediaPlaneBenchmark: the media plane of the stacks side by side, in one run.
+    static final List<String> SECTIONS = List.of("latency", "fanout");
+    static final List<String> FANOUT_STACKS = List.of("embedded", "janus");
 
-              1. latency: per video profile, alice -> bob over the 'direct' path (two peer connections in
-                 this JVM, no stack), 'embedded' (the in-process simulator) and 'janus' (when it can run
-                 here); video and audio latency p50/p95, first frame after subscribe, fps; then the
-                 embedded/direct ratios against the targets (video p50 <= 1.15x, audio p50 <= 1.2x).
-              2. fan-out: one publisher at 320x180@15 and a growing number of subscribers, one fresh
-                 scenario per step, until a step misses (a subscriber below 14 fps or a p95 video
-                 latency above 150 ms); per step fps, latency, CPU (process and simulator), RSS,
-                 native threads; targets: >= 40 subscribers meeting both, simulator CPU <= 0.25 core at 40.
+    @Option(names = "--profiles", paramLabel = "P", split = ",", defaultValue = "320x180@15,640x360@30",
+            converter = OptionValues.Profile.class,
+            description = "video profiles of the latency section, WIDTHxHEIGHT@FPS (default ${DEFAULT-VALUE})")
+    List<VideoProfile> profiles;
 
-            options:
-              --profiles P[,P...]      video profiles of the latency section, WIDTHxHEIGHT@FPS
-                                       (default 320x180@15,640x360@30)
-              --seconds N              latency window after the first frame, in s (default 10)
-              --warmup-seconds N       one unmeasured call over direct and embedded first, so the
-                                       JVM's one-time start-up (class loading, JIT, jitsi-srtp's
-                                       AES benchmark) is not measured; 0: none (default 3)
-              --fanout-stacks S[,S]    stacks of the fan-out section: embedded, janus (default embedded)
-              --steps N[,N...]         subscriber counts of the fan-out steps (default 10,20,30,40,50)
-              --fanout-seconds N       fan-out window once every subscriber renders, in s (default 8)
-              --fanout-media M         what the subscribers take: audio+video (default) or video
-              --sections S[,S]         latency, fanout (default both)
-              --markdown FILE          also write the tables as Markdown to FILE
-              --help                   this text
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "10", converter = OptionValues.PositiveWhole.class,
+            description = "latency window after the first frame, in s (default ${DEFAULT-VALUE})")
+    int seconds;
 
-            exit status: 0 when everything ran (targets missed or not), 1 when a path or a step failed
-            to run, 2 for a wrong command line.
-            """;
+    @Option(names = "--warmup-seconds", paramLabel = "N", defaultValue = "3",
+            converter = OptionValues.NonNegativeWhole.class,
+            description = "one unmeasured call over direct and embedded first, so the JVM's one-time start-up (class"
+                    + " loading, JIT, jitsi-srtp's AES benchmark) is not measured; 0: none (default ${DEFAULT-VALUE})")
+    int warmupSeconds;
 
-    private static final Set<String> SECTIONS = Set.of("latency", "fanout");
-    private static final Set<String> FANOUT_STACKS = Set.of("embedded", "janus");
+    @Option(names = "--fanout-stacks", paramLabel = "S", split = ",", defaultValue = "embedded",
+            converter = FanoutStack.class,
+            description = "stacks of the fan-out section: embedded, janus (default ${DEFAULT-VALUE})")
+    List<String> fanoutStacks;
 
-    List<VideoProfile> profiles = List.of(new VideoProfile(320, 180, 15), new VideoProfile(640, 360, 30));
-    int seconds = 10;
-    int warmupSeconds = 3;
-    List<String> fanoutStacks = List.of("embedded");
-    List<Integer> steps = List.of(10, 20, 30, 40, 50);
-    int fanoutSeconds = 8;
-    boolean fanoutVideoOnly;
-    Set<String> sections = SECTIONS;
+    @Option(names = "--steps", paramLabel = "N", split = ",", defaultValue = "10,20,30,40,50",
+            converter = OptionValues.PositiveWhole.class,
+            description = "subscriber counts of the fan-out steps (default ${DEFAULT-VALUE})")
+    List<Integer> steps;
+
+    @Option(names = "--fanout-seconds", paramLabel = "N", defaultValue = "8", converter = OptionValues.PositiveWhole.class,
+            description = "fan-out window once every subscriber renders, in s (default ${DEFAULT-VALUE})")
+    int fanoutSeconds;
+
+    @Option(names = "--fanout-media", paramLabel = "M", defaultValue = "audio+video",
+            converter = SubscriberMedia.Converter.class,
+            description = "what the subscribers take: audio+video (default) or video")
+    SubscriberMedia fanoutMedia;
+
+    @Option(names = "--sections", paramLabel = "S", split = ",", defaultValue = "latency,fanout",
+            converter = Section.class, description = "latency, fanout (default both)")
+    Set<String> sections;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "also write the tables as Markdown to FILE")
     Optional<Path> markdown = Optional.empty();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "this text")
     boolean help;
 
     static MediaPlaneOptions parse(String[] args) {
-        MediaPlaneOptions options = new MediaPlaneOptions();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help") || option.equals("-h")) {
-                options.help = true;
-                continue;
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + option + " needs a value");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--profiles" -> options.profiles = items(value).stream()
-                        .map(text -> CallBenchmark.Options.parseProfile(option, text)).toList();
-                case "--seconds" -> options.seconds = CallBenchmark.Options.positive(option, value);
-                case "--warmup-seconds" -> options.warmupSeconds = nonNegative(option, value);
-                case "--fanout-stacks" -> options.fanoutStacks = known(option, value, FANOUT_STACKS);
-                case "--steps" -> options.steps = ascending(option, items(value).stream()
-                        .map(text -> CallBenchmark.Options.positive(option, text)).toList());
-                case "--fanout-seconds" -> options.fanoutSeconds = CallBenchmark.Options.positive(option, value);
-                case "--fanout-media" -> options.fanoutVideoOnly = switch (value) {
-                    case "video" -> true;
-                    case "audio+video" -> false;
-                    default -> throw new IllegalArgumentException("--fanout-media '" + value + "' is neither audio+video nor video");
-                };
-                case "--sections" -> options.sections = Set.copyOf(known(option, value, SECTIONS));
-                case "--markdown" -> options.markdown = Optional.of(Path.of(value));
-                default -> throw new IllegalArgumentException("unknown option " + option + " (--help lists them)");
-            }
-        }
-        return options;
+        return BenchmarkCommandLine.parse(new MediaPlaneOptions(), args);
+    }
+
+    @Override
+    public void validate(CommandLine commandLine) {
+        OptionValues.requireGrowing(commandLine, "--steps", steps, "10,20,30");
+        OptionValues.requireSome(commandLine, "--fanout-stacks", fanoutStacks, FANOUT_STACKS);
+        OptionValues.requireSome(commandLine, "--sections", sections, SECTIONS);
     }
 
     boolean runs(String section) {
         return sections.contains(section);
     }
 
-    private static int nonNegative(String option, String value) {
-        return value.equals("0") ? 0 : CallBenchmark.Options.positive(option, value);
+    static final class FanoutStack extends OptionValues.OneOf {
+        FanoutStack() {
+            super(FANOUT_STACKS);
+        }
     }
 
-    private static List<String> items(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
-    }
-
-    private static List<String> known(String option, String value, Set<String> allowed) {
-        List<String> chosen = items(value);
-        for (String item : chosen) {
-            if (!allowed.contains(item)) {
-                throw new IllegalArgumentException(option + ": '" + item + "' is not one of " + allowed);
-            }
+    static final class Section extends OptionValues.OneOf {
+        Section() {
+            super(SECTIONS);
         }
-        if (chosen.isEmpty()) {
-            throw new IllegalArgumentException(option + " needs at least one of " + allowed);
-        }
-        return chosen;
-    }
-
-    /** Steps only grow: the fan-out stops at the first step that misses, so a smaller one after it would never run. */
-    private static List<Integer> ascending(String option, List<Integer> steps) {
-        List<Integer> sorted = new ArrayList<>(steps);
-        sorted.sort(Integer::compare);
-        if (steps.isEmpty() || !sorted.equals(steps) || steps.stream().distinct().count() != steps.size()) {
-            throw new IllegalArgumentException(option + " " + steps + " must be growing subscriber counts, e.g. 10,20,30");
-        }
-        return steps;
     }
 }

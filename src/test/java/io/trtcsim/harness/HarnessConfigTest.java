@@ -44,6 +44,17 @@ class HarnessConfigTest {
     }
 
     @Test
+    void theJoinWindowIsACountOfOneOrMore() {
+        HarnessConfig config = HarnessConfig.load();
+        assertThat(config.joinWindow()).isEqualTo(50);
+        assertThat(config.with("harness.join-window", "1").joinWindow()).isOne();
+        assertThatThrownBy(() -> config.with("harness.join-window", "0").joinWindow())
+                .hasMessageContaining("harness.join-window").hasMessageContaining("'0'");
+        assertThatThrownBy(() -> config.with("harness.join-window", "wide").joinWindow())
+                .hasMessageContaining("harness.join-window").hasMessageContaining("'wide'");
+    }
+
+    @Test
     void aScenarioMadeFromPlainJavaGivesEachParticipantItsOwnEngine() {
         assertThat(ScenarioContext.with(HarnessConfig.load()).engines()).isSameAs(EngineSource.OWN);
         assertThat(ScenarioContext.with(HarnessConfig.load().with("harness.engines.pool-size", "0")).engines())

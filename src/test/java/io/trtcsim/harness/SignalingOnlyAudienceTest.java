@@ -70,7 +70,7 @@ class SignalingOnlyAudienceTest {
                 fan.joinAs(Role.AUDIENCE);
                 fans.add(fan);
             }
-            new JoinRamp(MEMBERS, WITHIN).join(fans, RoomId.numeric(ROOM));
+            new JoinRamp(MEMBERS, 50, WITHIN).join(fans, RoomId.numeric(ROOM));
 
             assertThat(fans).allSatisfy(fan -> assertThat(fan.client().connectionState()).isEqualTo(ConnectionState.CONNECTED));
             assertThat(threadsNaming("fan-")).as("threads named after an audience member").isEmpty();
@@ -144,7 +144,7 @@ class SignalingOnlyAudienceTest {
                 return fan;
             }).toList();
 
-            assertThatThrownBy(() -> new JoinRamp(100, WITHIN).join(fans, RoomId.numeric(ROOM)))
+            assertThatThrownBy(() -> new JoinRamp(100, 50, WITHIN).join(fans, RoomId.numeric(ROOM)))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("2 of 4 participants did not join room 8888")
                     .hasMessageContaining("JOIN_ROOM_FAILED (16388, extra code 70013): userSig refused: IDENTIFIER_MISMATCH")

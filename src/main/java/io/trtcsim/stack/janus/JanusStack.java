@@ -37,7 +37,8 @@ public final class JanusStack implements Stack {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong sessions = new AtomicLong();
 
-    private JanusStack(URI webSocketUri, Duration connectTimeout, Optional<JanusInstance> started, JanusIds ids) {
+    private JanusStack(URI webSocketUri, Duration connectTimeout, Optional<JanusInstance> started, JanusIds ids,
+                       HttpClient http) {
         String scheme = webSocketUri.getScheme();
         if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
             throw new IllegalArgumentException("Janus URL " + webSocketUri + " is not a ws:// or wss:// URL");
@@ -46,7 +47,11 @@ public final class JanusStack implements Stack {
         this.connectTimeout = connectTimeout;
         this.started = started;
         this.ids = ids;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.http = http;
+    }
+
+    private static HttpClient httpClient(Duration connectTimeout) {
+        return HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
     /**
@@ -54,7 +59,7 @@ public final class JanusStack implements Stack {
      * default configuration, rooms named by numbers, not asked; closing this stack leaves it running.
      */
     public JanusStack(URI webSocketUri, Duration connectTimeout) {
-        this(webSocketUri, connectTimeout, Optional.empty(), JanusIds.NUMBERS);
+        this(webSocketUri, connectTimeout, Optional.empty(), JanusIds.NUMBERS, httpClient(connectTimeout));
     }
 
     public JanusStack(URI webSocketUri) {
@@ -72,9 +77,9 @@ public final class JanusStack implements Stack {
      *         answers there within about twice {@code connectTimeout}
      */
     public static JanusStack connect(JanusUrl url, Duration connectTimeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        HttpClient http = httpClient(connectTimeout);
         JanusIds ids = JanusProbe.requireVideoRoom(url, http, new ObjectMapper(), connectTimeout);
-        return new JanusStack(url.webSocketUri(), connectTimeout, Optional.empty(), ids);
+        return new JanusStack(url.webSocketUri(), connectTimeout, Optional.empty(), ids, http);
     }
 
     /**
@@ -105,7 +110,8 @@ public final class JanusStack implements Stack {
 
     private static JanusStack around(JanusInstance janus, Duration connectTimeout) {
         try {
-            return new JanusStack(janus.webSocketUri(), connectTimeout, Optional.of(janus), JanusIds.STRINGS);
+            return new JanusStack(janus.webSocketUri(), connectTimeout, Optional.of(janus), JanusIds.STRINGS,
+                    httpClient(connectTimeout));
         } catch (RuntimeException e) {
             janus.close();
             throw e;
