@@ -111,10 +111,14 @@ public final class LoadMerge {
     }
 
     /**
-     * The shards' intervals on one clock: each interval goes to the merged interval whose end is
-     * nearest its own (its shard's start plus its elapsed time, against the earliest shard's start),
-     * so a shard that started a few intervals late is not lined up with the others' first ones; an
-     * interval that would land where its shard already has one goes to the next. The merged
+     * The shards' intervals on one clock. Each shard is moved by a whole number of intervals,
+     * decided once from its start against the earliest shard's (rounded to the nearest interval),
+     * so a shard that started a few intervals late is not lined up with the others' first ones.
+     * Within a shard, an interval keeps its place by its own elapsed time; one that would land
+     * where its shard already has one goes to the next. Deciding the move once matters: a shard
+     * started half an interval after the others, rounded per interval, had its intervals jitter
+     * between two places and left merged intervals holding one shard only (seen on a loaded CI
+     * machine, where the second shard's JVM started about a second after the first's). The merged
      * interval's elapsed time counts from the earliest start.
      */
     private static List<LoadSample> samples(List<Source> sources) {
@@ -122,12 +126,17 @@ public final class LoadMerge {
         Map<Integer, List<LoadSample>> byInterval = new TreeMap<>();
         double interval = 0;
         for (Source source : sources) {
+            List<LoadSample> own = source.report().samples();
+            if (own.isEmpty()) {
+                continue;
+            }
+            double shardInterval = own.get(0).intervalSeconds();
             long offsetMillis = startedEpochMillis(source) - origin;
+            int shift = (int) Math.round(offsetMillis / 1000.0 / shardInterval);
             int previous = -1;
-            for (LoadSample sample : source.report().samples()) {
+            for (LoadSample sample : own) {
                 interval = Math.max(interval, sample.intervalSeconds());
-                double endSeconds = offsetMillis / 1000.0 + sample.elapsedSeconds();
-                int index = Math.max(previous + 1, (int) Math.round(endSeconds / sample.intervalSeconds()) - 1);
+                int index = Math.max(previous + 1, shift + (int) Math.round(sample.elapsedSeconds() / shardInterval) - 1);
                 byInterval.computeIfAbsent(index, k -> new ArrayList<>()).add(sample);
                 previous = index;
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,10 +44,7 @@ class LoadMergeTest {
         // Shard 1 starts 1 s after shard 0 (the fixtures' offset), shard 2 two intervals (10 s) later.
         LoadReport late = ShardReports.shard(2, 3, new RoomRange(1002, 1002), MIN_14);
         ShardRun run = late.shards().get(0);
-        ShardRun started10sLater = new ShardRun(run.shardIndex(), run.shardCount(), run.stack(), run.rooms(),
-                run.publishersPerRoom(), run.subscribersPerRoom(), run.audiencePerRoom(), run.video(), run.subscriberKind(),
-                run.rampPerSecond(), run.durationSeconds(), run.warmUpSeconds(), run.intervalSeconds(), run.host(),
-                run.startedEpochMillis() - 2000 + 10_000, run.ranSeconds(), run.end(), run.participants());
+        ShardRun started10sLater = ShardReports.startedAt(run, run.startedEpochMillis() - 2000 + 10_000);
         LoadReport merged = LoadMerge.merge(List.of(
                 source("a", ShardReports.shard(0, 3, new RoomRange(1000, 1000), MIN_14)),
                 source("b", ShardReports.shard(1, 3, new RoomRange(1001, 1001), MIN_14)),
@@ -56,6 +54,31 @@ class LoadMergeTest {
         assertThat(merged.samples()).extracting(LoadSample::elapsedSeconds).containsExactly(5.0, 10.0, 15.0, 20.0);
         assertThat(merged.samples()).extracting(LoadSample::joined).containsExactly(6, 6, 3, 3);
         assertThat(merged.samples().get(2).harness()).extracting(HarnessFigures::shard).containsExactly(2);
+    }
+
+    @Test
+    void aShardStartedNearlyHalfAnIntervalLateStaysBesideTheOthersThroughItsJitter() {
+        // Shard 1 starts 2.45 s (just under half of 5 s) after shard 0; its intervals end 5.1 s
+        // and 9.95 s in. Rounded interval by interval, the first went one place late and the
+        // second beside shard 0's second, leaving two merged intervals of one shard each.
+        LoadReport shard1 = ShardReports.shard(1, 2, new RoomRange(1001, 1001), MIN_14);
+        ShardRun run = shard1.shards().get(0);
+        ShardRun startedLater = ShardReports.startedAt(run, run.startedEpochMillis() - 1000 + 2450);
+        List<Double> ends = List.of(5.1, 9.95);
+        List<LoadSample> jittered = new ArrayList<>();
+        for (int k = 0; k < ends.size(); k++) {
+            LoadSample s = shard1.samples().get(k);
+            jittered.add(new LoadSample(ends.get(k), s.intervalSeconds(), s.joined(), s.failed(), s.planned(),
+                    s.streamsPlanned(), s.streams(), s.harness()));
+        }
+        LoadReport merged = LoadMerge.merge(List.of(
+                source("a", ShardReports.shard(0, 2, new RoomRange(1000, 1000), MIN_14)),
+                source("b", LoadReport.judged(List.of(startedLater), jittered, shard1.summary(), MIN_14, List.of()))),
+                List.of());
+
+        assertThat(merged.samples()).extracting(LoadSample::elapsedSeconds).containsExactly(5.0, 10.0);
+        assertThat(merged.samples()).allSatisfy(sample ->
+                assertThat(sample.harness()).extracting(HarnessFigures::shard).containsExactlyInAnyOrder(0, 1));
     }
 
     @Test

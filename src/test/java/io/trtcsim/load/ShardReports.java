@@ -30,4 +30,12 @@ final class ShardReports {
                 10, 3, 5, "host-" + index, 1_796_000_000_000L + index * 1000L, 10.0, RunEnd.COMPLETED, participants);
         return LoadReport.judged(List.of(run), samples, summary, thresholds, List.of());
     }
+
+    /** The same shard, started at another time. */
+    static ShardRun startedAt(ShardRun run, long startedEpochMillis) {
+        return new ShardRun(run.shardIndex(), run.shardCount(), run.stack(), run.rooms(),
+                run.publishersPerRoom(), run.subscribersPerRoom(), run.audiencePerRoom(), run.video(), run.subscriberKind(),
+                run.rampPerSecond(), run.durationSeconds(), run.warmUpSeconds(), run.intervalSeconds(), run.host(),
+                startedEpochMillis, run.ranSeconds(), run.end(), run.participants());
+    }
 }
