@@ -30,8 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Prints the basic call's numbers on one or more stacks in one run: join, publish and subscribe
@@ -56,7 +54,10 @@ public final class CallBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        Options options = Options.parse(args);
+        BenchmarkCommandLine.main(new CallOptions(), args, CallBenchmark::run);
+    }
+
+    private static int run(CallOptions options) throws IOException {
         System.out.printf("basic call, %d rounds, %d s of media each, video %s, stacks %s%n",
                 options.rounds, options.seconds, options.profile, String.join(", ", options.stacks));
         System.out.println("stack                round  join_ms  publish_ms  subscribe_ms  first_frame_ms  fps   freezes  lat_p50_ms  lat_p95_ms  lat_max_ms  audio_lat_p50_ms  audio_lat_p95_ms  audio_gaps");
@@ -102,7 +103,7 @@ public final class CallBenchmark {
             Files.writeString(file, table);
             System.out.println("written to " + file);
         }
-        System.exit(failed ? 1 : 0);
+        return failed ? 1 : 0;
     }
 
     /**
@@ -164,66 +165,5 @@ public final class CallBenchmark {
 
     private static long ms(Optional<Duration> duration) {
         return duration.map(Duration::toMillis).orElse(-1L);
-    }
-
-    /** The command line: {@code --rounds N --seconds N --profile WxH@FPS --stacks a,b --markdown file}. */
-    static final class Options {
-        int rounds = 3;
-        int seconds = 10;
-        int uplinkLoss = 0;
-        VideoProfile profile = VideoProfile.DEFAULT;
-        List<String> stacks = List.of("embedded");
-        Optional<Path> markdown = Optional.empty();
-
-        static Options parse(String[] args) {
-            Options options = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String option = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("option " + option + " needs a value");
-                }
-                String value = args[++i];
-                switch (option) {
-                    case "--rounds" -> options.rounds = positive(option, value);
-                    case "--seconds" -> options.seconds = positive(option, value);
-                    case "--profile" -> options.profile = parseProfile(option, value);
-                    case "--stacks" -> options.stacks = List.of(value.split(","));
-                    case "--markdown" -> options.markdown = Optional.of(Path.of(value));
-                    case "--uplink-loss" -> options.uplinkLoss = percent(option, value);
-                    default -> throw new IllegalArgumentException("unknown option " + option
-                            + "; known: --rounds, --seconds, --profile, --stacks, --markdown, --uplink-loss");
-                }
-            }
-            return options;
-        }
-
-        private static int percent(String option, String value) {
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= 0 && number <= 100) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalArgumentException(option + " '" + value + "' is not a percentage from 0 to 100");
-        }
-
-        private static int positive(String option, String value) {
-            return named(option, () -> new OptionValues.PositiveWhole().convert(value));
-        }
-
-        private static VideoProfile parseProfile(String option, String text) {
-            return named(option, () -> new OptionValues.Profile().convert(text));
-        }
-
-        /** The value rules of the picocli benchmarks' options, with the option in front of the message. */
-        private static <T> T named(String option, Supplier<T> conversion) {
-            try {
-                return conversion.get();
-            } catch (TypeConversionException e) {
-                throw new IllegalArgumentException(option + " " + e.getMessage(), e);
-            }
-        }
     }
 }

@@ -41,6 +41,13 @@ final class OptionValues {
         }
     }
 
+    /** A share in percent, 0 to 100. */
+    static final class Percent extends Bounded<Integer> {
+        Percent() {
+            super(Integer::valueOf, number -> number >= 0 && number <= 100, "a percentage from 0 to 100");
+        }
+    }
+
     /** A number in the range a subclass states, which says it in words for the message. */
     abstract static class Bounded<T> implements ITypeConverter<T> {
 

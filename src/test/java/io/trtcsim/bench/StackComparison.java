@@ -11,7 +11,7 @@ final class StackComparison {
     private StackComparison() {
     }
 
-    static String markdown(CallBenchmark.Options options, Map<String, List<CallFigures>> byStack,
+    static String markdown(CallOptions options, Map<String, List<CallFigures>> byStack,
                            Map<String, String> unavailable) {
         StringBuilder md = new StringBuilder("## The basic call on each stack\n\n");
         if (options.uplinkLoss > 0) {

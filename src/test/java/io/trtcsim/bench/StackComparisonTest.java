@@ -34,7 +34,7 @@ class StackComparisonTest {
 
     @Test
     void tablePutsStacksSideBySideAndNamesTheOnesThatCouldNotRun() {
-        CallBenchmark.Options options = CallBenchmark.Options.parse(new String[] {"--rounds", "2", "--seconds", "5"});
+        CallOptions options = CallOptions.parse(new String[] {"--rounds", "2", "--seconds", "5"});
         Map<String, List<CallFigures>> byStack = new LinkedHashMap<>();
         byStack.put("embedded", List.of(withFirstFrame(240), withFirstFrame(260)));
         byStack.put("janus", List.of(withFirstFrame(90)));
@@ -49,11 +49,15 @@ class StackComparisonTest {
 
     @Test
     void badOptionsAreNamed() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallBenchmark.Options.parse(new String[] {"--rounds", "0"}))
-                .hasMessageContaining("--rounds '0'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallBenchmark.Options.parse(new String[] {"--profile", "320x180"}))
-                .hasMessageContaining("--profile '320x180'");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallBenchmark.Options.parse(new String[] {"--frobnicate", "1"}))
-                .hasMessageContaining("unknown option --frobnicate");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallOptions.parse(new String[] {"--rounds", "0"}))
+                .hasMessageContaining("--rounds").hasMessageContaining("'0' is not a positive whole number");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallOptions.parse(new String[] {"--profile", "320x180"}))
+                .hasMessageContaining("--profile").hasMessageContaining("'320x180'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallOptions.parse(new String[] {"--uplink-loss", "101"}))
+                .hasMessageContaining("--uplink-loss").hasMessageContaining("'101' is not a percentage from 0 to 100");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallOptions.parse(new String[] {"--stacks", "embedded,,janus"}))
+                .hasMessageContaining("--stacks");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CallOptions.parse(new String[] {"--frobnicate", "1"}))
+                .hasMessageContaining("--frobnicate");
     }
 }
