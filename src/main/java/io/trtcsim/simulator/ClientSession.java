@@ -462,16 +462,23 @@ final class ClientSession {
         return messages().ok(id);
     }
 
-    /** Removes this client from its room because the app server or a newer login said so. */
-    /** Sends client-banned and leaves the room; false if this session was no longer in one. */
+    /**
+     * Removes this client from its room because the app server or a newer login said so: sends
+     * client-banned and leaves; false if this session was no longer in one, or another departure
+     * (its connection's close) had already taken its membership.
+     */
     boolean ban(BanReason reason, String message) {
-        Member current = member;
-        if (current != null) {
-            connection.send(messages().banned(current.userId(), reason, message));
-            departRoom(message);
-            return true;
+        // Taken in one step: read first and taken later, the membership could be taken between by
+        // the departure of a connection that closed meanwhile, and this ban would say it had made a
+        // departure it had not. A rejoin then skipped the peer-leave and the closed connection's
+        // departure found itself replaced (connection-drop.feature failed so on simulator-container).
+        Membership taken = takeMembership();
+        if (taken == null) {
+            return false;
         }
-        return false;
+        connection.send(messages().banned(taken.self().userId(), reason, message));
+        depart(taken, message);
+        return true;
     }
 
     /** The client's connection closed: it leaves, unless a reconnection moved it to another one. */
@@ -487,18 +494,29 @@ final class ClientSession {
      * while it holds the room directory, so nothing here may wait for this session's monitor.
      */
     void departRoom(String why) {
-        Member self;
-        Room joined;
-        synchronized (this) {
-            self = member;
-            joined = room;
-            member = null;
-            room = null;
-            privileges = Optional.empty();
+        Membership taken = takeMembership();
+        if (taken != null) {
+            depart(taken, why);
         }
-        if (self == null || joined == null) {
-            return;
-        }
+    }
+
+    /** What a departure takes over from the session: its member and room. */
+    private record Membership(Member self, Room joined) {
+    }
+
+    /** The membership, taken from the session at once; null when another departure has taken it. */
+    private synchronized Membership takeMembership() {
+        Member self = member;
+        Room joined = room;
+        member = null;
+        room = null;
+        privileges = Optional.empty();
+        return self == null || joined == null ? null : new Membership(self, joined);
+    }
+
+    private void depart(Membership taken, String why) {
+        Member self = taken.self();
+        Room joined = taken.joined();
         PublishedStream own = published;
         if (own != null) {
             dropPublished(own, joined, self);
