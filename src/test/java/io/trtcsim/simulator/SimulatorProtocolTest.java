@@ -245,7 +245,7 @@ class SimulatorProtocolTest {
      * simulator race to end the old membership (the close's departure and the join's replacement
      * of the old member). Whichever ends it, the others hear peer-leave once, before the rejoin's
      * peer-join; a peer-leave lost there leaves their SDKs thinking the user never went
-     * (connection-drop.feature failed so on simulator-container, once in about 25 runs). Raced many
+     * (connection-drop.feature failed so on simulator-container, once in 7 whole-suite runs). Raced many
      * times, so the race's rare interleavings come round.
      */
     @Test
