@@ -2,7 +2,6 @@ package io.trtcsim.media;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +20,9 @@ public final class FileAudioSource extends PacedSource implements AudioCapture {
 
     private static final Logger log = LoggerFactory.getLogger(FileAudioSource.class);
 
-    private final CustomAudioSource source;
+    private final PushedAudio audio;
     private final String file;
     private final short[] pcm;
-    private final AtomicLong chunks = new AtomicLong();
-    private final MediaEngine engine;
     private final MediaClock clock;
     /** Next sample of {@link #pcm} to push; only the pacer thread touches it. */
     private int position;
@@ -43,9 +40,8 @@ public final class FileAudioSource extends PacedSource implements AudioCapture {
         super("audio-file-" + name);
         this.pcm = WavReader.read(wav).mono48k();
         this.file = wav.toString();
-        this.engine = engine;
         this.clock = clock;
-        this.source = new CustomAudioSource();
+        this.audio = new PushedAudio(engine);
     }
 
     @Override
@@ -57,12 +53,17 @@ public final class FileAudioSource extends PacedSource implements AudioCapture {
 
     @Override
     public CustomAudioSource source() {
-        return source;
+        return audio.source();
     }
 
-    /** 10 ms chunks pushed so far, silent ones included. */
+    /** 10 ms chunks made so far, silent and dropped ones included. */
     public long chunksCaptured() {
-        return chunks.get();
+        return audio.captured();
+    }
+
+    /** Chunks made while the engine held its audio (a connection coming up), not sent. */
+    public long chunksDropped() {
+        return audio.dropped();
     }
 
     /** Length of one pass of the file at 48 kHz, in samples. */
@@ -81,8 +82,7 @@ public final class FileAudioSource extends PacedSource implements AudioCapture {
             if (!isPaused() && AudioMarker.inBurst(clock.nowMicros())) {
                 AudioMarker.amplify(chunk);
             }
-            engine.pushAudio(source, chunk, 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
-            chunks.incrementAndGet();
+            audio.push(chunk);
         } catch (RuntimeException e) {
             log.error("audio file source failed to push a chunk of {}", file, e);
         }
@@ -100,11 +100,9 @@ public final class FileAudioSource extends PacedSource implements AudioCapture {
         return chunk;
     }
 
-
-
     @Override
     void disposeSource() {
-        source.dispose();
+        audio.dispose();
     }
 
     @Override

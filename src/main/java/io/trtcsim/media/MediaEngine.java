@@ -109,18 +109,31 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     /**
-     * Pushes 10 ms of audio into a custom source, unless a negotiation is under way (then it waits
-     * until that connection sends). See {@link #withAudioHeld}.
+     * Pushes 10 ms of audio into a custom source, unless a negotiation or a track change holds this
+     * engine's audio (see {@link #withAudioHeld}, {@link #holdingAudio}): then the chunk is dropped
+     * at once, as a microphone's samples are lost while nothing reads them.
+     * <p>
+     * Why not wait: a source's pacer runs at a fixed rate, so a push that waited would be followed
+     * by every push it missed, at once. The audio captured while a publisher's uplink came up (about
+     * 0.7 s, over 1 s with a 200 ms uplink delay) then left in one burst; a subscriber already
+     * connected got it all and played that publisher up to a second late, until its jitter buffer
+     * had time-stretched the backlog away, 5-12 s later (measured: docs/measurements.md).
+     *
+     * @return false when the chunk was dropped because the audio is held
      */
-    public void pushAudio(CustomAudioSource source, byte[] pcm, int bitsPerSample, int sampleRate, int channels,
-                          int frames) {
+    public boolean pushAudio(CustomAudioSource source, byte[] pcm, int bitsPerSample, int sampleRate, int channels,
+                             int frames) {
         if (microphone.isPresent()) {
             throw new IllegalStateException("engine " + name + " records from the microphone '"
                     + microphone.get().getName() + "'; audio pushed into it would race the recorded audio");
         }
-        long stamp = audioGate.readLock();
+        long stamp = audioGate.tryReadLock();
+        if (stamp == 0) {
+            return false;
+        }
         try {
             source.pushAudio(pcm, bitsPerSample, sampleRate, channels, frames);
+            return true;
         } finally {
             audioGate.unlockRead(stamp);
         }
@@ -136,7 +149,8 @@ public final class MediaEngine implements AutoCloseable {
      * that delivers (mixed playout) audio into every send stream; overlapping with a push into a
      * custom source, that aborts the JVM ("Check failed: !race_checker.RaceDetected()" in
      * audio_send_stream.cc). Custom sources are this project's only audio input, so recording is
-     * stopped as soon as libwebrtc has started it, and no push may run until then. The gate is
+     * stopped as soon as libwebrtc has started it, and no push may run until then (pushes meanwhile
+     * are dropped, see {@link #pushAudio}). The gate is
      * taken on a thread of its own: setup completes on libwebrtc's threads, which must never wait.
      */
     public <T> CompletableFuture<T> withAudioHeld(Supplier<CompletableFuture<T>> setup) {

@@ -22,7 +22,7 @@ public final class StatsSampler {
             "packetsLost", "jitter", "framesEncoded", "framesSent", "framesDecoded", "framesDropped", "frameWidth",
             "frameHeight", "framesPerSecond", "roundTripTime", "currentRoundTripTime", "totalRoundTripTime",
             "mimeType", "freezeCount", "totalFreezesDuration", "concealedSamples", "totalSamplesReceived",
-            "jitterBufferDelay", "jitterBufferEmittedCount", "state", "nominated", "codecId");
+            "jitterBufferDelay", "jitterBufferEmittedCount", "jitterBufferTargetDelay", "jitterBufferMinimumDelay", "removedSamplesForAcceleration", "insertedSamplesForDeceleration", "state", "nominated", "codecId");
 
     private static final Set<RTCStatsType> TYPES = Set.of(RTCStatsType.INBOUND_RTP, RTCStatsType.OUTBOUND_RTP,
             RTCStatsType.REMOTE_INBOUND_RTP, RTCStatsType.CANDIDATE_PAIR, RTCStatsType.CODEC);

@@ -1,27 +1,24 @@
 package io.trtcsim.media;
 
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A microphone stand-in: a 48 kHz mono tone pushed in 10 ms chunks, as libwebrtc expects. */
 public final class SyntheticAudioSource extends PacedSource implements AudioCapture {
 
-    public static final int SAMPLE_RATE = 48_000;
-    public static final int CHUNK_SAMPLES = 480;
+    public static final int SAMPLE_RATE = PushedAudio.SAMPLE_RATE;
+    public static final int CHUNK_SAMPLES = PushedAudio.CHUNK_SAMPLES;
 
     private static final Logger log = LoggerFactory.getLogger(SyntheticAudioSource.class);
 
-    private final CustomAudioSource source = new CustomAudioSource();
+    private final PushedAudio audio;
     private final AudioTone tone = new AudioTone();
-    private final AtomicLong chunks = new AtomicLong();
-    private final MediaEngine engine;
     private final MediaClock clock;
 
     public SyntheticAudioSource(String name, MediaEngine engine, MediaClock clock) {
         super("audio-source-" + name);
-        this.engine = engine;
+        this.audio = new PushedAudio(engine);
         this.clock = clock;
     }
 
@@ -34,11 +31,17 @@ public final class SyntheticAudioSource extends PacedSource implements AudioCapt
 
     @Override
     public CustomAudioSource source() {
-        return source;
+        return audio.source();
     }
 
+    /** 10 ms chunks made so far, dropped ones included. */
     public long chunksCaptured() {
-        return chunks.get();
+        return audio.captured();
+    }
+
+    /** Chunks made while the engine held its audio (a connection coming up), not sent. */
+    public long chunksDropped() {
+        return audio.dropped();
     }
 
     private void pushChunk() {
@@ -47,17 +50,14 @@ public final class SyntheticAudioSource extends PacedSource implements AudioCapt
         }
         try {
             byte[] chunk = AudioMarker.nextChunk(tone, clock.nowMicros(), isPaused());
-            engine.pushAudio(source, chunk, 16, SAMPLE_RATE, 1, CHUNK_SAMPLES);
-            chunks.incrementAndGet();
+            audio.push(chunk);
         } catch (RuntimeException e) {
             log.error("audio source failed to push a chunk", e);
         }
     }
 
-
-
     @Override
     void disposeSource() {
-        source.dispose();
+        audio.dispose();
     }
 }

@@ -101,6 +101,26 @@ class NetworkTruthTest {
     }
 
     /**
+     * Bob's mean audio jitter-buffer delay (ms) over at least {@code [start, end)}: the growth of
+     * inbound-rtp {@code jitterBufferDelay} over that of {@code jitterBufferEmittedCount}, between
+     * his last 1-s getStats sample at or before the start and his first at or after the end.
+     */
+    private double bobAudioJitterBufferMillis(long start, long end) {
+        await("bob's first audio statistics after the window").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> bob.client().statsSamples().stream()
+                        .anyMatch(s -> s.type().equals("inbound-rtp") && s.kind().equals("audio") && s.atMicros() >= end));
+        List<StatsSample> audio = bob.client().statsSamples().stream()
+                .filter(s -> s.type().equals("inbound-rtp") && s.kind().equals("audio"))
+                .sorted(Comparator.comparingLong(StatsSample::atMicros))
+                .toList();
+        StatsSample first = audio.stream().filter(s -> s.atMicros() <= start).reduce((a, b) -> b).orElseThrow();
+        StatsSample last = audio.stream().filter(s -> s.atMicros() >= end).findFirst().orElseThrow();
+        double emitted = number(last, "jitterBufferEmittedCount") - number(first, "jitterBufferEmittedCount");
+        return (number(last, "jitterBufferDelay") - number(first, "jitterBufferDelay")) / emitted * 1000;
+    }
+
+    /**
      * Two calls, one without and one with the delay from the start: a delay that appears in the
      * middle of a call is, to libwebrtc's receivers, a one-off spike of 200 ms, which their jitter
      * estimates answer with some 60-80 ms of extra playout delay (video) and 150-250 ms (audio)
@@ -114,6 +134,7 @@ class NetworkTruthTest {
         waitUntil(start + 5_000_000);
         VideoMetrics videoBefore = video(start, start + 5_000_000);
         AudioMetrics audioBefore = audio(start, start + 5_000_000);
+        double bufferBefore = bobAudioJitterBufferMillis(start, start + 5_000_000);
         scenario.close();
 
         call(new VideoProfile(320, 180, 30),
@@ -122,16 +143,29 @@ class NetworkTruthTest {
         waitUntil(delayedFrom + 5_000_000);
         VideoMetrics videoAfter = video(delayedFrom, delayedFrom + 5_000_000);
         AudioMetrics audioAfter = audio(delayedFrom, delayedFrom + 5_000_000);
+        double bufferAfter = bobAudioJitterBufferMillis(delayedFrom, delayedFrom + 5_000_000);
 
         double videoRise = videoAfter.latencyP50Millis() - videoBefore.latencyP50Millis();
         double audioRise = audioAfter.latencyP50Millis() - audioBefore.latencyP50Millis();
-        System.out.printf("200 ms uplink delay: video p50 %.1f -> %.1f ms (+%.1f), audio p50 %.1f -> %.1f ms (+%.1f)%n",
+        double bufferRise = bufferAfter - bufferBefore;
+        System.out.printf("200 ms uplink delay: video p50 %.1f -> %.1f ms (+%.1f), audio p50 %.1f -> %.1f ms (+%.1f),"
+                        + " bob's audio jitter buffer %.1f -> %.1f ms (%+.1f)%n",
                 videoBefore.latencyP50Millis(), videoAfter.latencyP50Millis(), videoRise,
-                audioBefore.latencyP50Millis(), audioAfter.latencyP50Millis(), audioRise);
+                audioBefore.latencyP50Millis(), audioAfter.latencyP50Millis(), audioRise,
+                bufferBefore, bufferAfter, bufferRise);
         assertThat(videoRise).as("video p50 before %s, after %s", videoBefore.describe(), videoAfter.describe())
                 .isBetween(190.0, 210.0);
-        assertThat(audioRise).as("audio p50 before %s, after %s", audioBefore.describe(), audioAfter.describe())
-                .isBetween(170.0, 240.0);
+        // Audio latency also holds what bob's jitter buffer keeps, which libwebrtc adapts to the
+        // arrival jitter it sees: 45-105 ms on a busy 2-core machine, moving by tens of ms within a
+        // call whether or not there is a delay (measured: docs/measurements.md). Outside the jitter
+        // buffer the delay shows as it is (measured 179-219 ms: a window's mean buffer and its 5
+        // markers' median do not match exactly); the latency as a whole rises by the delay give or
+        // take how far the jitter buffer moved between the two calls (-40 to +56 ms measured).
+        String audioFigures = String.format("audio p50 before %s, jitter buffer %.1f ms; after %s, jitter buffer %.1f ms",
+                audioBefore.describe(), bufferBefore, audioAfter.describe(), bufferAfter);
+        assertThat(audioRise - bufferRise).as("audio p50 rise outside the jitter buffer; " + audioFigures)
+                .isBetween(165.0, 235.0);
+        assertThat(audioRise).as("audio p50 rise; " + audioFigures).isBetween(140.0, 300.0);
     }
 
     @Test
