@@ -62,6 +62,8 @@ public final class AudienceBenchmark {
     static final String FORCED_GC = "forced GC (memory reading)";
     /** Arrival times come from the journals, not the poll: a slow poll only spares the CPU the fan-out needs. */
     private static final Duration POLL = Duration.ofMillis(250);
+    /** A stream-added event as the simulator sends it, with its WebSocket frame header (docs/simulator-protocol.md). */
+    static final int STREAM_ADDED_BYTES = 170;
     private static final List<String> SHARED_THREADS = List.of("client-events-", "client-timers-", "signaling-io-",
             "signaling-inbox-", "sim-outbox-");
 
@@ -207,6 +209,23 @@ public final class AudienceBenchmark {
             }
         }
         results.threadsLeft = threadsLeftAfter(Duration.ofSeconds(10));
+        measureFloor(options, results);
+    }
+
+    /**
+     * The same fan-out as raw loopback TCP ({@link LoopbackFloor}), once the members' sockets are
+     * closed: the floor of this machine in this run, to read the rounds against.
+     */
+    private static void measureFloor(AudienceOptions options, AudienceResults results) {
+        try {
+            results.floor = new LoopbackFloor(options.members, Runtime.getRuntime().availableProcessors(),
+                    STREAM_ADDED_BYTES).measure(options.rounds);
+        } catch (IOException | RuntimeException e) {
+            results.floorFailure = Format.firstLine(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            results.floorFailure = "interrupted";
+        }
     }
 
     /**

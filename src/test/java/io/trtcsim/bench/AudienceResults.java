@@ -36,6 +36,9 @@ final class AudienceResults {
     long failedLeaves = -1;
     double teardownMillis = Double.NaN;
     Set<String> threadsLeft = Set.of();
+    /** The same fan-out over raw loopback TCP, by round ({@link LoopbackFloor}); empty when not measured. */
+    List<FanOutRound.Percentiles> floor = List.of();
+    String floorFailure;
 
     AudienceResults(AudienceOptions options) {
         this.options = options;
@@ -59,6 +62,22 @@ final class AudienceResults {
     /** The worst p99 of the measured rounds. */
     double worstP99() {
         return rounds.stream().mapToDouble(round -> round.fromAnnouncement().p99()).max().orElse(Double.NaN);
+    }
+
+    /** The median of the rounds' p99, of the stack's fan-out and of the floor's: their ratio is what the layers cost. */
+    double stackOverFloor() {
+        return median(rounds.stream().mapToDouble(round -> round.fromAnnouncement().p99()).toArray())
+                / median(floor.stream().mapToDouble(FanOutRound.Percentiles::p99).toArray());
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
     double worstHealthMillis(boolean forcedGc) {
@@ -116,6 +135,24 @@ final class AudienceResults {
     }
 
     /** The thread groups that used at least 0.01 core in the steady window. */
+    TextTable floor() {
+        TextTable table = new TextTable(1, "round", "p50/p95/p99/max (ms)");
+        for (int i = 0; i < floor.size(); i++) {
+            table.add(Integer.toString(i + 1), floor.get(i).describe());
+        }
+        if (floorFailure != null) {
+            table.add("not measured", floorFailure);
+        }
+        table.add("stack p99 / floor p99 (medians of the rounds)", Format.decimal(stackOverFloor()) + "x");
+        return table;
+    }
+
+    private String floorTitle() {
+        return "the same fan-out over raw loopback TCP, no WebSocket (" + options.members + " sockets, "
+                + Runtime.getRuntime().availableProcessors() + " writer threads, 1 reader, "
+                + AudienceBenchmark.STREAM_ADDED_BYTES + " bytes): this machine's floor in this run";
+    }
+
     TextTable steadyThreads() {
         TextTable table = new TextTable(1, "threads", "cores");
         steadyThreads.forEach((group, cores) -> {
@@ -171,6 +208,7 @@ final class AudienceResults {
     String text() {
         return figures().text()
                 + "\nstream-added, by round (alice publishes, everyone hears, she unpublishes)\n" + fanOuts().text()
+                + "\n" + floorTitle() + "\n" + floor().text()
                 + "\nCPU by thread group with everyone in the room (" + options.steadySeconds + " s)\n" + steadyThreads().text()
                 + "\nthe same window as the kernel counts it (every thread of the process)\n" + steadyNativeThreads().text()
                 + "\n/health every " + AudienceBenchmark.HEALTH_PERIOD.toMillis() + " ms, by phase\n" + health().text()
@@ -180,6 +218,7 @@ final class AudienceResults {
     String markdown() {
         return "# Audience benchmark\n\n" + machine() + ".\n\n" + figures().markdown()
                 + "\n## stream-added, by round\n\n" + fanOuts().markdown()
+                + "\n## The floor\n\n" + floorTitle() + ".\n\n" + floor().markdown()
                 + "\n## CPU by thread group with everyone in the room (" + options.steadySeconds + " s)\n\n" + steadyThreads().markdown()
                 + "\n## The same window as the kernel counts it (every thread of the process)\n\n" + steadyNativeThreads().markdown()
                 + "\n## /health every " + AudienceBenchmark.HEALTH_PERIOD.toMillis() + " ms, by phase\n\n" + health().markdown()
