@@ -66,18 +66,8 @@ final class AudienceResults {
 
     /** The median of the rounds' p99, of the stack's fan-out and of the floor's: their ratio is what the layers cost. */
     double stackOverFloor() {
-        return median(rounds.stream().mapToDouble(round -> round.fromAnnouncement().p99()).toArray())
-                / median(floor.stream().mapToDouble(FanOutRound.Percentiles::p99).toArray());
-    }
-
-    private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        return FanOut.median(rounds.stream().mapToDouble(round -> round.fromAnnouncement().p99()).toArray())
+                / FanOut.median(floor.stream().mapToDouble(FanOutRound.Percentiles::p99).toArray());
     }
 
     double worstHealthMillis(boolean forcedGc) {
@@ -134,7 +124,7 @@ final class AudienceResults {
         return table;
     }
 
-    /** The thread groups that used at least 0.01 core in the steady window. */
+    /** The floor's rounds and the stack's ratio to it. */
     TextTable floor() {
         TextTable table = new TextTable(1, "round", "p50/p95/p99/max (ms)");
         for (int i = 0; i < floor.size(); i++) {
@@ -153,6 +143,7 @@ final class AudienceResults {
                 + AudienceBenchmark.STREAM_ADDED_BYTES + " bytes): this machine's floor in this run";
     }
 
+    /** The thread groups that used at least 0.01 core in the steady window. */
     TextTable steadyThreads() {
         TextTable table = new TextTable(1, "threads", "cores");
         steadyThreads.forEach((group, cores) -> {

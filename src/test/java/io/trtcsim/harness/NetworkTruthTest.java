@@ -89,11 +89,18 @@ class NetworkTruthTest {
                 .pollInterval(Duration.ofMillis(10)).until(() -> MediaClock.system().nowMicros() >= micros);
     }
 
-    /** Bob's latest inbound-rtp entry of that kind, from his 1-s getStats samples. */
-    private Optional<StatsSample> bobInbound(String kind) {
+    /** Bob's inbound-rtp entries of that kind, from his 1-s getStats samples, oldest first. */
+    private List<StatsSample> bobInboundSamples(String kind) {
         return bob.client().statsSamples().stream()
                 .filter(s -> s.type().equals("inbound-rtp") && s.kind().equals(kind))
-                .max(Comparator.comparingLong(StatsSample::atMicros));
+                .sorted(Comparator.comparingLong(StatsSample::atMicros))
+                .toList();
+    }
+
+    /** Bob's latest inbound-rtp entry of that kind. */
+    private Optional<StatsSample> bobInbound(String kind) {
+        List<StatsSample> samples = bobInboundSamples(kind);
+        return samples.isEmpty() ? Optional.empty() : Optional.of(samples.get(samples.size() - 1));
     }
 
     private static double number(StatsSample sample, String name) {
@@ -108,12 +115,8 @@ class NetworkTruthTest {
     private double bobAudioJitterBufferMillis(long start, long end) {
         await("bob's first audio statistics after the window").atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> bob.client().statsSamples().stream()
-                        .anyMatch(s -> s.type().equals("inbound-rtp") && s.kind().equals("audio") && s.atMicros() >= end));
-        List<StatsSample> audio = bob.client().statsSamples().stream()
-                .filter(s -> s.type().equals("inbound-rtp") && s.kind().equals("audio"))
-                .sorted(Comparator.comparingLong(StatsSample::atMicros))
-                .toList();
+                .until(() -> bobInbound("audio").filter(s -> s.atMicros() >= end).isPresent());
+        List<StatsSample> audio = bobInboundSamples("audio");
         StatsSample first = audio.stream().filter(s -> s.atMicros() <= start).reduce((a, b) -> b).orElseThrow();
         StatsSample last = audio.stream().filter(s -> s.atMicros() >= end).findFirst().orElseThrow();
         double emitted = number(last, "jitterBufferEmittedCount") - number(first, "jitterBufferEmittedCount");
