@@ -19,14 +19,11 @@ import io.trtcsim.trtc.Role;
 import io.trtcsim.trtc.RtcError;
 import io.trtcsim.trtc.StreamType;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,10 +50,9 @@ final class SimulatorChannel implements SignalingChannel {
     private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
 
-    private final HttpClient http;
-    private volatile CompletableFuture<WebSocket> socket;
+    private final SimulatorConnector connector;
+    private volatile CompletableFuture<SignalingSocket> socket;
     private volatile boolean closedByUs;
-    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
 
     SimulatorChannel(URI uri, ObjectMapper json, RoomEventListener listener, Duration connectTimeout,
                      SimulatorConnector connector) {
@@ -65,13 +61,12 @@ final class SimulatorChannel implements SignalingChannel {
         this.listener = listener;
         this.connectTimeout = connectTimeout;
         this.inbox = new SerialExecutor("signaling inbox of a channel to " + uri, connector.inboxes());
-        this.http = connector.http();
+        this.connector = connector;
     }
 
-    private synchronized CompletableFuture<WebSocket> socket() {
+    private synchronized CompletableFuture<SignalingSocket> socket() {
         if (socket == null) {
-            socket = http.newWebSocketBuilder().connectTimeout(connectTimeout)
-                    .buildAsync(uri, new Receiver())
+            socket = SignalingSocket.open(connector.io(), uri, connectTimeout, connector::tls, new Receiver())
                     .exceptionally(failure -> {
                         throw new RtcError(ErrorCode.SIGNAL_CAHNNEL_SETUP_FAILED,
                                 "cannot open signaling WebSocket " + uri + ": " + rootMessage(failure), failure);
@@ -185,8 +180,8 @@ final class SimulatorChannel implements SignalingChannel {
         message.put("id", id);
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
-        socket().thenCompose(ws -> sendInTurn(ws, message.toString()))
-                .whenComplete((ws, failure) -> {
+        socket().thenCompose(ws -> ws.send(message.toString()))
+                .whenComplete((sent, failure) -> {
                     if (failure != null) {
                         pending.remove(id);
                         reply.completeExceptionally(failure instanceof RtcError ? failure
@@ -194,14 +189,6 @@ final class SimulatorChannel implements SignalingChannel {
                     }
                 });
         return reply;
-    }
-
-    /** The JDK's WebSocket refuses a text send while another is pending: sends go one after another. */
-    private synchronized CompletableFuture<WebSocket> sendInTurn(WebSocket ws, String text) {
-        CompletableFuture<WebSocket> next = lastSend.handle((ok, failure) -> null)
-                .thenCompose(ignored -> ws.sendText(text, true));
-        lastSend = next;
-        return next;
     }
 
     private static Throwable unwrapRtcError(Throwable failure, String what) {
@@ -292,18 +279,18 @@ final class SimulatorChannel implements SignalingChannel {
     @Override
     public void close() {
         closedByUs = true;
-        CompletableFuture<WebSocket> current;
+        CompletableFuture<SignalingSocket> current;
         synchronized (this) {
             current = socket;
         }
         if (current != null) {
-            current.thenAccept(ws -> ws.abort()).exceptionally(failure -> null);
+            current.thenAccept(SignalingSocket::abort).exceptionally(failure -> null);
         }
         failPending("signaling closed by the client");
         inbox.shutdown();
     }
 
-    /** Hands what arrived to the inbox: the JDK's thread returns at once, and the order is kept. */
+    /** Hands what arrived to the inbox: the event loop returns at once, and the order is kept. */
     private void receive(Runnable handling) {
         try {
             inbox.execute(handling);
@@ -312,21 +299,20 @@ final class SimulatorChannel implements SignalingChannel {
         }
     }
 
-    private final class Receiver extends WholeTextListener {
+    private final class Receiver implements SignalingSocket.Listener {
 
         @Override
-        protected void onMessage(String text) {
+        public void onText(String text) {
             receive(() -> SimulatorChannel.this.onText(text));
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public void onClosed(int statusCode, String reason) {
             disconnected("closed by the stack (" + statusCode + " " + reason + ")");
-            return null;
         }
 
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
+        public void onFailed(Throwable error) {
             disconnected("signaling failed: " + rootMessage(error));
         }
 

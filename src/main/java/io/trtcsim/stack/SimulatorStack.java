@@ -50,7 +50,7 @@ public class SimulatorStack implements Stack {
             throw new IllegalStateException("stack " + name() + " is closed: no signaling channel can be opened to it any more");
         }
         if (connector == null) {
-            connector = new SimulatorConnector(connectTimeout);
+            connector = new SimulatorConnector();
         }
         return connector;
     }
