@@ -57,9 +57,11 @@ final class SignalingSocket {
     }
 
     private final Channel channel;
+    private final Frames frames;
 
-    private SignalingSocket(Channel channel) {
+    private SignalingSocket(Channel channel, Frames frames) {
         this.channel = channel;
+        this.frames = frames;
     }
 
     /**
@@ -91,6 +93,8 @@ final class SignalingSocket {
                                         // Close frames come up to us: their status and reason are the SDK's to report.
                                         .handleCloseFrames(false)
                                         .dropPongFrames(true)
+                                        // abort() cuts the connection, as before: no close frame of ours on the way out.
+                                        .sendCloseFrame(null)
                                         .build()),
                                 new WebSocketFrameAggregator(MAX_MESSAGE_BYTES),
                                 new Frames(uri, opened, listener));
@@ -117,8 +121,9 @@ final class SignalingSocket {
         return sent;
     }
 
-    /** Cuts the connection without a close frame, as the JDK's {@code abort} does; the listener hears nothing more. */
+    /** Cuts the connection without a close frame; the listener hears nothing more, not even of this end. */
     void abort() {
+        frames.silenced = true;
         channel.close();
     }
 
@@ -129,6 +134,8 @@ final class SignalingSocket {
         private final Listener listener;
         /** Event loop only: the listener has heard the end (or the handshake failed). */
         private boolean ended;
+        /** Set by {@link #abort} on any thread: the listener hears nothing more. */
+        private volatile boolean silenced;
 
         Frames(URI uri, CompletableFuture<SignalingSocket> opened, Listener listener) {
             this.uri = uri;
@@ -139,7 +146,7 @@ final class SignalingSocket {
         @Override
         public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-                opened.complete(new SignalingSocket(context.channel()));
+                opened.complete(new SignalingSocket(context.channel(), this));
             } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
                 opened.completeExceptionally(new TimeoutException("no WebSocket handshake answer from " + uri));
             }
@@ -148,7 +155,7 @@ final class SignalingSocket {
 
         @Override
         protected void channelRead0(ChannelHandlerContext context, WebSocketFrame frame) {
-            if (ended) {
+            if (ended || silenced) {
                 return;
             }
             if (frame instanceof TextWebSocketFrame text) {
@@ -168,7 +175,7 @@ final class SignalingSocket {
         public void channelInactive(ChannelHandlerContext context) throws Exception {
             if (!opened.isDone()) {
                 opened.completeExceptionally(new IOException("the connection to " + uri + " closed during the WebSocket handshake"));
-            } else if (!ended && opened.isDone() && !opened.isCompletedExceptionally()) {
+            } else if (!ended && !silenced && !opened.isCompletedExceptionally()) {
                 ended = true;
                 listener.onFailed(new IOException("the connection closed without a WebSocket close frame"));
             }
@@ -179,7 +186,7 @@ final class SignalingSocket {
         public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
             if (!opened.isDone()) {
                 opened.completeExceptionally(cause);
-            } else if (!ended && !opened.isCompletedExceptionally()) {
+            } else if (!ended && !silenced && !opened.isCompletedExceptionally()) {
                 ended = true;
                 listener.onFailed(cause);
             }
