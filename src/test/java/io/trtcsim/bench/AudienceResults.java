@@ -22,6 +22,8 @@ final class AudienceResults {
     double createMillis = Double.NaN;
     Duration joinTook;
     double callbacksDrainMillis = Double.NaN;
+    /** From the memory reading's forced GCs until every member was connected and none lost its signaling for 3 s. */
+    double settleMillis = Double.NaN;
     double steadyProcessCores = Double.NaN;
     double steadySimulatorCores = Double.NaN;
     double steadyOtherCores = Double.NaN;
@@ -32,6 +34,8 @@ final class AudienceResults {
     final List<FanOutRound> rounds = new ArrayList<>();
     long peerJoinsOfAudience = -1;
     long reconnections = -1;
+    /** The same, by the phase of the run they happened in (phases without any left out). */
+    Map<String, Long> reconnectionsByPhase = Map.of();
     double leaveMillis = Double.NaN;
     long failedLeaves = -1;
     double teardownMillis = Double.NaN;
@@ -102,7 +106,11 @@ final class AudienceResults {
         table.add("CPU with everyone in the room (cores: process / simulator threads / other processes)",
                 Format.cores(steadyProcessCores) + " / " + Format.cores(steadySimulatorCores) + " / " + Format.cores(steadyOtherCores));
         table.add("GC in that window (% of wall time)", Format.decimal(steadyGcShare * 100));
+        table.add("signaling settled after the forced GC, before the rounds (ms)", Format.whole(settleMillis));
         table.add("signaling lost and reconnected (members' RECONNECTING, whole run)", reconnections < 0 ? "n/a" : Long.toString(reconnections));
+        table.add("the same by phase of the run", reconnections < 0 ? "n/a" : reconnectionsByPhase.isEmpty() ? "none"
+                : reconnectionsByPhase.entrySet().stream().map(phase -> phase.getKey() + " " + phase.getValue())
+                        .collect(java.util.stream.Collectors.joining(", ")));
         table.add("peer-joins about audience members", peerJoinsOfAudience < 0 ? "n/a" : Long.toString(peerJoinsOfAudience));
         table.add("everyone leaving at once (ms)", Format.whole(leaveMillis));
         table.add("leave() calls that failed (SDK gave up, client out of the room all the same)",

@@ -64,6 +64,8 @@ final class HealthProbe implements AutoCloseable {
         return probe;
     });
     private final Map<String, Phase> phases = new LinkedHashMap<>();
+    /** When each phase began (System.nanoTime), in order; a name that comes back is the same phase. */
+    private final java.util.List<Map.Entry<Long, String>> timeline = new java.util.ArrayList<>();
     private volatile Phase current;
 
     private HealthProbe(URI health, String firstPhase) {
@@ -80,6 +82,19 @@ final class HealthProbe implements AutoCloseable {
     /** From now on answers count for the phase of that name. */
     synchronized void phase(String name) {
         current = phases.computeIfAbsent(name, n -> new Phase());
+        timeline.add(Map.entry(System.nanoTime(), name));
+    }
+
+    /** The phase the run was in at {@code nanos} (System.nanoTime); the first phase for a moment before it. */
+    synchronized String phaseAt(long nanos) {
+        String at = timeline.get(0).getValue();
+        for (Map.Entry<Long, String> start : timeline) {
+            if (start.getKey() - nanos > 0) {
+                break;
+            }
+            at = start.getValue();
+        }
+        return at;
     }
 
     synchronized Map<String, Phase> phases() {
