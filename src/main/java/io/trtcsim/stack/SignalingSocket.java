@@ -19,12 +19,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * One WebSocket of text messages to a simulator, on Netty. Its frames are read on the event loop
@@ -83,7 +86,7 @@ final class SignalingSocket {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         if (ssl != null) {
-                            channel.pipeline().addLast(ssl.newHandler(channel.alloc(), host, port));
+                            channel.pipeline().addLast(tlsHandler(ssl, channel, host, port));
                         }
                         channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_HANDSHAKE_BYTES),
                                 new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder()
@@ -106,6 +109,19 @@ final class SignalingSocket {
             }
         });
         return opened;
+    }
+
+    /**
+     * TLS to {@code host}, whose certificate must name it: Netty's engine checks the chain only
+     * unless asked, where the JDK's HttpClient checked the name too.
+     */
+    private static SslHandler tlsHandler(SslContext ssl, SocketChannel channel, String host, int port) {
+        SslHandler handler = ssl.newHandler(channel.alloc(), host, port);
+        SSLEngine engine = handler.engine();
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        engine.setSSLParameters(parameters);
+        return handler;
     }
 
     /** Queues one text message; the future completes once it was written, or fails if it could not be. */

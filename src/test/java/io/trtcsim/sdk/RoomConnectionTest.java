@@ -309,6 +309,40 @@ class RoomConnectionTest {
     }
 
     @Test
+    void aBeatThatRanLateTakesNotItsOwnPauseForTheStacksSilence() {
+        join();
+        reachable = false;
+        ticks.advanceTo(1_000);
+        reachable = true;
+
+        // The whole process paused 2.2 s after its heartbeat at 1 000 went out: the beat due at
+        // 2 000 runs at 3 200, with that heartbeat unanswered (the answer may be waiting unread).
+        ticks.jumpTo(3_200);
+
+        assertThat(room.state()).as("a late beat decides nothing").isEqualTo(ConnectionState.CONNECTED);
+        assertThat(channels.get(0).heartbeatMillis).as("it sends a heartbeat instead").containsExactly(1_000L, 3_200L);
+        ticks.advanceTo(6_000);
+        assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(channels).as("no reconnection").hasSize(1);
+    }
+
+    @Test
+    void silenceThatOutlastsALateBeatIsLostAtTheNextBeatOnTime() {
+        join();
+        reachable = false;
+        rejoinAnswers.add(new CompletableFuture<>());
+        ticks.advanceTo(1_000);
+        ticks.jumpTo(3_200);
+        assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
+
+        ticks.advanceTo(3_999);
+        assertThat(room.state()).isEqualTo(ConnectionState.CONNECTED);
+        ticks.advanceTo(4_000);
+        assertThat(room.state()).as("the beat at 4 000 ran on time, and nothing came since the join")
+                .isEqualTo(ConnectionState.RECONNECTING);
+    }
+
+    @Test
     void missingHeartbeatRepliesAreLostSignalingAndTheRoomIsEnteredAgainOnANewChannel() {
         join();
         reachable = false;
