@@ -261,12 +261,14 @@ final class RoomConnection {
      * A heartbeat, unless the stack has been silent too long: then the signaling is lost. Silence
      * counts only while a heartbeat of ours is unanswered: when this timeline itself ran late (a
      * busy machine, a pause of the JVM), the stack had nothing to answer, and its answer to the
-     * last heartbeat still stands. And a beat that runs half an interval late or more decides
-     * nothing: whatever froze this timer froze our reading too, so the stack's answer may be
-     * waiting unread in the socket; it sends a heartbeat, and the next beat on time decides
-     * (measured: after the forced GCs of a memory reading stopped a JVM of 5,000 members for
-     * 2 s, 600–1,100 of them took that pause for the stack's silence and rejoined at once).
-     * On {@code ticks}.
+     * last heartbeat still stands. The stack is judged silent only once the oldest heartbeat it
+     * has not answered has been out for a whole interval: after a beat that ran late, the next
+     * one comes soon, and the stack has had no time to answer. And a beat that runs half an
+     * interval late or more judges nothing: whatever froze this timer froze our reading too, so
+     * the stack's answer may be waiting unread in the socket; it sends a heartbeat and leaves the
+     * judgement to the next beat (measured: after the forced GCs of a memory reading stopped a
+     * JVM of 5,000 members for seconds, 540–1,340 of them took that pause for the stack's silence
+     * and rejoined). On {@code ticks}.
      */
     private void beat(Visit current, SignalingChannel channel) {
         long silentMillis;
@@ -278,9 +280,14 @@ final class RoomConnection {
             long now = ticks.nowMillis();
             silentMillis = now - current.lastHeardMillis;
             boolean unanswered = current.lastBeatSentMillis > current.lastHeardMillis;
-            boolean ranLate = now - current.nextBeatMillis >= policy.heartbeatInterval().toMillis() / 2;
-            lostNow = unanswered && !ranLate && silentMillis >= policy.signalingLostAfter().toMillis();
+            long interval = policy.heartbeatInterval().toMillis();
+            boolean askedLongEnough = now - current.unansweredSinceMillis >= interval;
+            boolean ranLate = now - current.nextBeatMillis >= interval / 2;
+            lostNow = unanswered && askedLongEnough && !ranLate && silentMillis >= policy.signalingLostAfter().toMillis();
             if (!lostNow) {
+                if (!unanswered) {
+                    current.unansweredSinceMillis = now;
+                }
                 current.lastBeatSentMillis = now;
                 scheduleNextBeat(current, channel, now);
             }
@@ -531,6 +538,8 @@ final class RoomConnection {
         long lastHeardMillis;
         /** When the last heartbeat was sent (-1: none yet on this channel). */
         long lastBeatSentMillis = -1;
+        /** When the oldest heartbeat still unanswered was sent (meaningful while one is). */
+        long unansweredSinceMillis;
         /** When the heartbeat now scheduled is due (its place in the stay's rhythm). */
         long nextBeatMillis;
         Future<?> timer;

@@ -327,6 +327,24 @@ class RoomConnectionTest {
     }
 
     @Test
+    void afterALateBeatTheStackHasAWholeIntervalToAnswerItsHeartbeat() {
+        join();
+        ticks.advanceTo(1_000);
+        reachable = false;
+
+        // The beat due at 2 000 runs at 2 400 (a busy machine): its heartbeat is the first unanswered.
+        ticks.jumpTo(2_400);
+        ticks.advanceTo(3_000);
+        assertThat(room.state()).as("2 s since the last answer, but the heartbeat at 2 400 has been out only 600 ms")
+                .isEqualTo(ConnectionState.CONNECTED);
+
+        rejoinAnswers.add(new CompletableFuture<>());
+        ticks.advanceTo(4_000);
+        assertThat(room.state()).as("the heartbeat at 2 400 unanswered for 1.6 s, nothing heard for 3 s")
+                .isEqualTo(ConnectionState.RECONNECTING);
+    }
+
+    @Test
     void silenceThatOutlastsALateBeatIsLostAtTheNextBeatOnTime() {
         join();
         reachable = false;
