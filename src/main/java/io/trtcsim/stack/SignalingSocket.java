@@ -46,7 +46,7 @@ final class SignalingSocket {
     /** The handshake response's headers and any body: the simulator's are a few hundred bytes. */
     private static final int MAX_HANDSHAKE_BYTES = 64 * 1024;
     /** The status a close frame without one stands for (RFC 6455, 7.1.5), as the JDK's client reports it. */
-    static final int NO_STATUS = 1005;
+    private static final int NO_STATUS = 1005;
 
     /** What arrives, on the event loop's thread; nothing here may block. */
     interface Listener {
