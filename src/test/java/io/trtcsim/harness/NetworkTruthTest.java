@@ -23,9 +23,11 @@ import io.trtcsim.trtc.RoomId;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +97,19 @@ class NetworkTruthTest {
                 .filter(s -> s.type().equals("inbound-rtp") && s.kind().equals(kind))
                 .sorted(Comparator.comparingLong(StatsSample::atMicros))
                 .toList();
+    }
+
+    /** One line per getStats sample of the participant's video entries of that type since {@code fromMicros}. */
+    private static String videoStatsSince(Participant participant, String type, long fromMicros) {
+        List<String> keys = List.of("framesEncoded", "framesSent", "framesDecoded", "framesDropped", "frameWidth",
+                "frameHeight", "framesPerSecond", "bytesSent", "bytesReceived", "packetsLost", "freezeCount");
+        return participant.client().statsSamples().stream()
+                .filter(s -> s.type().equals(type) && s.kind().equals("video") && s.atMicros() >= fromMicros)
+                .sorted(Comparator.comparingLong(StatsSample::atMicros))
+                .map(s -> String.format(Locale.ROOT, "  %s %s +%.1f s %s%n", participant.userId(), type,
+                        (s.atMicros() - fromMicros) / 1e6, keys.stream().filter(s.values()::containsKey)
+                                .map(key -> key + "=" + s.values().get(key)).collect(Collectors.joining(" "))))
+                .collect(Collectors.joining());
     }
 
     /** Bob's latest inbound-rtp entry of that kind. */
@@ -232,7 +247,13 @@ class NetworkTruthTest {
         long framesBefore = MediaChecks.videoSink(bob, "alice").frames().size();
         // A cap a fifth of what was sent stalls the video for a few seconds (measured: 2-6 s, while
         // the encoder falls to what fits), then it flows at a lower rate.
-        Expectations.rendersNewVideoFrames(bob, "alice", 30, Duration.ofSeconds(12));
+        try {
+            Expectations.rendersNewVideoFrames(bob, "alice", 30, Duration.ofSeconds(12));
+        } catch (AssertionError stalled) {
+            // Seen once in CI (2026-12-06: 24 frames in 12 s); what each side's encoder and decoder did says why.
+            throw new AssertionError(stalled.getMessage() + "\nvideo since the cap, each second:\n"
+                    + videoStatsSince(alice, "outbound-rtp", cappedAt) + videoStatsSince(bob, "inbound-rtp", cappedAt), stalled);
+        }
         double capped = SendingBitrate.videoKbps(alice).orElseThrow();
 
         networks.change(alice, Direction.UPLINK, link -> link.withCapacity(0));
