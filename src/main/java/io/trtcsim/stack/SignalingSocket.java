@@ -178,35 +178,35 @@ final class SignalingSocket {
                 listener.onText(text.text());
             } else if (frame instanceof CloseWebSocketFrame close) {
                 ended = true;
-                int status = close.statusCode() < 0 ? NO_STATUS : close.statusCode();
-                String reason = close.statusCode() < 0 ? "" : close.reasonText();
+                boolean hasStatus = close.statusCode() >= 0;
                 // Answer the close as RFC 6455 asks, then let the connection go.
-                context.writeAndFlush(close.statusCode() < 0 ? new CloseWebSocketFrame() : new CloseWebSocketFrame(status, ""))
+                context.writeAndFlush(hasStatus ? new CloseWebSocketFrame(close.statusCode(), "") : new CloseWebSocketFrame())
                         .addListener(written -> context.close());
-                listener.onClosed(status, reason);
+                listener.onClosed(hasStatus ? close.statusCode() : NO_STATUS, hasStatus ? close.reasonText() : "");
             }
         }
 
         @Override
         public void channelInactive(ChannelHandlerContext context) throws Exception {
-            if (!opened.isDone()) {
-                opened.completeExceptionally(new IOException("the connection to " + uri + " closed during the WebSocket handshake"));
-            } else if (!ended && !silenced && !opened.isCompletedExceptionally()) {
-                ended = true;
-                listener.onFailed(new IOException("the connection closed without a WebSocket close frame"));
-            }
+            failed(opened.isDone() ? new IOException("the connection closed without a WebSocket close frame")
+                    : new IOException("the connection to " + uri + " closed during the WebSocket handshake"));
             super.channelInactive(context);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            failed(cause);
+            context.close();
+        }
+
+        /** Opening fails with {@code cause}; or, once open, the listener hears it as the end (unless it heard one, or was silenced). */
+        private void failed(Throwable cause) {
             if (!opened.isDone()) {
                 opened.completeExceptionally(cause);
             } else if (!ended && !silenced && !opened.isCompletedExceptionally()) {
                 ended = true;
                 listener.onFailed(cause);
             }
-            context.close();
         }
     }
 }
