@@ -246,11 +246,15 @@ class NetworkTruthTest {
         long settled = now();
         long framesBefore = MediaChecks.videoSink(bob, "alice").frames().size();
         // A cap a fifth of what was sent stalls the video for a few seconds (measured: 2-6 s, while
-        // the encoder falls to what fits), then it flows at a lower rate.
+        // the encoder falls to what fits), then it flows at a lower rate: 245-314 new frames in these
+        // 12 s in every run but one. In that one (CI, 2026-12-06) libwebrtc kept 640x360 and shed
+        // frames instead, 1-5 fps for the whole window: 24 frames. Both are the encoder's own answer to
+        // the cap, not a harness fault, so the claim here is only that video keeps arriving, about a
+        // frame a second at least; a link that stalled it would deliver none (docs/network.md).
         try {
-            Expectations.rendersNewVideoFrames(bob, "alice", 30, Duration.ofSeconds(12));
+            Expectations.rendersNewVideoFrames(bob, "alice", 12, Duration.ofSeconds(12));
         } catch (AssertionError stalled) {
-            // Seen once in CI (2026-12-06: 24 frames in 12 s); what each side's encoder and decoder did says why.
+            // What each side's encoder and decoder did, second by second, says why.
             throw new AssertionError(stalled.getMessage() + "\nvideo since the cap, each second:\n"
                     + videoStatsSince(alice, "outbound-rtp", cappedAt) + videoStatsSince(bob, "inbound-rtp", cappedAt), stalled);
         }
