@@ -12,6 +12,7 @@ import io.trtcsim.harness.ScenarioContext;
 import io.trtcsim.harness.Signatures;
 import io.trtcsim.sdk.ConnectionStateChange;
 import io.trtcsim.sdk.JournalEntry;
+import io.trtcsim.sdk.SdkOptions;
 import io.trtcsim.stack.EmbeddedSimulatorStack;
 import io.trtcsim.stack.Stack;
 import io.trtcsim.trtc.ClientEvent;
@@ -220,19 +221,32 @@ public final class AudienceBenchmark {
     }
 
     /**
-     * The same fan-out as raw loopback TCP ({@link LoopbackFloor}), once the members' sockets are
-     * closed: the floor of this machine in this run, to read the rounds against.
+     * The same fan-out as raw loopback TCP ({@link LoopbackFloor}) and over bare WebSockets with the
+     * members' heartbeats ({@link WebSocketFloor}), once the members' sockets are closed: the floors
+     * of this machine in this run, to read the rounds against.
      */
     private static void measureFloor(AudienceOptions options, AudienceResults results) {
+        results.floor = floor(() -> new LoopbackFloor(options.members, Runtime.getRuntime().availableProcessors(),
+                STREAM_ADDED_BYTES).measure(options.rounds));
+        results.webSocketFloor = floor(() -> new WebSocketFloor(options.members, STREAM_ADDED_BYTES,
+                SdkOptions.Reconnection.defaults().heartbeatInterval()).measure(options.rounds));
+    }
+
+    /** A floor's rounds, or why it could not be measured. */
+    private static AudienceResults.Floor floor(FloorMeasurement measurement) {
         try {
-            results.floor = new LoopbackFloor(options.members, Runtime.getRuntime().availableProcessors(),
-                    STREAM_ADDED_BYTES).measure(options.rounds);
+            return AudienceResults.Floor.measured(measurement.rounds());
         } catch (IOException | RuntimeException e) {
-            results.floorFailure = Format.firstLine(e);
+            return AudienceResults.Floor.failed(Format.firstLine(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            results.floorFailure = "interrupted";
+            return AudienceResults.Floor.failed("interrupted");
         }
+    }
+
+    @FunctionalInterface
+    private interface FloorMeasurement {
+        List<FanOutRound.Percentiles> rounds() throws IOException, InterruptedException;
     }
 
     /**

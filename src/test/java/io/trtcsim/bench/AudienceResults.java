@@ -1,5 +1,6 @@
 package io.trtcsim.bench;
 
+import io.trtcsim.sdk.SdkOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,9 +41,25 @@ final class AudienceResults {
     long failedLeaves = -1;
     double teardownMillis = Double.NaN;
     Set<String> threadsLeft = Set.of();
-    /** The same fan-out over raw loopback TCP, by round ({@link LoopbackFloor}); empty when not measured. */
-    List<FanOutRound.Percentiles> floor = List.of();
-    String floorFailure;
+    /** The same fan-out over raw loopback TCP, by round ({@link LoopbackFloor}). */
+    Floor floor = Floor.failed("not measured");
+    /** The same fan-out over bare WebSockets with the members' heartbeats, by round ({@link WebSocketFloor}). */
+    Floor webSocketFloor = Floor.failed("not measured");
+
+    /** A floor's rounds, or (none then) why it was not measured. */
+    record Floor(List<FanOutRound.Percentiles> rounds, String failure) {
+        static Floor measured(List<FanOutRound.Percentiles> rounds) {
+            return new Floor(List.copyOf(rounds), null);
+        }
+
+        static Floor failed(String why) {
+            return new Floor(List.of(), why);
+        }
+
+        double medianP99() {
+            return FanOut.median(rounds.stream().mapToDouble(FanOutRound.Percentiles::p99).toArray());
+        }
+    }
 
     AudienceResults(AudienceOptions options) {
         this.options = options;
@@ -68,10 +85,9 @@ final class AudienceResults {
         return rounds.stream().mapToDouble(round -> round.fromAnnouncement().p99()).max().orElse(Double.NaN);
     }
 
-    /** The median of the rounds' p99, of the stack's fan-out and of the floor's: their ratio is what the layers cost. */
-    double stackOverFloor() {
-        return FanOut.median(rounds.stream().mapToDouble(round -> round.fromAnnouncement().p99()).toArray())
-                / FanOut.median(floor.stream().mapToDouble(FanOutRound.Percentiles::p99).toArray());
+    /** The median of the rounds' p99, of the stack's fan-out over a floor's: their ratio is what the layers above it cost. */
+    double stackOver(Floor under) {
+        return FanOut.median(rounds.stream().mapToDouble(round -> round.fromAnnouncement().p99()).toArray()) / under.medianP99();
     }
 
     double worstHealthMillis(boolean forcedGc) {
@@ -132,16 +148,16 @@ final class AudienceResults {
         return table;
     }
 
-    /** The floor's rounds and the stack's ratio to it. */
-    TextTable floor() {
+    /** A floor's rounds and the stack's ratio to it. */
+    TextTable floor(Floor under) {
         TextTable table = new TextTable(1, "round", "p50/p95/p99/max (ms)");
-        for (int i = 0; i < floor.size(); i++) {
-            table.add(Integer.toString(i + 1), floor.get(i).describe());
+        for (int i = 0; i < under.rounds().size(); i++) {
+            table.add(Integer.toString(i + 1), under.rounds().get(i).describe());
         }
-        if (floorFailure != null) {
-            table.add("not measured", floorFailure);
+        if (under.failure() != null) {
+            table.add("not measured", under.failure());
         }
-        table.add("stack p99 / floor p99 (medians of the rounds)", Format.decimal(stackOverFloor()) + "x");
+        table.add("stack p99 / floor p99 (medians of the rounds)", Format.decimal(stackOver(under)) + "x");
         return table;
     }
 
@@ -149,6 +165,13 @@ final class AudienceResults {
         return "the same fan-out over raw loopback TCP, no WebSocket (" + options.members + " sockets, "
                 + Runtime.getRuntime().availableProcessors() + " writer threads, 1 reader, "
                 + AudienceBenchmark.STREAM_ADDED_BYTES + " bytes): this machine's floor in this run";
+    }
+
+    private String webSocketFloorTitle() {
+        return "the same fan-out over bare WebSockets (Netty server with an event loop per core, " + options.members
+                + " Netty clients on one event loop, JSON parsed on the I/O threads, a heartbeat from each every "
+                + SdkOptions.Reconnection.defaults().heartbeatInterval().toMillis() + " ms answered; no simulator, no SDK):"
+                + " the least WebSocket signaling costs on this machine in this run";
     }
 
     /** The thread groups that used at least 0.01 core in the steady window. */
@@ -207,7 +230,8 @@ final class AudienceResults {
     String text() {
         return figures().text()
                 + "\nstream-added, by round (alice publishes, everyone hears, she unpublishes)\n" + fanOuts().text()
-                + "\n" + floorTitle() + "\n" + floor().text()
+                + "\n" + floorTitle() + "\n" + floor(floor).text()
+                + "\n" + webSocketFloorTitle() + "\n" + floor(webSocketFloor).text()
                 + "\nCPU by thread group with everyone in the room (" + options.steadySeconds + " s)\n" + steadyThreads().text()
                 + "\nthe same window as the kernel counts it (every thread of the process)\n" + steadyNativeThreads().text()
                 + "\n/health every " + AudienceBenchmark.HEALTH_PERIOD.toMillis() + " ms, by phase\n" + health().text()
@@ -217,7 +241,8 @@ final class AudienceResults {
     String markdown() {
         return "# Audience benchmark\n\n" + machine() + ".\n\n" + figures().markdown()
                 + "\n## stream-added, by round\n\n" + fanOuts().markdown()
-                + "\n## The floor\n\n" + floorTitle() + ".\n\n" + floor().markdown()
+                + "\n## The floors\n\n" + floorTitle() + ".\n\n" + floor(floor).markdown()
+                + "\n" + webSocketFloorTitle() + ".\n\n" + floor(webSocketFloor).markdown()
                 + "\n## CPU by thread group with everyone in the room (" + options.steadySeconds + " s)\n\n" + steadyThreads().markdown()
                 + "\n## The same window as the kernel counts it (every thread of the process)\n\n" + steadyNativeThreads().markdown()
                 + "\n## /health every " + AudienceBenchmark.HEALTH_PERIOD.toMillis() + " ms, by phase\n\n" + health().markdown()
