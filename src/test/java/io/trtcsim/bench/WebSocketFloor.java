@@ -107,6 +107,11 @@ final class WebSocketFloor {
             for (int i = 0; i < connections; i++) {
                 connect(clientLoop, uri, clients, i);
             }
+            // A client can read the server's 101 before the server's side has told its handler the
+            // handshake is done: the rounds begin once the server holds every connection.
+            await("WebSocket floor: the server's side of all " + connections + " connections")
+                    .atMost(LIMIT).pollInterval(Duration.ofMillis(10))
+                    .until(() -> snapshot(accepted).size(), held -> held == connections);
             List<FanOutRound.Percentiles> results = new ArrayList<>();
             for (int round = 1; round <= WARM_UP_ROUNDS + rounds; round++) {
                 FanOutRound.Percentiles measured = round(round, snapshot(accepted), clients);
