@@ -178,12 +178,13 @@ class NetworkTruthTest {
         // call whether or not there is a delay (measured: docs/measurements.md). Outside the jitter
         // buffer the delay shows as it is (measured 179-219 ms: a window's mean buffer and its 5
         // markers' median do not match exactly); the latency as a whole rises by the delay give or
-        // take how far the jitter buffer moved between the two calls (-40 to +56 ms measured).
+        // take how far the jitter buffer moved between the two calls (-40 to +56 ms measured), so
+        // only the rise outside the buffer is bounded: the whole rise was once 117 ms, with bob's
+        // buffer at 134 ms before the delay (2026-12-06), the delay itself showing in full outside it.
         String audioFigures = String.format("audio p50 before %s, jitter buffer %.1f ms; after %s, jitter buffer %.1f ms",
                 audioBefore.describe(), bufferBefore, audioAfter.describe(), bufferAfter);
         assertThat(audioRise - bufferRise).as("audio p50 rise outside the jitter buffer; " + audioFigures)
                 .isBetween(165.0, 235.0);
-        assertThat(audioRise).as("audio p50 rise; " + audioFigures).isBetween(140.0, 300.0);
     }
 
     @Test
