@@ -206,8 +206,14 @@ class NetworkTruthTest {
         System.out.printf("40 ms downlink jitter: latency p95-p50 %.1f -> %.1f ms, p50 %.1f -> %.1f ms;"
                         + " receiver's jitter %.1f -> %.1f ms%n", spreadBefore, spreadAfter, before.latencyP50Millis(),
                 after.latencyP50Millis(), jitterBefore * 1000, jitterAfter * 1000);
-        assertThat(spreadAfter).as("spread before %s, after %s", before.describe(), after.describe())
-                .isGreaterThan(spreadBefore + 10);
+        // libwebrtc's jitter buffer answers 40 ms of jitter mostly by delaying playout (p50 +45-65 ms
+        // measured), so the spread that is left (p95-p50 15-42 ms after) did not always clear a
+        // noisy baseline's by 10 ms (8.4 -> 17.4 ms once, 2026-12-06). The jitter shows in the p95
+        // either way: as spread or as the buffer's added delay (+60 ms and more measured).
+        String figures = String.format("before %s, after %s", before.describe(), after.describe());
+        assertThat(spreadAfter).as("latency spread p95-p50; " + figures).isGreaterThan(spreadBefore);
+        assertThat(after.latencyP95Millis() - before.latencyP95Millis()).as("latency p95 rise; " + figures)
+                .isGreaterThan(20.0);
         assertThat(jitterAfter * 1000).as("bob's inbound-rtp video jitter (ms), before %.1f", jitterBefore * 1000)
                 .isGreaterThan(Math.max(10, 3 * jitterBefore * 1000));
     }

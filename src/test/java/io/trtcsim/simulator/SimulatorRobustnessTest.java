@@ -143,7 +143,10 @@ class SimulatorRobustnessTest {
             bob.response(1);
             // Neither sends anything more: both go silent, and the simulator closes both.
             await("the silent connection to be closed").atMost(Duration.ofSeconds(5)).until(alice::isClosed);
-            assertThat(alice.closeStatus()).isIn(1001, 1000, 1011);
+            // Jetty's idle timeout usually sends a close frame (1001); once in many runs it cut the
+            // connection without one, which the client reports as 1006 (2026-12-06). Either is the
+            // close the protocol promises (docs/simulator-protocol.md "Limits").
+            assertThat(alice.closeStatus()).isIn(1001, 1000, 1011, 1006);
         }
     }
 
